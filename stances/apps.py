@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StancesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "stances"
+    verbose_name = "Evidence"

@@ -1,0 +1,16 @@
+"""The evidence model: who spoke, what they said, where it was reported and what it means."""
+
+from .people import Candidacy, Election, Speaker, SpeakerRole
+from .quotes import Quote, StanceTag
+from .topics import Stance, Topic
+
+__all__ = [
+    "Candidacy",
+    "Election",
+    "Quote",
+    "Speaker",
+    "SpeakerRole",
+    "Stance",
+    "StanceTag",
+    "Topic",
+]

@@ -1,0 +1,121 @@
+"""Small factories for test data: each makes one valid object, with overrides as keywords."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import Article, Outlet
+from stances.models import (
+    Candidacy,
+    Election,
+    Quote,
+    Speaker,
+    SpeakerRole,
+    Stance,
+    StanceTag,
+    Topic,
+)
+
+_serial = itertools.count(1)
+
+
+def serial() -> int:
+    return next(_serial)
+
+
+def make_outlet(**fields) -> Outlet:
+    n = serial()
+    fields = {"name": f"Daily Ledger {n}", "slug": f"daily-ledger-{n}", **fields}
+    return Outlet.objects.create(**fields)
+
+
+def make_article(**fields) -> Article:
+    n = serial()
+    if "outlet" not in fields:
+        fields["outlet"] = make_outlet()
+    fields = {
+        "title": f"Candidates set out their plans {n}",
+        "published_on": datetime.date(2024, 10, 1),
+        "summary": "An editor's summary of what the article reports.",
+        **fields,
+    }
+    return Article.objects.create(**fields)
+
+
+def make_speaker(**fields) -> Speaker:
+    n = serial()
+    name = fields.pop("name", f"Ana Okafor {n}")
+    fields = {"name": name, "slug": f"speaker-{n}", **fields}
+    return Speaker.objects.create(**fields)
+
+
+def make_role(speaker, **fields) -> SpeakerRole:
+    fields = {"title": "Foreign minister", "organisation": "Ministry of Foreign Affairs", **fields}
+    return SpeakerRole.objects.create(speaker=speaker, **fields)
+
+
+def make_topic(**fields) -> Topic:
+    n = serial()
+    fields = {"name": f"Trade policy {n}", "slug": f"topic-{n}", **fields}
+    return Topic.objects.create(**fields)
+
+
+def make_stance(**fields) -> Stance:
+    n = serial()
+    if "topic" not in fields:
+        fields["topic"] = make_topic()
+    fields = {"statement": f"Lift the tariffs {n}", "slug": f"stance-{n}", **fields}
+    return Stance.objects.create(**fields)
+
+
+def make_quote(**fields) -> Quote:
+    """A published direct quote by a new speaker in a new article, unless told otherwise."""
+    if "article" not in fields:
+        fields["article"] = make_article()
+    kind = fields.get("kind", Quote.Kind.DIRECT)
+    if kind != Quote.Kind.ANONYMOUS and "speaker" not in fields:
+        fields["speaker"] = make_speaker()
+    if kind == Quote.Kind.ANONYMOUS:
+        fields.setdefault("attribution_text", "unnamed officials, cited by the Daily Ledger")
+    fields = {
+        "text": f"We will open talks within a month ({serial()})",
+        "status": Quote.Status.PUBLISHED,
+        **fields,
+    }
+    return Quote.objects.create(**fields)
+
+
+def make_tag(quote=None, stance=None, **fields) -> StanceTag:
+    fields = {"alignment": StanceTag.Alignment.SUPPORTS, **fields}
+    return StanceTag.objects.create(
+        quote=quote or make_quote(), stance=stance or make_stance(), **fields
+    )
+
+
+def make_election(**fields) -> Election:
+    n = serial()
+    fields = {
+        "name": f"Presidential election {n}",
+        "slug": f"election-{n}",
+        "held_on": datetime.date(2024, 11, 5),
+        **fields,
+    }
+    return Election.objects.create(**fields)
+
+
+def make_candidacy(election=None, speaker=None, **fields) -> Candidacy:
+    fields = {"office": "President", "party": "Unity Party", **fields}
+    return Candidacy.objects.create(
+        election=election or make_election(), speaker=speaker or make_speaker(), **fields
+    )
+
+
+def make_editor(username: str = "edith") -> "get_user_model()":
+    """A staff member in the Editors group: what a newsroom editor is."""
+    user = get_user_model().objects.create_user(username, password="correct-horse-battery")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

@@ -5,6 +5,15 @@ import pytest
 from tests.factories import make_editor
 
 
+@pytest.fixture(autouse=True)
+def static_files_without_a_manifest(settings):
+    """Pages render without `collectstatic`: the manifest storage would refuse every asset."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def editor(db):
     """A newsroom editor: staff, in the Editors group, not a superuser."""

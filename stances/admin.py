@@ -29,11 +29,6 @@ def excerpt(text: str, length: int = 90) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def public_url(obj):
-    """The reader-facing page, only for what readers can see."""
-    return obj.get_absolute_url() if obj.is_public else None
-
-
 # Speakers ---------------------------------------------------------------------------------
 
 
@@ -227,7 +222,6 @@ class QuoteAdmin(admin.ModelAdmin):
     readonly_fields = ["published_at", "retracted_at", "created_at", "updated_at"]
     inlines = [StanceTagInline]
     actions = ["publish_quotes", "retract_quotes"]
-    view_on_site = public_url
     fieldsets = [
         (None, {"fields": ["text", "kind", "speaker", "attribution_text", "about"]}),
         ("Where and when", {"fields": ["article", "said_on", "responds_to"]}),
@@ -255,6 +249,10 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(tag_count=Count("tags", distinct=True))
+
+    def view_on_site(self, quote):
+        """The reader-facing page, only for a quote readers can see."""
+        return quote.get_absolute_url() if quote.is_public else None
 
     def has_delete_permission(self, request, obj=None):
         # A quote readers may have cited is retracted, never deleted.

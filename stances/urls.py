@@ -3,6 +3,23 @@
 from django.contrib import admin
 from django.urls import path
 
+from . import views
+
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("elections/<slug:slug>/", views.election_detail, name="election"),
+    path("compare/", views.compare, name="compare"),
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("speakers/", views.speaker_list, name="speakers"),
+    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("quotes/", views.quote_browser, name="quotes"),
+    path("quotes/<int:pk>/", views.quote_detail, name="quote"),
+    path("articles/", views.article_list, name="articles"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("outlets/<slug:slug>/", views.outlet_detail, name="outlet"),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "stances.errors.not_found"
+handler500 = "stances.errors.server_error"

@@ -23,12 +23,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(status=Quote.Status.DRAFT)
 
     def for_holder(self, speaker):
-        """Quotes that show where a speaker stands: their own words, or reports about them."""
-        return self.filter(Q(speaker=speaker) | Q(about=speaker))
+        """Quotes that show where a speaker stands: their own words, or reports about them.
+
+        A quote whose `about` is someone else describes that person's position, not the speaker's.
+        """
+        return self.filter(Q(speaker=speaker, about__isnull=True) | Q(about=speaker))
 
     def own_words(self, speaker):
-        """Quotes the speaker said themselves (directly, in part, or paraphrased)."""
-        return self.filter(speaker=speaker)
+        """Quotes giving the speaker's own position in their words (directly, in part, paraphrased)."""
+        return self.filter(speaker=speaker, about__isnull=True)
 
     def untagged(self):
         """Quotes no editor has linked to a stance yet."""

@@ -1,0 +1,14 @@
+"""Error pages in the site's style. The 500 page renders without the database or a request."""
+
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+
+
+def not_found(request, exception=None):
+    body = loader.render_to_string("404.html", {"section": ""}, request)
+    return HttpResponseNotFound(body)
+
+
+def server_error(request):
+    # No request context: context processors might touch the failing database.
+    return HttpResponseServerError(loader.render_to_string("500.html", {"section": ""}))

@@ -1,0 +1,58 @@
+"""Forms readers fill in: the free comparison and the running-mates toggle."""
+
+from django import forms
+
+from .models import Speaker, Topic
+
+MIN_SPEAKERS = 2
+MAX_SPEAKERS = 6
+
+
+def mark_invalid_fields(form):
+    """Points assistive technology from each invalid field to its error message."""
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-error"}
+            )
+
+
+class SpeakerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, speaker):
+        return speaker.name
+
+
+class CompareForm(forms.Form):
+    """Any 2 to 6 speakers and any topics, all kept in the URL so a link reproduces the view."""
+
+    speakers = SpeakerChoiceField(
+        queryset=Speaker.objects.order_by("name"),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=f"Choose {MIN_SPEAKERS} to {MAX_SPEAKERS}.",
+        error_messages={
+            "required": f"Choose at least {MIN_SPEAKERS} speakers to compare.",
+            "invalid_choice": "“%(value)s” is not a speaker we know.",
+        },
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Leave all unticked to compare on every topic.",
+        error_messages={"invalid_choice": "“%(value)s” is not a topic we know."},
+    )
+
+    def clean_speakers(self):
+        speakers = self.cleaned_data["speakers"]
+        if not MIN_SPEAKERS <= len(speakers) <= MAX_SPEAKERS:
+            raise forms.ValidationError(
+                f"Choose between {MIN_SPEAKERS} and {MAX_SPEAKERS} speakers "
+                f"(you chose {len(speakers)})."
+            )
+        return speakers
+
+
+class RunningMatesForm(forms.Form):
+    running_mates = forms.BooleanField(required=False, label="Show running mates")

@@ -1,0 +1,326 @@
+"""The public, read-only pages. Each view builds its context with a fixed number of queries."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from articles.models import Article, Outlet
+
+from . import positions, timeline
+from .filters import QuoteFilter
+from .forms import CompareForm, RunningMatesForm, mark_invalid_fields
+from .models import Candidacy, Election, Quote, Speaker, Stance, StanceTag, Topic
+
+QUOTES_PER_PAGE = 20
+ARTICLES_PER_PAGE = 30
+
+
+def published_quotes():
+    """Published quotes with what a quote card prints: speaker, about, article, outlet, tags."""
+    return (
+        Quote.objects.published()
+        .with_citation()
+        .prefetch_related(
+            Prefetch("tags", queryset=StanceTag.objects.select_related("stance__topic"))
+        )
+    )
+
+
+def public_speakers():
+    """Speakers a reader may see: quoted in a published quote, or standing in an election."""
+    published = Quote.objects.published()
+    return Speaker.objects.filter(
+        Q(Exists(published.filter(speaker=OuterRef("pk"))))
+        | Q(Exists(published.filter(about=OuterRef("pk"))))
+        | Q(Exists(Candidacy.objects.filter(speaker=OuterRef("pk"))))
+    )
+
+
+# Elections and comparisons ------------------------------------------------------------------
+
+
+def home(request):
+    election = Election.objects.newest_first().first()
+    if election is None:
+        return render(request, "stances/no_election.html", {"section": "home"})
+    return election_page(request, election, is_home=True)
+
+
+def election_detail(request, slug):
+    election = get_object_or_404(Election, slug=slug)
+    return election_page(request, election, is_home=False)
+
+
+def election_page(request, election, *, is_home):
+    toggle = RunningMatesForm(request.GET)
+    with_mates = toggle.is_valid() and toggle.cleaned_data["running_mates"]
+    candidacies = list(election.candidacies.on_ballot_order())
+    shown = [c for c in candidacies if with_mates or not c.is_running_mate]
+    grid = positions.build_grid([c.speaker for c in shown])
+    context = {
+        "section": "home" if is_home else "elections",
+        "election": election,
+        "candidacies": shown,
+        "hidden_mates": [c for c in candidacies if c.is_running_mate and c not in shown],
+        "with_mates": with_mates,
+        "has_mates": any(c.is_running_mate for c in candidacies),
+        "grid": grid,
+        "other_elections": Election.objects.newest_first().exclude(pk=election.pk),
+    }
+    return render(request, "stances/election.html", context)
+
+
+def compare(request):
+    form = CompareForm(request.GET or None)
+    grid = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            speakers = sorted(form.cleaned_data["speakers"], key=lambda s: s.name)
+            topics = form.cleaned_data["topics"]
+            stances = Stance.objects.in_display_order()
+            if topics:
+                stances = stances.filter(topic__in=topics)
+            grid = positions.build_grid(speakers, stances)
+        else:
+            mark_invalid_fields(form)
+            status = 400
+    return render(
+        request,
+        "stances/compare.html",
+        {"section": "compare", "form": form, "grid": grid},
+        status=status,
+    )
+
+
+# Topics -------------------------------------------------------------------------------------
+
+
+def topic_list(request):
+    topics = Topic.objects.annotate(
+        stance_count=Count("stances", distinct=True),
+        quote_count=Count(
+            "stances__tags__quote",
+            filter=Q(stances__tags__quote__status=Quote.Status.PUBLISHED),
+            distinct=True,
+        ),
+    ).with_stances()
+    return render(request, "stances/topic_list.html", {"section": "topics", "topics": topics})
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    stances = list(topic.stances.select_related("topic").order_by("order", "statement"))
+    tags = list(positions.public_tags().filter(stance__topic=topic))
+    holders = {}
+    for tag in tags:
+        holder = tag.quote.about or tag.quote.speaker
+        holders.setdefault(holder.pk, holder)
+    ordered_holders = sorted(holders.values(), key=lambda h: h.name)
+    grid = positions.grid_from_tags(ordered_holders, tags, stances, include_empty_rows=True)
+    context = {"section": "topics", "topic": topic, "grid": grid}
+    return render(request, "stances/topic_detail.html", context)
+
+
+# Speakers -----------------------------------------------------------------------------------
+
+
+def speaker_list(request):
+    speakers = (
+        public_speakers()
+        .annotate(
+            own_count=Count(
+                "quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED), distinct=True
+            ),
+            about_count=Count(
+                "quotes_about", filter=Q(quotes_about__status=Quote.Status.PUBLISHED), distinct=True
+            ),
+        )
+        .prefetch_related("roles")
+        .order_by("name")
+    )
+    return render(
+        request, "stances/speaker_list.html", {"section": "speakers", "speakers": speakers}
+    )
+
+
+def speaker_detail(request, slug):
+    speaker = get_object_or_404(public_speakers().prefetch_related("roles"), slug=slug)
+    grid = positions.build_grid([speaker])
+    quotes = list(
+        published_quotes()
+        .filter(Q(speaker=speaker) | Q(about=speaker))
+        .order_by("said_on", "article__published_on", "pk")
+    )
+    candidacies = speaker.candidacies.select_related("election").order_by("-election__held_on")
+    context = {
+        "section": "speakers",
+        "speaker": speaker,
+        "roles": sorted(
+            speaker.roles.all(), key=lambda r: r.started_on or datetime.date.min, reverse=True
+        ),
+        "grid": grid,
+        "quotes": quotes,
+        "timeline": timeline.build(quotes, holder=speaker),
+        "candidacies": candidacies,
+    }
+    return render(request, "stances/speaker_detail.html", context)
+
+
+# Quotes -------------------------------------------------------------------------------------
+
+
+def quote_detail(request, pk):
+    quote = get_object_or_404(
+        Quote.objects.with_citation()
+        .select_related("responds_to__speaker", "responds_to__article__outlet")
+        .prefetch_related(
+            Prefetch("speaker__roles"),
+            Prefetch("tags", queryset=StanceTag.objects.select_related("stance__topic")),
+            Prefetch(
+                "reactions",
+                queryset=Quote.objects.published().with_citation().order_by("pk"),
+                to_attr="published_reactions",
+            ),
+        ),
+        pk=pk,
+    )
+    if quote.status == Quote.Status.DRAFT:
+        raise Http404("No published quote has this address.")
+    if quote.status == Quote.Status.RETRACTED:
+        return render(
+            request,
+            "stances/quote_retracted.html",
+            {"section": "quotes", "quote": quote},
+            status=410,
+        )
+    responds_to = quote.responds_to if quote.responds_to and quote.responds_to.is_public else None
+    context = {
+        "section": "quotes",
+        "quote": quote,
+        "role": quote.role_at_the_time(),
+        "responds_to": responds_to,
+        "reactions": quote.published_reactions,
+        "permalink": request.build_absolute_uri(quote.get_absolute_url()),
+        "today": datetime.date.today(),
+    }
+    return render(request, "stances/quote_detail.html", context)
+
+
+def quote_browser(request):
+    quotes = published_quotes().newest_first()
+    quote_filter = QuoteFilter(request.GET or None, queryset=quotes)
+    if quote_filter.is_bound and not quote_filter.is_valid():
+        mark_invalid_fields(quote_filter.form)
+        context = {"section": "quotes", "filter": quote_filter, "page": None, "active": []}
+        return render(request, "stances/quote_browser.html", context, status=400)
+    page = Paginator(quote_filter.qs, QUOTES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "section": "quotes",
+        "filter": quote_filter,
+        "page": page,
+        "active": active_filters(request, quote_filter),
+        "page_query": query_without(request, "page"),
+    }
+    return render(request, "stances/quote_browser.html", context)
+
+
+def active_filters(request, quote_filter):
+    """The filters in force, each with a link that removes it."""
+    if not quote_filter.is_bound:
+        return []
+    data = quote_filter.form.cleaned_data
+    active = []
+    for name, bound in quote_filter.form.fields.items():
+        value = data.get(name)
+        if value in (None, ""):
+            continue
+        shown = value
+        if hasattr(bound, "choices") and not hasattr(value, "pk"):
+            shown = dict(bound.choices).get(value, value)
+        active.append(
+            {
+                "label": bound.label,
+                "value": shown,
+                "remove_url": reverse("quotes") + query_without(request, name, "page"),
+            }
+        )
+    return active
+
+
+def query_without(request, *names) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+# Articles and outlets -----------------------------------------------------------------------
+
+
+def article_list(request):
+    articles = (
+        Article.objects.with_outlet()
+        .annotate(quote_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED)))
+        .filter(quote_count__gt=0)
+        .newest_first()
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "stances/article_list.html", {"section": "articles", "page": page})
+
+
+def article_detail(request, pk):
+    article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
+    quotes = list(published_quotes().filter(article=article).in_reading_order())
+    if not quotes:
+        raise Http404("No published quotes come from this article.")
+    context = {
+        "section": "articles",
+        "article": article,
+        "quotes": quotes,
+        "body_segments": highlight(article.body, quotes),
+    }
+    return render(request, "stances/article_detail.html", context)
+
+
+def highlight(body: str, quotes) -> list[dict]:
+    """The body cut into plain and quoted segments, for quotes whose offsets fit the body."""
+    if not body:
+        return []
+    placed = sorted(
+        (q for q in quotes if q.start_offset is not None and q.end_offset <= len(body)),
+        key=lambda q: q.start_offset,
+    )
+    segments, cursor = [], 0
+    for quote in placed:
+        if quote.start_offset < cursor:
+            continue  # overlaps the previous highlight: it is still listed beside the text
+        segments.append({"text": body[cursor : quote.start_offset], "quote": None})
+        segments.append({"text": body[quote.start_offset : quote.end_offset], "quote": quote})
+        cursor = quote.end_offset
+    segments.append({"text": body[cursor:], "quote": None})
+    return [segment for segment in segments if segment["text"]]
+
+
+def outlet_detail(request, slug):
+    outlet = get_object_or_404(Outlet, slug=slug)
+    articles = (
+        outlet.articles.annotate(
+            quote_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED))
+        )
+        .filter(quote_count__gt=0)
+        .newest_first()
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    if not page.object_list:
+        raise Http404("No published quotes come from this outlet.")
+    return render(
+        request,
+        "stances/outlet_detail.html",
+        {"section": "articles", "outlet": outlet, "page": page},
+    )

@@ -1,12 +1,12 @@
 """Loads the demo data from the seed article; running it again changes nothing."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.models import Article
 from stances import demo
+from stances.editors import sync_editors_group
 from stances.models import (
     Candidacy,
     Election,
@@ -145,7 +145,7 @@ class Command(BaseCommand):
             editor.is_staff = True
             editor.save(update_fields=["is_staff"])
             loader.updated += 1
-        editors = Group.objects.get(name="Editors")
+        editors = sync_editors_group()
         if not editor.groups.filter(pk=editors.pk).exists():
             editor.groups.add(editors)
         return editor

@@ -11,7 +11,7 @@ def sync_editors_group(apps=global_apps):
     """Creates or updates the group; migrations pass their historical `apps`."""
     # Permissions are normally created after all migrations; make sure they exist now.
     for app_config in apps.get_app_configs():
-        had_models_module = app_config.models_module
+        had_models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = had_models_module

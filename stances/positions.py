@@ -127,6 +127,12 @@ class Position:
         return max((effective_date(quote) for quote in self.quotes), default=None)
 
     @property
+    def newest_is_reported_date(self) -> bool:
+        """True when no quote in the cell has a known said-on date at least as recent."""
+        newest = self.newest_date
+        return not any(quote.said_on == newest for quote in self.quotes)
+
+    @property
     def basis(self) -> Basis | None:
         quotes = self.quotes
         if not quotes:

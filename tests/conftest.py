@@ -1,6 +1,12 @@
 """Shared fixtures: the personas (an editor, a reader, an outsider) and the browser."""
 
+import io
+import os
+
 import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made there are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.factories import make_editor
 
@@ -36,3 +42,39 @@ def reader_client(client):
 def outsider(db, django_user_model):
     """Someone with an account but no editing rights."""
     return django_user_model.objects.create_user("otto", password="correct-horse-battery")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS, chromium_or_skip
+
+    executable = chromium_or_skip()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The live server with the seed demo loaded, as a new user sees it after bin/demo."""
+    from django.core.management import call_command
+
+    call_command("loaddemo", stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def page(chromium):
+    from tests.browser import DESKTOP
+
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

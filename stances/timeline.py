@@ -4,9 +4,9 @@ import datetime
 from dataclasses import dataclass
 
 WIDTH = 720
-HEIGHT = 150
 MARGIN = 40
-AXIS_Y = 110
+TOP = 16  # room above the highest mark
+BELOW_AXIS = 34  # room for the tick labels
 STACK_STEP = 16
 MAX_TICKS = 8
 
@@ -31,11 +31,14 @@ class Tick:
 class Timeline:
     marks: list[Mark]
     ticks: list[Tick]
+    axis_y: int
     width: int = WIDTH
-    height: int = HEIGHT
-    axis_y: int = AXIS_Y
     axis_start: int = MARGIN
     axis_end: int = WIDTH - MARGIN
+
+    @property
+    def height(self) -> int:
+        return self.axis_y + BELOW_AXIS
 
 
 def build(quotes, holder=None) -> Timeline | None:
@@ -53,22 +56,26 @@ def build(quotes, holder=None) -> Timeline | None:
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days / span * (WIDTH - 2 * MARGIN), 1)
 
-    marks, stacked = [], {}
+    placed, stacked = [], {}
     for day, quote in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
         x = x_of(day)
         level = stacked.get(x, 0)
         stacked[x] = level + 1
-        marks.append(
-            Mark(
-                quote=quote,
-                x=x,
-                y=AXIS_Y - 14 - level * STACK_STEP,
-                date=day,
-                date_is_reported=quote.said_on is None,
-                is_about=holder is not None and quote.about_id == getattr(holder, "pk", None),
-            )
+        placed.append((x, level, day, quote))
+    # The axis sits low enough for the tallest stack of same-day marks to fit above it.
+    axis_y = TOP + max(stacked.values()) * STACK_STEP + 8
+    marks = [
+        Mark(
+            quote=quote,
+            x=x,
+            y=axis_y - 14 - level * STACK_STEP,
+            date=day,
+            date_is_reported=quote.said_on is None,
+            is_about=holder is not None and quote.about_id == getattr(holder, "pk", None),
         )
-    return Timeline(marks=marks, ticks=ticks(first, last, x_of))
+        for x, level, day, quote in placed
+    ]
+    return Timeline(marks=marks, ticks=ticks(first, last, x_of), axis_y=axis_y)
 
 
 def ticks(first: datetime.date, last: datetime.date, x_of) -> list[Tick]:

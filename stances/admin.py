@@ -180,6 +180,20 @@ class ElectionListFilter(admin.SimpleListFilter):
         return queryset.filter(Q(speaker__in=candidates) | Q(about__in=candidates))
 
 
+class QuoteForm(forms.ModelForm):
+    """Keeps a quote readers may have seen on the record: it is retracted, never made a draft
+    again (a draft can be deleted)."""
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else Quote.Status.DRAFT
+        if was != Quote.Status.DRAFT and status == Quote.Status.DRAFT:
+            raise forms.ValidationError(
+                "A quote readers may have seen cannot go back to draft; retract it instead."
+            )
+        return status
+
+
 class RetractForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
@@ -190,6 +204,7 @@ class RetractForm(forms.Form):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    form = QuoteForm
     list_display = [
         "short_text",
         "kind",
@@ -364,10 +379,14 @@ class StanceTagAdmin(admin.ModelAdmin):
 
 class QuoteInline(admin.StackedInline):
     model = Quote
+    form = QuoteForm
     extra = 0
     fk_name = "article"
+    # retraction_reason is here so that the rule "a retracted quote gives its reason" is checked
+    # on the form: without the field, a quote retracted here reached the database (500).
     fields = [
         ("kind", "status"),
+        "retraction_reason",
         "text",
         ("speaker", "about"),
         "attribution_text",

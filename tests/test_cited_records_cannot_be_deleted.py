@@ -195,3 +195,78 @@ def test_the_admin_delete_page_shows_a_cited_record_as_protected(editor_client, 
     assert confirmed.status_code == 200
     assert confirmed.context["protected"]
     assert type(record).objects.filter(pk=record.pk).exists()
+
+
+def quote_change_form(quote, **fields) -> dict:
+    return {
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": quote.speaker_id or "",
+        "attribution_text": quote.attribution_text,
+        "about": "",
+        "article": quote.article_id,
+        "said_on": "",
+        "responds_to": "",
+        "language": quote.language,
+        "original_text": "",
+        "start_offset": "",
+        "end_offset": "",
+        "status": quote.status,
+        "retraction_reason": quote.retraction_reason,
+        "tags-TOTAL_FORMS": "0",
+        "tags-INITIAL_FORMS": "0",
+        "tags-MIN_NUM_FORMS": "0",
+        "tags-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize("status", [Quote.Status.PUBLISHED, Quote.Status.RETRACTED])
+def test_a_public_quote_cannot_be_turned_back_into_a_draft_to_delete_it(editor_client, status):
+    quote = make_quote(status=status, retraction_reason="Misattributed.")
+    response = editor_client.post(
+        reverse("admin:stances_quote_change", args=[quote.pk]),
+        quote_change_form(quote, status=Quote.Status.DRAFT),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"] == [
+        "A quote readers may have seen cannot go back to draft; retract it instead."
+    ]
+    quote.refresh_from_db()
+    assert quote.status == status
+
+
+def test_a_published_quote_cannot_be_turned_back_into_a_draft_in_its_article(editor_client):
+    quote = make_quote()
+    article = quote.article
+    data = {
+        "title": article.title,
+        "outlet": article.outlet_id,
+        "published_on": article.published_on.isoformat(),
+        "language": article.language,
+        "authors": "",
+        "summary": article.summary,
+        "url": "",
+        "archive_url": "",
+        "retrieved_on": "",
+        "body": "",
+        "quotes-TOTAL_FORMS": "1",
+        "quotes-INITIAL_FORMS": "1",
+        "quotes-MIN_NUM_FORMS": "0",
+        "quotes-MAX_NUM_FORMS": "1000",
+        "quotes-0-id": quote.pk,
+        "quotes-0-article": article.pk,
+        "quotes-0-kind": quote.kind,
+        "quotes-0-status": Quote.Status.DRAFT,
+        "quotes-0-retraction_reason": "",
+        "quotes-0-text": quote.text,
+        "quotes-0-speaker": quote.speaker_id,
+    }
+    response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    (inline,) = response.context["inline_admin_formsets"]
+    assert inline.formset.errors[0]["status"] == [
+        "A quote readers may have seen cannot go back to draft; retract it instead."
+    ]
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.PUBLISHED

@@ -119,7 +119,8 @@ def topic_detail(request, slug):
     holders = {}
     for tag in tags:
         holder = tag.quote.about or tag.quote.speaker
-        holders.setdefault(holder.pk, holder)
+        if holder is not None:  # an unnamed-source claim about nobody in particular has no column
+            holders.setdefault(holder.pk, holder)
     ordered_holders = sorted(holders.values(), key=lambda h: h.name)
     grid = positions.grid_from_tags(ordered_holders, tags, stances, include_empty_rows=True)
     context = {"section": "topics", "topic": topic, "grid": grid}

@@ -1,0 +1,77 @@
+"""Every public page issues the same, pinned number of queries for a small and a large archive:
+no page (and no template) queries once per row."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.archive import build_archive
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 10, 500
+HOME_BUDGET = 8
+
+
+def compare_url(a, *extra):
+    speakers = "&".join(f"speakers={s.slug}" for s in [*a.candidates, a.running_mate])
+    return f"{reverse('compare')}?{speakers}{''.join(extra)}"
+
+
+def filtered_quotes_url(a):
+    trump = a.candidates[0]
+    return (
+        f"{reverse('quotes')}?speaker={trump.slug}&topic={a.topic.slug}&alignment=supports"
+        f"&said_after=2020-01-01&said_before=2024-12-31&election={a.election.slug}"
+    )
+
+
+# Each page: how to reach it in an archive, and its pinned query count.
+PAGES = {
+    "home": (lambda a: reverse("home"), 4),
+    "home with running mates": (lambda a: reverse("home") + "?running_mates=on", 4),
+    "election": (lambda a: reverse("election", args=[a.election.slug]), 4),
+    "compare": (lambda a: compare_url(a), 4),
+    "compare on one topic": (lambda a: compare_url(a, f"&topics={a.topic.slug}"), 5),
+    "topics": (lambda a: reverse("topics"), 2),
+    "topic": (lambda a: reverse("topic", args=[a.topic.slug]), 3),
+    "speakers": (lambda a: reverse("speakers"), 2),
+    "speaker": (lambda a: a.candidates[0].get_absolute_url(), 6),
+    "running mate": (lambda a: a.running_mate.get_absolute_url(), 6),
+    "quotes": (lambda a: reverse("quotes"), 8),
+    "quotes filtered": (filtered_quotes_url, 11),
+    "quotes searched": (lambda a: reverse("quotes") + "?q=ceasefire+talks", 8),
+    "quotes page 2": (lambda a: reverse("quotes") + "?page=2", 8),
+    "quote": (lambda a: a.quote.get_absolute_url(), 4),
+    "articles": (lambda a: reverse("articles"), 2),
+    "article": (lambda a: a.article.get_absolute_url(), 3),
+    "outlet": (lambda a: a.outlet.get_absolute_url(), 3),
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), [q["sql"] for q in queries.captured_queries]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_issues_its_pinned_number_of_queries_for_10_and_500_quotes(client, page):
+    url_of, pinned = PAGES[page]
+    small = build_archive(SMALL)
+    small_count, _ = count_queries(client, url_of(small))
+    large = build_archive(LARGE)  # in the same database: now over 500 quotes in all
+    large_count, large_sql = count_queries(client, url_of(large))
+
+    assert small_count == large_count, "\n".join(large_sql)
+    assert large_count == pinned, "\n".join(large_sql)
+
+
+def test_the_election_comparison_stays_within_its_budget(client):
+    build_archive(LARGE)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("home") + "?running_mates=on")
+    assert response.status_code == 200
+    assert len(queries) <= HOME_BUDGET

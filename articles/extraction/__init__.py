@@ -1,0 +1,23 @@
+"""Rule-based extraction of quotes, paraphrases and anonymous-source claims from article bodies.
+
+Standard library only (no network, no models, no Django), so it can run anywhere, including in
+tests without a database. Entry point: ``extract_quotes(body)``.
+"""
+
+from __future__ import annotations
+
+from .article import KINDS, Article, ExtractedQuote
+from .quoted import find_quoted
+from .reported import find_reported
+
+__all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
+
+
+def extract_quotes(body: str) -> list[ExtractedQuote]:
+    """Every direct, partial, paraphrased and anonymous statement in body, in body order."""
+    if not body or not body.strip():
+        return []
+    article = Article(body)
+    found = find_quoted(article) + find_reported(article)
+    unique = {(q.start, q.end, q.kind): q for q in found}
+    return sorted(unique.values(), key=lambda q: (q.start, q.end))

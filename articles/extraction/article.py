@@ -1,0 +1,82 @@
+"""Shared pieces of the extractor: the result type, reporting verbs, and the parsed article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from .entities import (
+    ANON,
+    Entities,
+    find_entities,
+)
+from .marks import find_spans, mask, paragraphs, sentences
+
+KINDS = ("direct", "partial", "paraphrase", "anonymous")
+
+SAY = (
+    r"said|says|say|added|adds|told|tells|wrote|writes|warned|warns|insisted|insists|insist|"
+    r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
+    r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
+    r"emphasi[sz]ed|emphasi[sz]es|maintained|suggested|complained|confirmed|responded|cautioned|"
+    r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
+    r"posted|tweeted|asked|continued"
+)
+# Verbs that introduce a quoted fragment but not a reported clause.
+FRAGMENT = (
+    r"called|calling|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
+    r"writing|telling|adding|denounced|condemned|praised"
+)
+SAY_RE = re.compile(rf"\b(?:{SAY})\b")
+ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")
+TIME = (
+    r"(?:\s+(?:on\s+\w+(?:\s+(?:evening|morning|night))?|last\s+\w+|this\s+\w+|earlier|later|"
+    r"afterwards|privately|publicly|again|only|also|repeatedly|in\s+a\s+statement))*"
+)
+
+
+@dataclass(frozen=True)
+class ExtractedQuote:
+    """One attributable statement found in an article body."""
+
+    text: str
+    kind: str  # one of KINDS
+    speaker: str | None  # None for anonymous sources
+    attribution: str  # as printed, e.g. "Okafor said", "citing unnamed officials"
+    start: int  # offsets into the body; for joined or multi-paragraph quotes, first to last part
+    end: int
+    confidence: float
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class Article:
+    """The body plus the derived views every rule needs."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.spans = find_spans(body)
+        self.masked = mask(body, self.spans)
+        self.sentences = sentences(self.masked)
+        self.entities: Entities = find_entities(self.masked, self.sentences)
+        paras = paragraphs(body)
+        first = body[paras[0][0] : paras[0][1]] if paras else ""
+        # A short first line without a full stop is a headline restating the body; skip it.
+        headline = (
+            len(paras) > 1 and len(first.split()) < 20 and first.rstrip("\"'”’")[-1:] not in ".!?"
+        )
+        self.skip_until = paras[0][1] if headline else 0
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return pos, pos
+
+    def printed(self, start: int, end: int) -> str:
+        return " ".join(self.body[start:end].split()).strip(" ,")
+
+
+def speaker_kind(speaker: str | None, kind: str) -> tuple[str | None, str]:
+    return (None, "anonymous") if speaker == ANON else (speaker, kind)

@@ -1,0 +1,324 @@
+"""People, organisations and pronouns mentioned in an article, and who a phrase refers to.
+
+Names are found from capitalisation alone (no gazetteer): a run of capitalised words, stripped of
+titles ("Foreign Minister"), is a person when two or more name-like words remain; a later surname or
+pronoun is resolved to the person introduced earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ANON = "<anonymous>"
+
+TITLES = {
+    "President", "Minister", "Prime", "Foreign", "Defence", "Defense", "Secretary",
+    "Secretary-General", "Senator", "Governor", "General", "Dr", "Mr", "Mrs", "Ms", "Miss", "Sir",
+    "Lady", "Ambassador", "Chancellor", "Mayor", "Judge", "Professor", "Prof", "Colonel", "Captain",
+    "State", "Vice", "Deputy", "Chief", "Speaker", "King", "Queen", "Prince", "Princess",
+    "Commissioner", "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Leader",
+    "Representative", "Congressman", "Congresswoman", "Interior", "Finance", "Energy",
+}  # fmt: skip
+ORG_WORDS = {
+    "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
+    "University", "Bank", "Radio", "Post", "Ledger", "Times", "News", "Agency", "Council",
+    "Commission", "Committee", "Parliament", "Presidency", "Palace", "Kremlin", "House", "Senate",
+    "Congress", "Court", "Army", "Forces", "Department", "Campaign", "Renewal", "Front", "Movement",
+    "League", "Coalition", "Tribune", "Herald", "Journal", "Gazette", "Foundation", "Centre",
+    "Center", "Company", "Group", "Service", "Cabinet", "Administration", "Television", "Network",
+}  # fmt: skip
+PLACE_WORDS = {
+    "City", "Republic", "States", "Kingdom", "Nations", "Street", "Square", "Province", "Sea",
+    "River", "East", "West", "North", "South", "Middle", "Northern", "Southern", "Eastern",
+    "Western", "Central", "United", "National", "Green", "Civic", "New", "Old", "Great",
+    "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
+}  # fmt: skip
+STOP = {
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "Before", "Asked",
+    "According", "Speaking", "Her", "His", "Its", "Their", "Our", "My", "Both", "Every",
+    "Nobody", "When", "While", "If", "As", "With", "From", "By", "To", "Of", "Meanwhile",
+    "Neither", "Not", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+    "There", "Pressed", "During", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Photo", "Details", "Mr", "Ms",
+    "Mrs", "Dr",
+}  # fmt: skip
+ORG_NOUNS = (
+    "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
+    "palace|council|military|army|administration|authorities|secretariat|team|commission|"
+    "committee|parliament|cabinet|spokesman's office"
+)
+SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
+_TOKEN = r"[A-Z][a-z][A-Za-z]*(?:[-'’][A-Za-z]+)*"
+_GROUP = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
+_ANON_RE = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
+    r"with knowledge of|close to the|declined to be named)\b"
+    r"|^(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
+    r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
+    r"deputies|lawmakers|residents|voters)\b"
+    r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w-]+\s+){0,4}?(?:officials?|sources?|"
+    r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
+    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
+    re.IGNORECASE,
+)
+_POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """One reference to a possible speaker, at body offsets [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # "person" | "org" | "pronoun"
+    name: str
+    possessive: bool = False
+    gender: str | None = None  # for pronouns: "m" or "f"
+
+
+@dataclass
+class Entities:
+    """Mentions in body order, plus what was learnt about each person."""
+
+    mentions: list[Mention]
+    genders: dict[str, str] = field(default_factory=dict)
+    subjects: list[Mention] = field(default_factory=list)  # first mention of each sentence
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def _split_group(text: str, start: int) -> list[tuple[list[tuple[str, int]], bool]]:
+    """Break a capitalised run after each possessive word: (tokens with offsets, possessive)."""
+    groups, current, offset = [], [], start
+    for token in text.split(" "):
+        possessive = bool(re.search(r"['’]s$", token))
+        bare = re.sub(r"['’]s$", "", token)
+        current.append((bare, offset))
+        offset += len(token) + 1
+        if possessive:
+            groups.append((current, True))
+            current = []
+    if current:
+        groups.append((current, False))
+    return groups
+
+
+def find_entities(masked: str, sentence_spans: list[tuple[int, int]]) -> Entities:
+    """Find every person, organisation and pronoun mention outside quotation marks."""
+    raw: list[tuple[int, int, list[str], bool, str | None]] = []
+    genders: dict[str, str] = {}
+    for match in _GROUP.finditer(masked):
+        for tokens, possessive in _split_group(match.group(), match.start()):
+            words = [t for t, _ in tokens]
+            honorific = next((w for w in words if w in {"Mr", "Ms", "Mrs", "Miss", "Sir"}), None)
+            while words and words[0] in STOP and len(words) > 1:
+                words, tokens = words[1:], tokens[1:]
+            if not words or (len(words) == 1 and words[0] in STOP):
+                continue
+            raw.append(
+                (tokens[0][1], tokens[-1][1] + len(tokens[-1][0]), words, possessive, honorific)
+            )
+
+    full_names: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for start, end, words, possessive, honorific in raw:
+        after = masked[end + (2 if possessive else 0) :]
+        before = masked[max(0, start - 8) : start]
+        org_noun = re.match(rf"\s+((?:[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
+        if any(w in ORG_WORDS for w in words) or org_noun:
+            name = " ".join(words)
+            stop = end
+            if org_noun:
+                # "Okafor's campaign", "the Drenish presidency": the noun belongs to the name.
+                name += ("'s " if possessive else " ") + org_noun.group(1)
+                stop = end + (2 if possessive else 0) + org_noun.end()
+                possessive = False
+            place = re.match(
+                r"\s+(in|of|for)\s+((?:the\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)", masked[stop:]
+            )
+            if place and "Embassy" not in name and "embassy" in name:
+                name += place.group(0).rstrip()
+                stop += place.end()
+            mentions.append(Mention(start, stop, "org", name, possessive))
+            continue
+        last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+        person = words[last_title + 1 :]
+        if not person or any(w in PLACE_WORDS for w in person):
+            continue
+        person_start = end - len(" ".join(person))
+        if 2 <= len(person) <= 4:
+            name = " ".join(person)
+            full_names.setdefault(person[-1], name)
+            mentions.append(Mention(person_start, end, "person", name, possessive))
+        elif person[0] in full_names:
+            mentions.append(Mention(person_start, end, "person", full_names[person[0]], possessive))
+        elif (
+            last_title >= 0 or re.match(r",\s+(?:the|a|an)\s+[a-z]|\s+(?:said|says|told)\b", after)
+        ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):
+            # A surname given only once with a title or apposition ("Lindqvist, the ... leader").
+            full_names.setdefault(person[0], person[0])
+            mentions.append(Mention(person_start, end, "person", person[0], possessive))
+        else:
+            continue
+        if honorific:
+            genders[mentions[-1].name] = "f" if honorific in {"Ms", "Mrs", "Miss"} else "m"
+
+    # Later surname-only mentions seen before the full name was known.
+    for mention in mentions:
+        if mention.kind == "person" and " " not in mention.name and mention.name in full_names:
+            mention.name = full_names[mention.name]
+
+    for match in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b", masked):
+        gender = "f" if match.group().lower() in {"she", "her"} else "m"
+        mentions.append(
+            Mention(match.start(), match.end(), "pronoun", match.group().lower(), False, gender)
+        )
+    for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
+        if not any(m.start <= match.start(1) < m.end for m in mentions if m.kind == "org"):
+            mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
+    mentions.sort(key=lambda m: m.start)
+    entities = Entities(mentions, genders)
+    _learn_genders(entities, sentence_spans)
+    entities.subjects = [
+        s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
+    ]
+    return entities
+
+
+def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) -> None:
+    """Vote each person's gender from the pronouns that follow their mentions closely."""
+    votes: dict[str, dict[str, int]] = {}
+    starts = [a for a, _ in sentence_spans]
+    for index, mention in enumerate(entities.mentions):
+        if mention.kind != "pronoun":
+            continue
+        sentence = max((i for i, a in enumerate(starts) if a <= mention.start), default=0)
+        window_start = starts[max(0, sentence - 1)]
+        for previous in reversed(entities.mentions[:index]):
+            if previous.start < window_start:
+                break
+            if previous.kind == "person":
+                tally = votes.setdefault(previous.name, {"m": 0, "f": 0})
+                tally[mention.gender or "m"] += 1
+                break
+    for name, tally in votes.items():
+        if name not in entities.genders and tally["m"] != tally["f"]:
+            entities.genders[name] = "m" if tally["m"] > tally["f"] else "f"
+
+
+def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention | None:
+    """The first non-possessive mention of a sentence, after an opening participle clause."""
+    text = masked[start:end]
+    lead = re.match(
+        r"(?:Asked|Speaking|Pressed|In|At|On|After|Before|During|For|With|Campaigning|Writing|"
+        r"Meanwhile)\b[^,]{0,120},\s*",
+        text,
+    )
+    if lead:
+        start += lead.end()
+    for mention in entities.within(start, end):
+        if mention.possessive or mention.name in {"his", "her", "him"}:
+            continue
+        return mention
+    return None
+
+
+def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
+    """The latest earlier sentence subject (or named person) matching the pronoun's gender."""
+    candidates = [s for s in entities.subjects if s.start < mention.start]
+    candidates += [m for m in entities.mentions if m.kind == "person" and m.start < mention.start]
+    candidates.sort(key=lambda m: (m in entities.subjects, m.start))
+    seen_subjects = [c for c in candidates if c in entities.subjects]
+    others = [c for c in candidates if c not in entities.subjects]
+    for group in (seen_subjects, others):
+        for candidate in reversed(group):
+            name = _name_of(entities, candidate)
+            if name is None or name == ANON:
+                continue
+            if candidate.kind == "org":
+                continue
+            gender = entities.genders.get(name)
+            if gender is None or gender == mention.gender:
+                return name
+    return None
+
+
+def _name_of(entities: Entities, mention: Mention) -> str | None:
+    if mention.kind == "pronoun":
+        return resolve_pronoun(entities, mention) if mention.name in {"he", "she"} else None
+    return resolve_org(entities, mention) if mention.kind == "org" else mention.name
+
+
+def resolve_org(entities: Entities, mention: Mention) -> str:
+    """A lower-case "the ministry" refers to the latest named organisation with that head noun."""
+    if mention.name[:1].isupper():
+        return mention.name
+    head = mention.name.split()[-1].lower()
+    for earlier in reversed(
+        [m for m in entities.mentions if m.kind == "org" and m.start < mention.start]
+    ):
+        if earlier.name[:1].isupper() and head in earlier.name.lower().split():
+            return earlier.name
+    return mention.name
+
+
+def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
+
+    Returns a name, ANON for unnamed sources, or None when the phrase names nobody.
+    """
+    phrase = masked[start:end].strip(" ,")
+    if not phrase:
+        return None
+    # An opening "In Fenmouth," is scene-setting, not part of who spoke.
+    tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
+    if _ANON_RE.search(phrase) or _ANON_RE.search(tail):
+        return ANON
+    inside = entities.within(start, end)
+    people = [m for m in inside if m.kind == "person" and not m.possessive]
+    if people:
+        return people[0].name
+    if _POLL_RE.search(phrase):
+        return None
+    orgs = [m for m in inside if m.kind == "org"]
+    if orgs:
+        return resolve_org(entities, orgs[0])
+    pronouns = [m for m in inside if m.kind == "pronoun" and m.name in {"he", "she"}]
+    if pronouns:
+        return resolve_pronoun(entities, pronouns[-1])
+    role = re.fullmatch(
+        r"the\s+(deputy|official|diplomat|source|adviser|aide|person)", phrase, re.I
+    )
+    if role and re.search(
+        rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{role.group(1)}\b[^.]{{0,80}}"
+        r"(?:anonymity|not to be (?:named|identified))",
+        masked[:start],
+        re.I,
+    ):
+        return ANON
+    if re.fullmatch(r"(?:it|its)", phrase, re.I):
+        earlier = [m for m in entities.subjects if m.kind == "org" and m.start < start]
+        return resolve_org(entities, earlier[-1]) if earlier else None
+    return None
+
+
+def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """The speaker implied by a sentence's subject, for attributions without a named speaker."""
+    subject = subject_of(entities, masked, start, end)
+    if subject is None:
+        return None
+    if subject.kind == "pronoun":
+        return resolve_pronoun(entities, subject)
+    return resolve_org(entities, subject) if subject.kind == "org" else subject.name
+
+
+def latest_subject(entities: Entities, before: int) -> str | None:
+    """The most recent named speaker before an offset, for quotes with no attribution at all."""
+    for subject in reversed([s for s in entities.subjects if s.start < before]):
+        name = _name_of(entities, subject)
+        if name and subject.kind != "org":
+            return name
+    return None

@@ -1,0 +1,154 @@
+"""Quotation-mark spans, a masked copy of the body, and sentence boundaries.
+
+Everything here works on character offsets into the original body, so later stages can report
+exact positions. Pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MASK = "~"
+OPENERS_BEFORE = " \t\n([{—–-/"
+_ABBREVIATIONS = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "No",
+    "vs",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quotation: one inner (start, end) range per paragraph it runs over."""
+
+    parts: tuple[tuple[int, int], ...]
+
+    @property
+    def open_pos(self) -> int:
+        return self.parts[0][0] - 1
+
+    @property
+    def close_pos(self) -> int:
+        return self.parts[-1][1]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trailing whitespace excluded."""
+    found = []
+    for match in re.finditer(r"[^\n]+", body):
+        text = match.group()
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            found.append((match.start() + lead, match.start() + len(text.rstrip())))
+    return found
+
+
+def _role(body: str, pos: int, para_start: int, single: bool) -> str | None:
+    """Whether the mark at pos opens, closes, or (for apostrophes) is neither."""
+    char = body[pos]
+    prev = body[pos - 1] if pos > para_start else " "
+    nxt = body[pos + 1] if pos + 1 < len(body) else " "
+    if char in "“‘":
+        return "open"
+    if char == "”":
+        return "close"
+    if char == "’":
+        # A curly apostrophe inside a word (Drenland’s) is not a closing mark.
+        return None if nxt.isalnum() else "close"
+    opens = prev in OPENERS_BEFORE or prev in '“"‘'
+    if single:
+        # Straight apostrophes: only a mark when it sits at a word edge on the correct side.
+        if opens and nxt.isalnum():
+            return "open"
+        if not prev.isspace() and not nxt.isalnum():
+            return "close"
+        return None
+    return "open" if opens else "close"
+
+
+def _scan(
+    body: str, paras: list[tuple[int, int]], marks: str, blocked: list[tuple[int, int]]
+) -> list[Span]:
+    single = "'" in marks
+    spans: list[Span] = []
+    pending: list[tuple[int, int]] = []  # finished parts of a quote still open at paragraph end
+    for index, (p_start, p_end) in enumerate(paras):
+        opened: int | None = None
+        if pending:
+            first = body[p_start]
+            if first in marks and _role(body, p_start, p_start, single) == "open":
+                opened = p_start
+            else:
+                pending = []
+        for pos in range(p_start, p_end):
+            if body[pos] not in marks or any(s <= pos < e for s, e in blocked):
+                continue
+            role = _role(body, pos, p_start, single)
+            if role == "open" and opened is None:
+                opened = pos
+            elif role == "close" and opened is not None and pos > opened + 1:
+                spans.append(Span((*pending, (opened + 1, pos))))
+                pending, opened = [], None
+        if opened is not None and index + 1 < len(paras):
+            # A quotation over several paragraphs has no closing mark until its last one.
+            pending = [*pending, (opened + 1, p_end)]
+        else:
+            pending = []
+    return spans
+
+
+def find_spans(body: str) -> list[Span]:
+    """All quotation spans: double marks first, then single marks outside them."""
+    paras = paragraphs(body)
+    doubles = _scan(body, paras, '"“”', [])
+    blocked = [(s.open_pos, s.close_pos + 1) for s in doubles]
+    singles = _scan(body, paras, "'‘’", blocked)
+    return sorted(doubles + singles, key=lambda s: s.start)
+
+
+def mask(body: str, spans: list[Span]) -> str:
+    """The body with quoted words replaced by MASK, keeping a final . ? ! for sentence ends."""
+    chars = list(body)
+    for span in spans:
+        for start, end in span.parts:
+            for pos in range(start, end):
+                if chars[pos] != "\n":
+                    chars[pos] = MASK
+            if end > start and body[end - 1] in ".?!":
+                chars[end - 1] = body[end - 1]
+    return "".join(chars)
+
+
+def sentences(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences, found on the masked text so quoted full stops do not split."""
+    found = []
+    for p_start, p_end in paragraphs(masked):
+        start = p_start
+        for match in re.finditer(r"[.?!][\"”’']?(\s+)(?=[\"“‘'A-Z~])", masked[p_start:p_end]):
+            stop = p_start + match.start()
+            word = re.search(r"(\w+)$", masked[start:stop])
+            if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+            found.append((start, p_start + match.start(1)))
+            start = p_start + match.end(1)
+        found.append((start, p_end))
+    return found

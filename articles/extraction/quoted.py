@@ -1,0 +1,156 @@
+"""Quotations in marks: direct quotes (own sentences) and partial quotes (fragments)."""
+
+from __future__ import annotations
+
+import re
+
+from .article import (
+    ANY_VERB_RE,
+    SAY,
+    SAY_RE,
+    Article,
+    ExtractedQuote,
+    speaker_kind,
+)
+from .entities import (
+    ANON,
+    latest_subject,
+    resolve_phrase,
+    resolve_subject,
+)
+from .marks import Span, paragraphs
+
+_AFTER_SPK_VERB = re.compile(
+    rf"^\s*,?\s*(?P<spk>[^~.;!?:]{{1,90}}?)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{SAY})\b"
+)
+_AFTER_VERB_SPK = re.compile(
+    r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned)"
+    r"\s+(?P<spk>[^,.;~!?]+)"
+)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|though|whereas)\s+|;\s+")
+_SCARE_BEFORE = re.compile(r"(?:so-called|the (?:term|phrase|word|slogan|label|motto))\s*$", re.I)
+
+
+def _quote_text(article: Article, span: Span | list[Span]) -> str:
+    spans = span if isinstance(span, list) else [span]
+    pieces = [article.body[s:e].strip() for sp in spans for s, e in sp.parts]
+    return " ".join(p.rstrip(",;:").strip() for p in pieces if p)
+
+
+def _after_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
+    """Speaker and printed attribution from the text following a closing mark."""
+    text = article.masked[start:end]
+    for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB):
+        match = pattern.match(text)
+        if not match:
+            continue
+        spk_start, spk_end = start + match.start("spk"), start + match.end("spk")
+        speaker = resolve_phrase(article.entities, article.masked, spk_start, spk_end)
+        if speaker is not None:
+            printed = article.printed(start + match.start(1), start + match.end())
+            return speaker, printed
+    return None
+
+
+def _before_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
+    """Speaker from the reporting clause before an opening mark, nearest verb first."""
+    text = article.masked[start:end]
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    clause_start = start + (breaks[-1].end() if breaks else 0)
+    verbs = list(ANY_VERB_RE.finditer(article.masked, clause_start, end))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
+    if speaker is None:
+        sentence_start, _ = article.sentence_at(start)
+        speaker = resolve_subject(article.entities, article.masked, sentence_start, verb.start())
+    if speaker is None:
+        return None
+    return speaker, article.printed(clause_start, verb.end())
+
+
+def _joined(article: Article) -> list[list[Span]]:
+    """Group spans split around an attribution ("We will win," she said, "and soon.")."""
+    groups: list[list[Span]] = []
+    for span in article.spans:
+        if groups:
+            last = groups[-1][-1]
+            between = article.masked[last.close_pos + 1 : span.open_pos]
+            if (
+                article.body[last.end - 1] == ","
+                and "\n" not in between
+                and re.fullmatch(rf"\s*,?\s*[^~.!?]{{1,90}}?\b(?:{SAY})\b[^~.!?]*?,\s*", between)
+            ):
+                groups[-1].append(span)
+                continue
+        groups.append([span])
+    return groups
+
+
+def find_quoted(article: Article) -> list[ExtractedQuote]:
+    found: list[ExtractedQuote] = []
+    previous_speaker: tuple[int, str | None] | None = None  # (paragraph start, speaker)
+    for group in _joined(article):
+        first, last = group[0], group[-1]
+        if first.start < article.skip_until:
+            continue
+        text = _quote_text(article, group)
+        sent_start, _ = article.sentence_at(first.open_pos)
+        _, sent_end = article.sentence_at(last.close_pos)
+        before = article.masked[sent_start : first.open_pos]
+        para_start = next(a for a, b in paragraphs(article.body) if a <= first.open_pos <= b)
+        after = _after_attribution(article, last.close_pos + 1, sent_end)
+        if len(group) > 1 and after is None:
+            after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
+        stripped = before.strip()
+        standalone = (
+            not stripped
+            or stripped.endswith(":")
+            or bool(re.search(rf"\b(?:{SAY})\s*,$", stripped))
+        )
+        if standalone:
+            kind, confidence = "direct", 0.9
+            found_by = after or (
+                _before_attribution(article, sent_start, first.open_pos) if stripped else None
+            )
+            if found_by is None and stripped.endswith(":"):
+                subject = resolve_subject(
+                    article.entities, article.masked, sent_start, first.open_pos
+                )
+                found_by = (
+                    (subject, article.printed(sent_start, first.open_pos)) if subject else None
+                )
+            if found_by is None:
+                # No attribution in the sentence: news style continues the previous speaker.
+                confidence = 0.6
+                same_para = previous_speaker and previous_speaker[0] == para_start
+                speaker = (
+                    previous_speaker[1]
+                    if same_para
+                    else latest_subject(article.entities, first.open_pos)
+                )
+                if speaker is None:
+                    continue
+                found_by = (speaker, "")
+        else:
+            kind, confidence = "partial", 0.75
+            if _SCARE_BEFORE.search(before):
+                continue
+            found_by = _before_attribution(article, sent_start, first.open_pos) or after
+            if found_by is None:
+                continue
+            if len(text.split()) <= 2 and found_by[0] == ANON and not SAY_RE.search(before):
+                # A one or two word term pinned on nobody in particular is a scare quote.
+                continue
+        speaker, attribution = found_by
+        previous_speaker = (para_start, speaker)
+        speaker, kind = speaker_kind(speaker, kind)
+        if speaker and attribution and re.search(r"\b(?:he|she)\b", attribution):
+            confidence -= 0.1  # resolved through a pronoun
+        found.append(
+            ExtractedQuote(
+                text, kind, speaker, attribution, first.start, last.end, round(confidence, 2)
+            )
+        )
+    return found

@@ -1,0 +1,276 @@
+"""Reported speech without marks: paraphrases and claims by unnamed sources."""
+
+from __future__ import annotations
+
+import re
+
+from .article import (
+    SAY,
+    SAY_RE,
+    TIME,
+    Article,
+    ExtractedQuote,
+    speaker_kind,
+)
+from .entities import (
+    ANON,
+    resolve_phrase,
+)
+from .marks import MASK
+
+
+def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
+    while end > start and article.body[end - 1] in " .,;:!?":
+        end -= 1
+    while start < end and article.body[start] in " ,":
+        start += 1
+    return start, end
+
+
+def _emit(
+    article: Article,
+    out: list,
+    start: int,
+    end: int,
+    speaker: str | None,
+    attribution: str,
+    confidence: float,
+) -> None:
+    """Record a reported clause, dropping any part that is itself a quoted fragment."""
+    if speaker is None:
+        return
+    pieces = [(start, end)]
+    if MASK in article.masked[start:end]:
+        # Only split "A and that B" when one part is a quoted fragment labelled on its own.
+        pieces, cursor = [], start
+        splitter = rf",?\s+and (?:(?:{SAY})\s+)?that\s+"
+        for match in re.finditer(splitter, article.masked[start:end]):
+            pieces.append((cursor, start + match.start()))
+            cursor = start + match.end()
+        pieces.append((cursor, end))
+    for a, b in pieces:
+        masked_piece = article.masked[a:b]
+        if MASK in masked_piece:
+            # Keep a clean leading clause: "X could be used at home, and his posters carry '...'".
+            cut = re.search(r",\s+(?:and|but)\s+", masked_piece[: masked_piece.index(MASK)])
+            b = a + cut.start() if cut else a
+        a, b = _clean_clause(article, a, b)
+        if MASK in article.masked[a:b] or len(article.body[a:b].split()) < 3:
+            continue
+        who, kind = speaker_kind(speaker, "paraphrase")
+        out.append(
+            ExtractedQuote(
+                " ".join(article.body[a:b].split()), kind, who, attribution, a, b, confidence
+            )
+        )
+
+
+def _reported_clause(
+    article: Article, out: list, start: int, end: int, inherited: str | None = None
+) -> None:
+    """Paraphrase and anonymous-claim patterns within one clause of a sentence."""
+    masked = article.masked
+    s = masked[start:end]
+    resolve = lambda a, b: resolve_phrase(article.entities, masked, start + a, start + b)  # noqa: E731
+
+    match = re.search(
+        r"\bciting\s+(?P<src>[^,~]+),\s*(?:reported|wrote|said|reports|says)\b"
+        rf"{TIME}\s+(?:that\s+)?",
+        s,
+    )
+    if match:
+        source = resolve(match.start("src"), match.end("src"))
+        speaker = source if source == ANON else resolve(0, match.start())
+        _emit(
+            article,
+            out,
+            start + match.end(),
+            end,
+            speaker,
+            article.printed(start + match.start(), start + match.end("src")),
+            0.65,
+        )
+        return
+    match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or re.search(
+        r",\s*according to (?P<spk>[^,~]+?)[.]?$", s
+    )
+    if match:
+        speaker = resolve(match.start("spk"), match.end("spk"))
+        a, b = (match.end(), len(s)) if match.start() == 0 else (0, match.start())
+        _emit(
+            article,
+            out,
+            start + a,
+            start + b,
+            speaker,
+            article.printed(start + match.start(), start + match.end()),
+            0.7,
+        )
+        return
+    match = re.search(
+        r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?)\s+(?:said|says|say|added|wrote|claimed|reported"
+        r"|warned|insisted|told reporters)(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|"
+        r"before|later|earlier|afterwards)\b[^,~]{0,40})?)\s*[.!?]?$",
+        s,
+    )
+    if (
+        match
+        and resolve(match.start("spk"), match.end("spk"))
+        and not SAY_RE.search(s[: match.start()])
+    ):
+        speaker = resolve(match.start("spk"), match.end("spk"))
+        _emit(
+            article,
+            out,
+            start,
+            start + match.start(),
+            speaker,
+            article.printed(start + match.start("spk"), start + match.end()),
+            0.65,
+        )
+        return
+    match = re.match(
+        r"^(?P<a>[^,~]{3,80}),\s*(?P<spk>[^,~]{1,40}?)\s+(?P<verb>said|says|added|"
+        r"argued|argues|insisted|insists|believes),\s*(?P<b>[^~]+)$",
+        s,
+    )
+    if match and resolve(match.start("spk"), match.end("spk")):
+        # An interrupted report: "Drenland, the embassy said, had offered ...".
+        who, kind = speaker_kind(resolve(match.start("spk"), match.end("spk")), "paraphrase")
+        a, b = _clean_clause(article, start, start + match.end("a"))
+        c, d = _clean_clause(article, start + match.start("b"), end)
+        text = " ".join((article.body[a:b] + " " + article.body[c:d]).split())
+        attribution = article.printed(start + match.start("spk"), start + match.end("verb"))
+        out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
+        return
+    if _main_reported(article, out, start, end, inherited):
+        return
+    match = re.search(
+        r"\b[Ii]t\s+is\s+(?:also\s+|widely\s+)?(?:believed|understood|thought|"
+        r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+that\s+",
+        s,
+    )
+    if match:
+        _emit(
+            article,
+            out,
+            start + match.end(),
+            end,
+            ANON,
+            article.printed(start + match.start(), start + match.end() - 5),
+            0.6,
+        )
+        return
+    match = re.search(
+        r"\s(?:is|are|was|were)\s+(?:also\s+|widely\s+)?(?:believed|understood|"
+        r"thought|said|reported|rumoured)\s+to\s",
+        s,
+    )
+    if match:
+        _emit(
+            article,
+            out,
+            start,
+            end,
+            ANON,
+            article.printed(start + match.start(), start + match.end() - 3),
+            0.5,
+        )
+
+
+def _after_last_mark(article: Article, start: int, end: int) -> int:
+    """Where an attribution starts once any quotation earlier in the clause is left behind."""
+    last = max(article.masked.rfind(mark, start, end) for mark in "\"”’'")
+    return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
+
+
+def _main_reported(
+    article: Article, out: list, start: int, end: int, inherited: str | None
+) -> bool:
+    """SPEAKER VERB (that) CLAUSE, cutting the clause where another speaker takes over."""
+    masked = article.masked
+    for verb in SAY_RE.finditer(masked, start, end):
+        name = verb.group()
+        if name in {"asked", "continued"}:
+            continue
+        phrase = masked[start : verb.start()]
+        if re.search(r"\b(?:that|which|who)\s+(?:it|he|she|they)\s*$", phrase):
+            continue  # a relative clause ("photographs that it said showed")
+        rest = masked[verb.end() : end]
+        complement = None
+        that = re.match(r"^\s(?:(?P<skip>[^,~.]{0,70}?)\s)?that\s", rest)
+        if that and not re.search(
+            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
+        ):
+            complement = verb.end() + that.end()
+        elif name in {"promised", "pledged", "vowed"}:
+            inf = re.match(rf"^{TIME}\s+to\s", rest)
+            complement = verb.end() + inf.end() if inf else None
+        elif name == "urged":
+            complement = verb.end() + 1
+        elif name in {
+            "said",
+            "says",
+            "say",
+            "added",
+            "argued",
+            "argues",
+            "insisted",
+            "insists",
+            "warned",
+            "claimed",
+            "believes",
+        }:
+            bare = re.match(rf"^{TIME}\s+(?!to\b|of\b|for\b|with\b|by\b|about\b|in\b|on\b)\w", rest)
+            complement = verb.end() + bare.end() - 1 if bare else None
+        if complement is None:
+            continue
+        speaker = resolve_phrase(article.entities, masked, start, verb.start())
+        if speaker is None and not phrase.strip(" ,"):
+            speaker = inherited
+        if speaker is None:
+            sentence_start, _ = article.sentence_at(start)
+            if sentence_start == start:
+                continue
+            speaker = inherited
+        if speaker is None:
+            continue
+        clause_end = end
+        # Another reporting verb after a comma starts a new speaker's clause.
+        for later in SAY_RE.finditer(masked, complement, end):
+            comma = masked.rfind(",", complement, later.start())
+            if comma == -1 or len(masked[comma : later.start()].split()) > 9:
+                continue
+            who = masked[comma + 1 : later.start()]
+            who = re.sub(r"^\s*(?:and|but|while|hours after|after|as)\b", "", who)
+            if not who.strip() or resolve_phrase(
+                article.entities, masked, later.start() - len(who), later.start()
+            ):
+                clause_end = comma
+                break
+        _emit(
+            article,
+            out,
+            complement,
+            clause_end,
+            speaker,
+            article.printed(_after_last_mark(article, start, verb.start()), verb.end()),
+            0.65 if speaker != ANON else 0.6,
+        )
+        if clause_end < end:
+            _reported_clause(article, out, clause_end + 1, end, speaker)
+        return True
+    return False
+
+
+def find_reported(article: Article) -> list[ExtractedQuote]:
+    out: list[ExtractedQuote] = []
+    for start, end in article.sentences:
+        if start < article.skip_until:
+            continue
+        cursor = start
+        for match in re.finditer(r";\s+|,\s+while\s+", article.masked[start:end]):
+            _reported_clause(article, out, cursor, start + match.start())
+            cursor = start + match.end()
+        _reported_clause(article, out, cursor, end)
+    return out

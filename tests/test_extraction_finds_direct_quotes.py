@@ -1,0 +1,93 @@
+"""Direct quotes: straight and curly marks, single marks, split and multi-paragraph quotations."""
+
+from articles.extraction import ExtractedQuote, extract_quotes
+
+
+def only(body: str, kind: str) -> list[ExtractedQuote]:
+    return [q for q in extract_quotes(body) if q.kind == kind]
+
+
+def test_a_straight_quote_with_a_trailing_attribution():
+    body = 'Mara Voss spoke in the square. "The border stays open," Voss said.'
+    [quote] = only(body, "direct")
+    assert quote.text == "The border stays open"
+    assert quote.speaker == "Mara Voss"
+    assert quote.attribution == "Voss said"
+    assert body[quote.start : quote.end] == "The border stays open,"
+
+
+def test_curly_quotes_and_a_speaker_named_after_the_verb():
+    body = "“We have no plan to leave the treaty,” said Ilan Brecht, the party chairman."
+    [quote] = only(body, "direct")
+    assert quote.text == "We have no plan to leave the treaty"
+    assert quote.speaker == "Ilan Brecht"
+    assert quote.attribution.startswith("said Ilan Brecht")
+
+
+def test_british_single_quotes_are_quotes_but_apostrophes_are_not():
+    body = "Senator Ruth Ambler took questions. 'The country's patience is not endless,' she said."
+    [quote] = only(body, "direct")
+    assert quote.text == "The country's patience is not endless"
+    assert quote.speaker == "Ruth Ambler"
+
+
+def test_a_quote_split_around_she_said_is_one_quote_spanning_both_parts():
+    body = 'Dana Kell was asked about the vote. "We will win," she said, "and soon."'
+    quotes = only(body, "direct")
+    assert len(quotes) == 1
+    [quote] = quotes
+    assert quote.text == "We will win and soon."
+    assert quote.speaker == "Dana Kell"
+    assert body[quote.start : quote.end] == 'We will win," she said, "and soon.'
+
+
+def test_a_quote_over_several_paragraphs_closes_only_on_the_last():
+    body = (
+        "Governor Tobias Wren addressed the assembly.\n\n"
+        '"First, we will rebuild the bridges.\n\n'
+        '"Second, we will pay for it ourselves," Wren said.\n'
+    )
+    [quote] = only(body, "direct")
+    assert quote.text == "First, we will rebuild the bridges. Second, we will pay for it ourselves"
+    assert quote.speaker == "Tobias Wren"
+    assert body[quote.start : quote.end].startswith("First, we will")
+    assert body[quote.start : quote.end].endswith("ourselves,")
+
+
+def test_a_colon_introduces_a_direct_quote():
+    body = 'Asked about sanctions, Minister Oriel Pask said: "They stay until the troops leave."'
+    [quote] = only(body, "direct")
+    assert quote.speaker == "Oriel Pask"
+    assert quote.text == "They stay until the troops leave."
+
+
+def test_an_unattributed_follow_on_quote_keeps_the_previous_speaker():
+    body = '"We are ready," Lio Marsh said. "We have been ready for a year."'
+    quotes = only(body, "direct")
+    assert [q.speaker for q in quotes] == ["Lio Marsh", "Lio Marsh"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_the_result_is_a_frozen_dataclass_with_a_dict_form():
+    [quote] = extract_quotes('"No deal," Hal Ostrow said.')
+    assert quote.to_dict() == {
+        "text": "No deal",
+        "kind": "direct",
+        "speaker": "Hal Ostrow",
+        "attribution": "Hal Ostrow said",
+        "start": 1,
+        "end": 9,
+        "confidence": quote.confidence,
+    }
+    assert 0 <= quote.confidence <= 1
+    try:
+        quote.text = "changed"  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("ExtractedQuote should be frozen")
+
+
+def test_empty_and_whitespace_bodies_give_no_quotes():
+    assert extract_quotes("") == []
+    assert extract_quotes("  \n\n ") == []

@@ -1,0 +1,87 @@
+"""Reported speech without quotation marks, and claims by unnamed sources."""
+
+from articles.extraction import extract_quotes
+
+
+def kinds(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_said_that_gives_the_reported_clause():
+    body = "Minister Ivo Strand said that the embassy would reopen in March."
+    assert kinds(body) == [("paraphrase", "the embassy would reopen in March", "Ivo Strand")]
+
+
+def test_told_reporters_that():
+    body = "Lena Hart told reporters on Monday that the ceasefire was holding."
+    [quote] = extract_quotes(body)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "paraphrase",
+        "the ceasefire was holding",
+        "Lena Hart",
+    )
+    assert body[quote.start : quote.end] == "the ceasefire was holding"
+
+
+def test_noted_stressed_and_argued_that():
+    body = (
+        "Rosa Quill stressed that aid would continue, and noted that the first convoy had "
+        "already arrived. Tomas Ebb argued that the money should stay at home."
+    )
+    found = kinds(body)
+    assert ("paraphrase", "aid would continue", "Rosa Quill") in found
+    assert ("paraphrase", "the first convoy had already arrived", "Rosa Quill") in found
+    assert ("paraphrase", "the money should stay at home", "Tomas Ebb") in found
+
+
+def test_according_to_a_named_person():
+    body = "According to Mirek Sand, the treaty will be signed before winter."
+    assert kinds(body) == [("paraphrase", "the treaty will be signed before winter", "Mirek Sand")]
+
+
+def test_a_trailing_attribution_without_quotation_marks():
+    body = "The northern border will stay closed until spring, Colonel Ada Frey said."
+    assert kinds(body) == [
+        ("paraphrase", "The northern border will stay closed until spring", "Ada Frey")
+    ]
+
+
+def test_citing_unnamed_advisers_is_anonymous():
+    body = (
+        "The Coastal Herald, citing unnamed Voss advisers, wrote that the plan would "
+        "freeze the front line."
+    )
+    [quote] = extract_quotes(body)
+    assert quote.kind == "anonymous"
+    assert quote.speaker is None
+    assert quote.text == "the plan would freeze the front line"
+    assert quote.attribution == "citing unnamed Voss advisers"
+
+
+def test_officials_speaking_on_condition_of_anonymity():
+    body = (
+        "Two officials, speaking on condition of anonymity, said the summit had been "
+        "postponed until June."
+    )
+    assert kinds(body) == [("anonymous", "the summit had been postponed until June", None)]
+
+
+def test_people_familiar_with_and_it_is_believed_that():
+    body = (
+        "The ministry has drafted a new sanctions list, according to people familiar with "
+        "the matter. It is believed that the list includes three shipping firms."
+    )
+    found = kinds(body)
+    assert ("anonymous", "The ministry has drafted a new sanctions list", None) in found
+    assert ("anonymous", "the list includes three shipping firms", None) in found
+
+
+def test_a_quote_from_an_unnamed_source_is_anonymous():
+    body = '"Nobody expected this," one diplomat said on condition of anonymity.'
+    [quote] = extract_quotes(body)
+    assert (quote.kind, quote.speaker, quote.text) == ("anonymous", None, "Nobody expected this")
+
+
+def test_a_poll_is_not_a_speaker():
+    body = "According to a new poll, most voters back the aid package."
+    assert extract_quotes(body) == []

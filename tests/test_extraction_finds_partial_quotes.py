@@ -1,0 +1,50 @@
+"""Partial quotes inside reporting, and scare quotes that must not be extracted."""
+
+from articles.extraction import extract_quotes
+
+
+def kinds(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_a_fragment_after_called_is_a_partial_quote_of_the_subject():
+    body = 'Senator Nia Torvald called the rival leader a "reckless gambler" on Monday.'
+    assert kinds(body) == [("partial", "reckless gambler", "Nia Torvald")]
+
+
+def test_a_fragment_in_a_reported_clause_is_partial_and_not_also_a_paraphrase():
+    body = 'Arno Keel told reporters that the talks had been "useful but slow".'
+    assert kinds(body) == [("partial", "useful but slow", "Arno Keel")]
+
+
+def test_two_speakers_in_one_sentence_each_get_their_fragment():
+    body = (
+        'Petra Lind said the report was "deeply flawed", while Omar Rask, her deputy, '
+        'said it had "missed the point entirely".'
+    )
+    found = kinds(body)
+    assert ("partial", "deeply flawed", "Petra Lind") in found
+    assert ("partial", "missed the point entirely", "Omar Rask") in found
+
+
+def test_so_called_terms_are_scare_quotes():
+    body = 'The so-called "peace dividend" has not arrived, the figures show.'
+    assert [q for q in extract_quotes(body) if q.kind in {"direct", "partial"}] == []
+
+
+def test_a_short_quoted_term_without_a_reporting_verb_is_not_a_quote():
+    body = 'The term "frozen conflict" appears in every memo this year.'
+    assert extract_quotes(body) == []
+
+
+def test_a_quoted_fragment_without_attribution_is_not_a_quote():
+    body = 'Voters in the "swing belt" will decide the race, and turnout there is rising.'
+    assert extract_quotes(body) == []
+
+
+def test_an_organisation_can_be_the_speaker():
+    body = (
+        "The Ostland Foreign Ministry met envoys on Friday. "
+        'The ministry said the strikes hit "military targets only".'
+    )
+    assert kinds(body) == [("partial", "military targets only", "Ostland Foreign Ministry")]

@@ -26,10 +26,11 @@ class Loader:
         self.created = 0
         self.updated = 0
 
-    def sync(self, model, lookup: dict, values: dict):
+    def sync(self, model, lookup: dict, values: dict, initial: dict | None = None):
+        """`initial` values are set only on creation: editors may change them afterwards."""
         obj = model.objects.filter(**lookup).first()
         if obj is None:
-            obj = model(**lookup, **values)
+            obj = model(**lookup, **values, **(initial or {}))
             obj.full_clean()
             obj.save()
             self.created += 1
@@ -114,8 +115,9 @@ class Command(BaseCommand):
                     "attribution_text": spec["attribution"],
                     "about": speakers[spec["about"]] if spec.get("about") else None,
                     "responds_to": quotes[spec["responds_to"]] if spec.get("responds_to") else None,
-                    "status": Quote.Status.PUBLISHED,
                 },
+                # Published when created; a later retraction by an editor must survive a reload.
+                initial={"status": Quote.Status.PUBLISHED},
             )
             for stance_slug, alignment in spec["tags"]:
                 loader.sync(

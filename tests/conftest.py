@@ -20,6 +20,12 @@ def static_files_without_a_manifest(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing passwords at full strength would dominate the suite's run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def editor(db):
     """A newsroom editor: staff, in the Editors group, not a superuser."""

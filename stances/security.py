@@ -1,0 +1,83 @@
+"""Editor sign-in safety: the client's real address behind a proxy, and session lifetimes."""
+
+import ipaddress
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import redirect
+from django.urls import reverse
+
+SIGNED_IN_AT = "stances_signed_in_at"
+
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front, the
+    X-Forwarded-For entry the outermost trusted proxy saw (entries further left are the
+    client's to forge, so they are never trusted)."""
+    remote = request.META.get("REMOTE_ADDR")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
+    return remote
+
+
+@receiver(user_logged_in)
+def remember_sign_in_time(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
+
+
+class AbsoluteSessionLifetimeMiddleware:
+    """Signs editors out once a session is older than SESSION_ABSOLUTE_MAX_AGE, however active.
+
+    The idle timeout is Django's own (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            too_old = (
+                signed_in_at is None
+                or time.time() - signed_in_at > settings.SESSION_ABSOLUTE_MAX_AGE
+            )
+            if too_old:
+                logout(request)
+                messages.info(request, "Your session has ended. Please sign in again.")
+                if request.path.startswith(reverse("admin:index")):
+                    return redirect(f"{reverse('admin:login')}?next={request.path}")
+        return self.get_response(request)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' lockout page, in the admin's layout, saying what happened and for how long."""
+    from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+    from django.contrib import admin
+    from django.template.response import TemplateResponse
+
+    context = {
+        **admin.site.each_context(request),
+        "title": "Sign-in paused",
+        "failure_limit": get_failure_limit(request, credentials),
+        "username": get_client_username(request, credentials) or "",
+        "cooloff_timedelta": get_cool_off(request),
+    }
+    return TemplateResponse(
+        request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    ).render()

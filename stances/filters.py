@@ -2,12 +2,24 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Outlet
 
-from .models import Candidacy, Election, Quote, Speaker, Stance, StanceTag, Topic
+from .forms import public_speakers
+from .models import Candidacy, Election, Quote, Stance, StanceTag, Topic
 from .search import search_quotes
+
+# Filters on a quote's stance tags, and the tag field each names. Applied together, so that
+# "stance X, opposes" means a tag opposing X, not a tag on X and another tag that opposes.
+TAG_FILTERS = {"topic": "stance__topic", "stance": "stance", "alignment": "alignment"}
+
+
+def public_outlets():
+    """Outlets with at least one published quote: the others have no public page."""
+    return Outlet.objects.filter(
+        Exists(Quote.objects.published().filter(article__outlet=OuterRef("pk")))
+    )
 
 
 class QuoteFilterForm(forms.Form):
@@ -24,7 +36,7 @@ class QuoteFilterForm(forms.Form):
 class QuoteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search words", method="filter_search", max_length=200)
     speaker = django_filters.ModelChoiceFilter(
-        queryset=Speaker.objects.order_by("name"),
+        queryset=public_speakers().order_by("name"),
         to_field_name="slug",
         label="Speaker",
         empty_label="Any speaker",
@@ -33,31 +45,25 @@ class QuoteFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
-        field_name="tags__stance__topic",
         label="Topic",
         empty_label="Any topic",
-        distinct=True,
     )
     stance = django_filters.ModelChoiceFilter(
         queryset=Stance.objects.in_display_order(),
         to_field_name="slug",
-        field_name="tags__stance",
         label="Stance",
         empty_label="Any stance",
-        distinct=True,
     )
     alignment = django_filters.ChoiceFilter(
         choices=StanceTag.Alignment.choices,
-        field_name="tags__alignment",
         label="Alignment",
         empty_label="Any alignment",
-        distinct=True,
     )
     kind = django_filters.ChoiceFilter(
         choices=Quote.Kind.choices, label="Kind of quote", empty_label="Any kind"
     )
     outlet = django_filters.ModelChoiceFilter(
-        queryset=Outlet.objects.all(),
+        queryset=public_outlets(),
         to_field_name="slug",
         field_name="article__outlet",
         label="Outlet",
@@ -87,6 +93,20 @@ class QuoteFilter(django_filters.FilterSet):
         model = Quote
         fields = []
         form = QuoteFilterForm
+
+    def filter_queryset(self, queryset):
+        tag_lookups = {}
+        for name, value in self.form.cleaned_data.items():
+            if name in TAG_FILTERS:
+                if value not in (None, ""):
+                    tag_lookups[TAG_FILTERS[name]] = value
+            else:
+                queryset = self.filters[name].filter(queryset, value)
+        if tag_lookups:
+            # One tag must match them all; Exists keeps each quote once without DISTINCT.
+            tags = StanceTag.objects.filter(quote=OuterRef("pk"), **tag_lookups)
+            queryset = queryset.filter(Exists(tags))
+        return queryset
 
     def filter_search(self, quotes, name, value):
         return search_quotes(quotes, value)

@@ -1,11 +1,22 @@
 """Forms readers fill in: the free comparison and the running-mates toggle."""
 
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 
-from .models import Speaker, Topic
+from .models import Candidacy, Quote, Speaker, Topic
 
 MIN_SPEAKERS = 2
 MAX_SPEAKERS = 6
+
+
+def public_speakers():
+    """Speakers a reader may see: quoted in a published quote, or standing in an election."""
+    published = Quote.objects.published()
+    return Speaker.objects.filter(
+        Q(Exists(published.filter(speaker=OuterRef("pk"))))
+        | Q(Exists(published.filter(about=OuterRef("pk"))))
+        | Q(Exists(Candidacy.objects.filter(speaker=OuterRef("pk"))))
+    )
 
 
 def mark_invalid_fields(form):
@@ -26,7 +37,7 @@ class CompareForm(forms.Form):
     """Any 2 to 6 speakers and any topics, all kept in the URL so a link reproduces the view."""
 
     speakers = SpeakerChoiceField(
-        queryset=Speaker.objects.order_by("name"),
+        queryset=public_speakers().order_by("name"),
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
         help_text=f"Choose {MIN_SPEAKERS} to {MAX_SPEAKERS}.",

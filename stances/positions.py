@@ -6,6 +6,7 @@ them (the quote's `about` is the holder). Neutral tags are shown as mentions but
 """
 
 import datetime
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class Position:
         deciding = self.deciding_tags
         changes = [
             (earlier, later)
-            for earlier, later in zip(deciding, deciding[1:], strict=False)
+            for earlier, later in itertools.pairwise(deciding)
             if earlier.alignment != later.alignment
         ]
         if len(changes) != 1:

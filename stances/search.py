@@ -1,4 +1,5 @@
-"""Full-text search over quotes: PostgreSQL's text search with a GIN index, a plain fallback elsewhere."""
+"""Full-text search over quotes: PostgreSQL's text search with a GIN index; a plain fallback
+elsewhere."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,8 +12,8 @@ from articles.models import Article, Outlet
 
 from . import positions, timeline
 from .filters import QuoteFilter
-from .forms import CompareForm, RunningMatesForm, mark_invalid_fields
-from .models import Candidacy, Election, Quote, Speaker, Stance, StanceTag, Topic
+from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
+from .models import Election, Quote, Stance, StanceTag, Topic
 
 QUOTES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 30
@@ -27,16 +27,6 @@ def published_quotes():
         .prefetch_related(
             Prefetch("tags", queryset=StanceTag.objects.select_related("stance__topic"))
         )
-    )
-
-
-def public_speakers():
-    """Speakers a reader may see: quoted in a published quote, or standing in an election."""
-    published = Quote.objects.published()
-    return Speaker.objects.filter(
-        Q(Exists(published.filter(speaker=OuterRef("pk"))))
-        | Q(Exists(published.filter(about=OuterRef("pk"))))
-        | Q(Exists(Candidacy.objects.filter(speaker=OuterRef("pk"))))
     )
 
 

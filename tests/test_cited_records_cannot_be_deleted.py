@@ -3,6 +3,8 @@ have seen (published or retracted) is retracted, never deleted; in the model and
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -270,3 +272,19 @@ def test_a_published_quote_cannot_be_turned_back_into_a_draft_in_its_article(edi
     ]
     quote.refresh_from_db()
     assert quote.status == Quote.Status.PUBLISHED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Model bug: Quote accepts status=draft on a quote that was published (published_at set),"
+        " and a draft can be deleted; only the admin form refuses it."
+    ),
+)
+def test_the_model_refuses_to_turn_a_published_quote_back_into_a_draft():
+    quote = make_quote(status=Quote.Status.PUBLISHED)
+    quote.status = Quote.Status.DRAFT
+    with pytest.raises(ValidationError):
+        quote.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        quote.save()

@@ -233,3 +233,24 @@ def test_articles_without_a_url_do_not_clash():
     second.validate_constraints()
     second.save()
     assert Article.objects.filter(url="").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Model bug: Candidacy.clean() does not check that running_mate_of is the head of a"
+        " ticket in the same election."
+    ),
+)
+def test_a_running_mate_joins_a_ticket_of_the_same_election():
+    head = make_candidacy()
+    mate = Candidacy(
+        election=make_election(),
+        speaker=make_speaker(),
+        office="Vice President",
+        ticket_position=Candidacy.TicketPosition.RUNNING_MATE,
+        running_mate_of=head,
+    )
+    with pytest.raises(ValidationError):
+        mate.full_clean()

@@ -4,6 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .versioning import VersionedModel
 
 
 class OutletQuerySet(models.QuerySet):
@@ -12,7 +15,7 @@ class OutletQuerySet(models.QuerySet):
         return self.annotate(article_count=models.Count("articles"))
 
 
-class Outlet(models.Model):
+class Outlet(VersionedModel):
     """A publication that reports what people said."""
 
     name = models.CharField(max_length=200, help_text="The publication's name as it prints it.")
@@ -30,6 +33,7 @@ class Outlet(models.Model):
     )
 
     objects = OutletQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -64,7 +68,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_on", "-pk")
 
 
-class Article(models.Model):
+class Article(VersionedModel):
     """One published piece in which quotes were reported."""
 
     outlet = models.ForeignKey(
@@ -109,6 +113,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "-pk"]

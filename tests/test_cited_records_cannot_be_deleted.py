@@ -274,13 +274,7 @@ def test_a_published_quote_cannot_be_turned_back_into_a_draft_in_its_article(edi
     assert quote.status == Quote.Status.PUBLISHED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Model bug: Quote accepts status=draft on a quote that was published (published_at set),"
-        " and a draft can be deleted; only the admin form refuses it."
-    ),
-)
+@pytest.mark.django_db
 def test_the_model_refuses_to_turn_a_published_quote_back_into_a_draft():
     quote = make_quote(status=Quote.Status.PUBLISHED)
     quote.status = Quote.Status.DRAFT

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
 from articles.models import Article, Outlet
 from stances.models import (
@@ -131,6 +132,9 @@ VIOLATIONS = {
     "quote_published_has_timestamp": lambda: unsaved_quote(
         status=Quote.Status.PUBLISHED, published_at=None
     ),
+    "quote_once_published_never_draft": lambda: unsaved_quote(
+        status=Quote.Status.DRAFT, published_at=timezone.now()
+    ),
     "quote_text_not_blank": lambda: unsaved_quote(text=""),
     "quote_kind_valid": lambda: unsaved_quote(kind="rumour"),
     "quote_status_valid": lambda: unsaved_quote(status="pending"),
@@ -236,13 +240,6 @@ def test_articles_without_a_url_do_not_clash():
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Model bug: Candidacy.clean() does not check that running_mate_of is the head of a"
-        " ticket in the same election."
-    ),
-)
 def test_a_running_mate_joins_a_ticket_of_the_same_election():
     head = make_candidacy()
     mate = Candidacy(

@@ -2,9 +2,13 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.versioning import VersionedModel
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -22,7 +26,7 @@ class SpeakerQuerySet(models.QuerySet):
         )
 
 
-class Speaker(models.Model):
+class Speaker(VersionedModel):
     """A person, or an organisation speaking as one (the Kremlin), whose words are quoted."""
 
     class Kind(models.TextChoices):
@@ -50,6 +54,7 @@ class Speaker(models.Model):
     )
 
     objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -97,7 +102,7 @@ class Speaker(models.Model):
         return None
 
 
-class SpeakerRole(models.Model):
+class SpeakerRole(VersionedModel):
     """A title a speaker held for a while, so a quote can show the role held when it was said."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
@@ -113,6 +118,8 @@ class SpeakerRole(models.Model):
     ended_on = models.DateField(
         null=True, blank=True, help_text="Last day in the role; empty while it is still held."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["speaker", "-started_on"]
@@ -150,7 +157,7 @@ class ElectionQuerySet(models.QuerySet):
         return self.order_by("-held_on", "-pk")
 
 
-class Election(models.Model):
+class Election(VersionedModel):
     """A contest whose candidates are compared side by side."""
 
     name = models.CharField(
@@ -164,6 +171,7 @@ class Election(models.Model):
     description = models.TextField(blank=True, help_text="Optional context shown to readers.")
 
     objects = ElectionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on"]
@@ -195,7 +203,7 @@ class CandidacyQuerySet(models.QuerySet):
         return self.filter(ticket_position=Candidacy.TicketPosition.HEAD)
 
 
-class Candidacy(models.Model):
+class Candidacy(VersionedModel):
     """A speaker running in an election: the columns of the comparison."""
 
     class TicketPosition(models.TextChoices):
@@ -227,6 +235,7 @@ class Candidacy(models.Model):
     )
 
     objects = CandidacyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "candidacies"
@@ -259,6 +268,19 @@ class Candidacy(models.Model):
 
     def get_absolute_url(self):
         return self.election.get_absolute_url()
+
+    def clean(self):
+        mate_of = self.running_mate_of
+        if mate_of is None:
+            return
+        if mate_of.election_id != self.election_id:
+            raise ValidationError(
+                {"running_mate_of": "A running mate joins a ticket in the same election."}
+            )
+        if mate_of.ticket_position != self.TicketPosition.HEAD:
+            raise ValidationError(
+                {"running_mate_of": "Choose the candidacy at the top of the ticket."}
+            )
 
     @property
     def is_running_mate(self) -> bool:

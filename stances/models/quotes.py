@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article
+from articles.versioning import VersionedModel
 
 from .people import Speaker
 from .topics import Stance
@@ -62,7 +64,7 @@ class QuoteQuerySet(models.QuerySet):
     delete.queryset_only = True
 
 
-class Quote(models.Model):
+class Quote(VersionedModel):
     """One attributable statement, found in one article."""
 
     class Kind(models.TextChoices):
@@ -156,6 +158,7 @@ class Quote(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuoteQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-pk"]
@@ -204,6 +207,13 @@ class Quote(models.Model):
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="quote_published_has_timestamp",
                 violation_error_message="A published quote records when it was published.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="draft") | Q(published_at__isnull=True),
+                name="quote_once_published_never_draft",
+                violation_error_message=(
+                    "A quote readers have seen cannot go back to draft; retract it instead."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(text=""),
@@ -307,7 +317,7 @@ class StanceTagQuerySet(models.QuerySet):
         return self.exclude(alignment=StanceTag.Alignment.NEUTRAL)
 
 
-class StanceTag(models.Model):
+class StanceTag(VersionedModel):
     """An editor's reading of a quote: it supports, opposes or merely mentions a stance."""
 
     class Alignment(models.TextChoices):
@@ -341,6 +351,7 @@ class StanceTag(models.Model):
     tagged_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = StanceTagQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["stance__topic__order", "stance__order", "pk"]

@@ -3,6 +3,9 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.versioning import VersionedModel
 
 
 class TopicQuerySet(models.QuerySet):
@@ -13,7 +16,7 @@ class TopicQuerySet(models.QuerySet):
         )
 
 
-class Topic(models.Model):
+class Topic(VersionedModel):
     """An area of foreign policy, such as the Russia-Ukraine war."""
 
     name = models.CharField(max_length=200, help_text="Short name shown as a heading.")
@@ -24,6 +27,7 @@ class Topic(models.Model):
     )
 
     objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -51,7 +55,7 @@ class StanceQuerySet(models.QuerySet):
         )
 
 
-class Stance(models.Model):
+class Stance(VersionedModel):
     """A proposition on a topic that a speaker can support or oppose: a row of the grid."""
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="stances")
@@ -68,6 +72,7 @@ class Stance(models.Model):
     )
 
     objects = StanceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["topic", "order", "statement"]

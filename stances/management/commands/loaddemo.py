@@ -19,6 +19,9 @@ from stances.models import (
 )
 
 
+CHANGE_REASON = "Demo data (manage.py loaddemo)"
+
+
 class Loader:
     """Creates what is missing and updates what differs, counting both."""
 
@@ -31,6 +34,7 @@ class Loader:
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values, **(initial or {}))
+            obj._change_reason = CHANGE_REASON
             obj.full_clean()
             obj.save()
             self.created += 1
@@ -39,6 +43,7 @@ class Loader:
         if changed:
             for name in changed:
                 setattr(obj, name, values[name])
+            obj._change_reason = CHANGE_REASON
             obj.full_clean()
             obj.save()
             self.updated += 1

@@ -99,8 +99,12 @@ def test_axe_finds_no_violations_on_any_public_page(every_page, demo_site, chrom
 
 
 def test_every_page_answers_as_expected(every_page, demo_site, page):
-    expected_errors = {"compare-error": 400, "quotes-error": 400, "quote-retracted": 410,
-                       "not-found": 404}
+    expected_errors = {
+        "compare-error": 400,
+        "quotes-error": 400,
+        "quote-retracted": 410,
+        "not-found": 404,
+    }
     for name, path in every_page.items():
         response = page.goto(demo_site.url + path)
         assert response.status == expected_errors.get(name, 200), name

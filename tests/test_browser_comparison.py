@@ -35,9 +35,7 @@ def test_home_grid_shows_the_seed_candidates_and_their_verdicts(demo_site, page)
     expect(cell(page, "Talk directly with Putin", "Donald Trump")).to_contain_text("Supports")
     expect(cell(page, "Talk directly with Putin", "Kamala Harris")).to_contain_text("Opposes")
     # The demilitarised-zone claim rests only on unnamed sources, and the cell says so.
-    expect(cell(page, "demilitarised zone", "Donald Trump")).to_contain_text(
-        "Unnamed sources only"
-    )
+    expect(cell(page, "demilitarised zone", "Donald Trump")).to_contain_text("Unnamed sources only")
     screenshot(page, "home-desktop")
 
 

@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
+from .editing import ContentAdmin
 from .models import Article, Outlet
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ContentAdmin):
     list_display = ["name", "country", "language", "website_link", "article_count"]
     list_filter = ["country", "language"]
     search_fields = ["name", "website"]
@@ -29,7 +30,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ContentAdmin):
     list_display = ["title", "outlet", "published_on", "language"]
     list_filter = ["outlet", "language"]
     list_select_related = ["outlet"]

@@ -1,4 +1,4 @@
-"""The Editors group: exactly the content permissions (articles and stances), nothing on accounts."""
+"""The Editors group: exactly the content permissions (articles, stances), nothing on accounts."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions

@@ -191,6 +191,7 @@ def article_form(article: Article, quotes: list[dict]) -> dict:
         "archive_url": "",
         "retrieved_on": "",
         "body": "",
+        "loaded_version": article.version,
         **management_form("quotes", total=len(quotes)),
     }
     blank = {

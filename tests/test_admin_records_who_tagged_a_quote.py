@@ -27,6 +27,8 @@ def quote_form(quote=None, tags=(), initial=0, **fields) -> dict:
         "end_offset": "",
         "status": quote.status if quote else Quote.Status.DRAFT,
         "retraction_reason": "",
+        # The version the editor opened: without it the save is refused as possibly stale.
+        "loaded_version": quote.version if quote else "",
         "tags-TOTAL_FORMS": str(len(tags)),
         "tags-INITIAL_FORMS": str(initial),
         "tags-MIN_NUM_FORMS": "0",
@@ -35,6 +37,8 @@ def quote_form(quote=None, tags=(), initial=0, **fields) -> dict:
     }
     for i, tag in enumerate(tags):
         row = {"note": "", "quote": quote.pk if quote else "", **tag}
+        if "id" in tag:
+            row["loaded_version"] = StanceTag.objects.get(pk=tag["id"]).version
         data.update({f"tags-{i}-{name}": value for name, value in row.items()})
     return data
 

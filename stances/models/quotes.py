@@ -32,7 +32,7 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(Q(speaker=speaker, about__isnull=True) | Q(about=speaker))
 
     def own_words(self, speaker):
-        """Quotes giving the speaker's own position in their words (directly, in part, paraphrased)."""
+        """Quotes giving the speaker's own position (directly, in part, or paraphrased)."""
         return self.filter(speaker=speaker, about__isnull=True)
 
     def untagged(self):

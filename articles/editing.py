@@ -1,0 +1,192 @@
+"""Admin building blocks shared by both apps' editors: history with restore, and no lost updates.
+
+`ContentAdmin` is a django-simple-history admin (each object's history with a field-by-field diff,
+and "revert" to any earlier version) that also lists deleted objects and restores them.
+`VersionedForm` refuses to save over changes another editor made after this form was opened,
+shows what they changed, and keeps everything this editor typed.
+Lives in `articles` because `stances` may import `articles`, never the reverse.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from simple_history.admin import SimpleHistoryAdmin
+
+RESTORED = "Restored from history"
+
+
+def describe(value) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def changes_since(instance, version: int) -> tuple[list[str], object]:
+    """Field-by-field changes from the record at `version` to the latest, and that latest record."""
+    history = instance.history.order_by("-history_date", "-history_id")
+    latest = history.first()
+    then = history.filter(version=version).first()
+    if latest is None or then is None:
+        return [], latest
+    delta = latest.diff_against(then, foreign_keys_are_objs=True)
+    lines = []
+    for change in delta.changes:
+        if change.field in {"version", "updated_at"}:
+            continue
+        label = instance._meta.get_field(change.field).verbose_name
+        lines.append(f"{label}: “{describe(change.old)}” → “{describe(change.new)}”")
+    return lines, latest
+
+
+class VersionedForm(forms.ModelForm):
+    """A model form that notices when someone else saved the object after it was opened."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Set by the history "revert" page, where the instance shown is an old version.
+    start_from_current_version = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            version = self.instance.version
+            if self.start_from_current_version:
+                version = self.current_version()
+            self.fields["loaded_version"].initial = version
+
+    def current_version(self):
+        return (
+            type(self.instance)
+            ._base_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk:
+            return data
+        current = self.current_version()
+        loaded = data.get("loaded_version")
+        if current is None or loaded == current:
+            self.instance.version = current or self.instance.version
+            return data
+        # Let a second, deliberate save win: the re-rendered form carries the current version.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current
+        lines, latest = changes_since(self.instance, loaded) if loaded else ([], None)
+        who = "Another editor"
+        when = ""
+        if latest is not None:
+            if latest.history_user:
+                who = latest.history_user.get_username()
+            when = f" at {date_format(localtime(latest.history_date), 'DATETIME_FORMAT')}"
+        summary = "; ".join(lines) if lines else "see the object's history"
+        raise forms.ValidationError(
+            f"{who} saved this {self.instance._meta.verbose_name}{when}, after you opened it. "
+            f"Their changes: {summary}. Your input is still in the form: compare it with "
+            "theirs, then save again to keep yours, or reload the page to start from theirs.",
+            code="stale",
+        )
+
+
+class ContentAdmin(SimpleHistoryAdmin):
+    """The admin for every content model: history, diff, revert, and restore after deletion."""
+
+    form = VersionedForm
+    change_list_template = "admin/content_change_list.html"
+    history_list_display = ["version"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        match = request.resolver_match
+        if match and match.url_name and match.url_name.endswith("_simple_history"):
+            form = type(form.__name__, (form,), {"start_from_current_version": True})
+        return form
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name="{}_{}_deleted".format(*info),
+            ),
+            path(
+                "deleted/<int:history_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def deleted_records(self):
+        """The last history record of each object that no longer exists."""
+        history = self.model.history.model
+        still_there = self.model._base_manager.filter(pk=OuterRef("id"))
+        newer = history.objects.filter(id=OuterRef("id"), history_date__gt=OuterRef("history_date"))
+        return (
+            history.objects.filter(history_type="-")
+            .filter(~Exists(still_there), ~Exists(newer))
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+
+    def deleted_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Deleted {self.opts.verbose_name_plural}",
+            "opts": self.opts,
+            "records": self.deleted_records()[:200],
+        }
+        return TemplateResponse(request, "admin/deleted_objects.html", context)
+
+    def restore_view(self, request, history_id):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        record = get_object_or_404(self.deleted_records(), history_id=history_id)
+        deleted_list = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_deleted")
+        if request.method != "POST":
+            return HttpResponseRedirect(deleted_list)
+        instance = record.instance
+        instance._change_reason = RESTORED
+        instance._history_user = request.user
+        try:
+            instance.full_clean(validate_unique=True)
+        except forms.ValidationError as problem:
+            messages.error(
+                request,
+                f"“{record.history_object}” cannot be restored as it was: "
+                + " ".join(problem.messages),
+            )
+            return HttpResponseRedirect(deleted_list)
+        instance.save()
+        self.log_addition(request, instance, [{"added": {}}])
+        messages.success(request, f"Restored “{instance}”.")
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[instance.pk]
+            )
+        )
+
+
+class VersionedInlineMixin:
+    """Inline rows get the same check as the main form."""
+
+    form = VersionedForm
+
+
+class ContentTabularInline(VersionedInlineMixin, admin.TabularInline):
+    pass
+
+
+class ContentStackedInline(VersionedInlineMixin, admin.StackedInline):
+    pass

@@ -1,0 +1,275 @@
+"""Admin for quotes (with their stance tags), stance tags, and articles with their quotes."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from articles.admin import ArticleAdmin as BaseArticleAdmin
+from articles.editing import ContentAdmin, ContentStackedInline, ContentTabularInline, VersionedForm
+from articles.models import Article
+
+from ..models import Candidacy, Election, Quote, StanceTag
+
+
+def excerpt(text: str, length: int = 90) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+class StanceTagInline(ContentTabularInline):
+    model = StanceTag
+    extra = 0
+    fields = ["stance", "alignment", "note", "tagged_by", "tagged_at"]
+    readonly_fields = ["tagged_by", "tagged_at"]
+    autocomplete_fields = ["stance"]
+
+
+class ElectionListFilter(admin.SimpleListFilter):
+    """Quotes by or about the candidates of one election."""
+
+    title = "election"
+    parameter_name = "election"
+
+    def lookups(self, request, model_admin):
+        return [(str(e.pk), e.name) for e in Election.objects.newest_first()]
+
+    def queryset(self, request, queryset):
+        if not self.value() or not self.value().isdigit():
+            return queryset
+        candidates = Candidacy.objects.filter(election_id=self.value()).values("speaker")
+        return queryset.filter(Q(speaker__in=candidates) | Q(about__in=candidates))
+
+
+class QuoteForm(VersionedForm):
+    """Keeps a quote readers may have seen on the record: it is retracted, never made a draft
+    again (a draft can be deleted)."""
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else Quote.Status.DRAFT
+        if was != Quote.Status.DRAFT and status == Quote.Status.DRAFT:
+            raise forms.ValidationError(
+                "A quote readers may have seen cannot go back to draft; retract it instead."
+            )
+        return status
+
+
+class RetractForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Readers see this reason with the retraction notice.",
+        strip=True,
+    )
+
+
+@admin.register(Quote)
+class QuoteAdmin(ContentAdmin):
+    form = QuoteForm
+    list_display = [
+        "short_text",
+        "kind",
+        "speaker_or_attribution",
+        "about",
+        "article",
+        "said_on",
+        "status",
+        "tag_count",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("tags__stance__topic", admin.RelatedOnlyFieldListFilter),
+        ("article__outlet", admin.RelatedOnlyFieldListFilter),
+        ElectionListFilter,
+    ]
+    list_select_related = ["speaker", "about", "article"]
+    search_fields = [
+        "text",
+        "original_text",
+        "attribution_text",
+        "speaker__name",
+        "about__name",
+        "article__title",
+    ]
+    date_hierarchy = "article__published_on"
+    autocomplete_fields = ["speaker", "about", "article", "responds_to"]
+    readonly_fields = ["published_at", "retracted_at", "created_at", "updated_at"]
+    inlines = [StanceTagInline]
+    actions = ["publish_quotes", "retract_quotes"]
+    fieldsets = [
+        (None, {"fields": ["text", "kind", "speaker", "attribution_text", "about"]}),
+        ("Where and when", {"fields": ["article", "said_on", "responds_to"]}),
+        (
+            "Language and position in the article",
+            {
+                "fields": ["language", "original_text", ("start_offset", "end_offset")],
+                "classes": ["collapse"],
+            },
+        ),
+        (
+            "Editorial status",
+            {
+                "fields": [
+                    "status",
+                    "retraction_reason",
+                    "published_at",
+                    "retracted_at",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tag_count=Count("tags", distinct=True))
+
+    def view_on_site(self, quote):
+        """The reader-facing page, only for a quote readers can see."""
+        return quote.get_absolute_url() if quote.is_public else None
+
+    def has_delete_permission(self, request, obj=None):
+        # A quote readers may have cited is retracted, never deleted.
+        if obj is not None and obj.status != Quote.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.display(description="Quote", ordering="text")
+    def short_text(self, quote):
+        return excerpt(quote.text)
+
+    @admin.display(description="Speaker", ordering="speaker__name")
+    def speaker_or_attribution(self, quote):
+        if quote.speaker_id:
+            return quote.speaker.name
+        return format_html("<em>{}</em>", quote.attribution_text or "Unnamed sources")
+
+    @admin.display(description="Tags", ordering="tag_count")
+    def tag_count(self, quote):
+        return quote.tag_count
+
+    def save_formset(self, request, form, formset, change):
+        tags = formset.save(commit=False)
+        for tag in tags:
+            if isinstance(tag, StanceTag) and tag.tagged_by_id is None:
+                tag.tagged_by = request.user
+            tag.save()
+        for tag in formset.deleted_objects:
+            tag.delete()
+        formset.save_m2m()
+
+    @admin.action(description="Publish selected draft quotes", permissions=["change"])
+    def publish_quotes(self, request, queryset):
+        drafts = list(queryset.filter(status=Quote.Status.DRAFT))
+        for quote in drafts:
+            quote.status = Quote.Status.PUBLISHED
+            quote.save()
+        skipped = queryset.count() - len(drafts)
+        self.message_user(request, f"Published {len(drafts)} quote(s).", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"Skipped {skipped} quote(s) that were already published or retracted.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Retract selected published quotes…", permissions=["change"])
+    def retract_quotes(self, request, queryset):
+        published = queryset.filter(status=Quote.Status.PUBLISHED)
+        if not published.exists():
+            self.message_user(
+                request,
+                "None of the selected quotes is published, so none was retracted.",
+                messages.WARNING,
+            )
+            return None
+        form = RetractForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            quotes = list(published)
+            for quote in quotes:
+                quote.status = Quote.Status.RETRACTED
+                quote.retraction_reason = form.cleaned_data["reason"]
+                quote.save()
+            self.message_user(
+                request,
+                f"Retracted {len(quotes)} quote(s). Readers now see the retraction notice.",
+                messages.SUCCESS,
+            )
+            skipped = queryset.count() - len(quotes)
+            if skipped:
+                self.message_user(
+                    request,
+                    f"Skipped {skipped} quote(s) that were not published.",
+                    messages.WARNING,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Retract quotes",
+            "opts": self.model._meta,
+            "form": form,
+            "quotes": published.with_citation(),
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "query_string": request.GET.urlencode(),
+        }
+        return TemplateResponse(request, "admin/stances/quote/retract.html", context)
+
+
+@admin.register(StanceTag)
+class StanceTagAdmin(ContentAdmin):
+    list_display = ["quote", "stance", "alignment", "tagged_by", "tagged_at"]
+    list_filter = ["alignment", ("stance__topic", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["quote__speaker", "stance", "tagged_by"]
+    search_fields = ["quote__text", "stance__statement", "note"]
+    autocomplete_fields = ["quote", "stance"]
+    readonly_fields = ["tagged_by", "tagged_at"]
+    date_hierarchy = "tagged_at"
+
+    def save_model(self, request, obj, form, change):
+        if obj.tagged_by_id is None:
+            obj.tagged_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class QuoteInline(ContentStackedInline):
+    model = Quote
+    form = QuoteForm
+    extra = 0
+    fk_name = "article"
+    # retraction_reason is here so that the rule "a retracted quote gives its reason" is checked
+    # on the form: without the field, a quote retracted here reached the database (500).
+    fields = [
+        ("kind", "status"),
+        "retraction_reason",
+        "text",
+        ("speaker", "about"),
+        "attribution_text",
+        ("said_on", "responds_to"),
+        ("start_offset", "end_offset"),
+    ]
+    autocomplete_fields = ["speaker", "about", "responds_to"]
+    show_change_link = True
+
+    def has_delete_permission(self, request, obj=None):
+        # The inline cannot tell rows apart here; deleting happens on the quote's own page.
+        return False
+
+
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleAdmin(BaseArticleAdmin):
+    inlines = [QuoteInline]
+    list_display = [*BaseArticleAdmin.list_display, "quote_count"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description="Quotes", ordering="quote_count")
+    def quote_count(self, article):
+        return article.quote_count

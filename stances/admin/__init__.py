@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from . import accounts, people, quotes, topics  # noqa: F401  (each registers its models)
+from . import accounts, articles, people, quotes, topics  # noqa: F401  (each registers its models)
 
 admin.site.site_header = "Stances editors"
 admin.site.site_title = "Stances editors"

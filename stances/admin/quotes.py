@@ -1,4 +1,4 @@
-"""Admin for quotes (with their stance tags), stance tags, and articles with their quotes."""
+"""Admin for quotes (with their stance tags) and stance tags."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -6,9 +6,7 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from articles.admin import ArticleAdmin as BaseArticleAdmin
-from articles.editing import ContentAdmin, ContentStackedInline, ContentTabularInline, VersionedForm
-from articles.models import Article
+from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm
 
 from ..models import Candidacy, Election, Quote, StanceTag
 
@@ -233,43 +231,3 @@ class StanceTagAdmin(ContentAdmin):
         if obj.tagged_by_id is None:
             obj.tagged_by = request.user
         super().save_model(request, obj, form, change)
-
-
-class QuoteInline(ContentStackedInline):
-    model = Quote
-    form = QuoteForm
-    extra = 0
-    fk_name = "article"
-    # retraction_reason is here so that the rule "a retracted quote gives its reason" is checked
-    # on the form: without the field, a quote retracted here reached the database (500).
-    fields = [
-        ("kind", "status"),
-        "retraction_reason",
-        "text",
-        ("speaker", "about"),
-        "attribution_text",
-        ("said_on", "responds_to"),
-        ("start_offset", "end_offset"),
-    ]
-    autocomplete_fields = ["speaker", "about", "responds_to"]
-    show_change_link = True
-
-    def has_delete_permission(self, request, obj=None):
-        # The inline cannot tell rows apart here; deleting happens on the quote's own page.
-        return False
-
-
-admin.site.unregister(Article)
-
-
-@admin.register(Article)
-class ArticleAdmin(BaseArticleAdmin):
-    inlines = [QuoteInline]
-    list_display = [*BaseArticleAdmin.list_display, "quote_count"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
-
-    @admin.display(description="Quotes", ordering="quote_count")
-    def quote_count(self, article):
-        return article.quote_count

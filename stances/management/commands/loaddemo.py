@@ -18,7 +18,6 @@ from stances.models import (
     Topic,
 )
 
-
 CHANGE_REASON = "Demo data (manage.py loaddemo)"
 
 

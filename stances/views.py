@@ -59,7 +59,7 @@ def election_page(request, election, *, is_home):
         "with_mates": with_mates,
         "has_mates": any(c.is_running_mate for c in candidacies),
         "grid": grid,
-        "other_elections": Election.objects.newest_first().exclude(pk=election.pk),
+        "other_elections": list(Election.objects.newest_first().exclude(pk=election.pk)),
     }
     return render(request, "stances/election.html", context)
 
@@ -99,7 +99,8 @@ def topic_list(request):
             distinct=True,
         ),
     ).with_stances()
-    return render(request, "stances/topic_list.html", {"section": "topics", "topics": topics})
+    context = {"section": "topics", "topics": list(topics)}
+    return render(request, "stances/topic_list.html", context)
 
 
 def topic_detail(request, slug):
@@ -134,9 +135,8 @@ def speaker_list(request):
         .prefetch_related("roles")
         .order_by("name")
     )
-    return render(
-        request, "stances/speaker_list.html", {"section": "speakers", "speakers": speakers}
-    )
+    context = {"section": "speakers", "speakers": list(speakers)}
+    return render(request, "stances/speaker_list.html", context)
 
 
 def speaker_detail(request, slug):
@@ -147,7 +147,9 @@ def speaker_detail(request, slug):
         .filter(Q(speaker=speaker) | Q(about=speaker))
         .order_by("said_on", "article__published_on", "pk")
     )
-    candidacies = speaker.candidacies.select_related("election").order_by("-election__held_on")
+    candidacies = list(
+        speaker.candidacies.select_related("election").order_by("-election__held_on")
+    )
     context = {
         "section": "speakers",
         "speaker": speaker,
@@ -209,7 +211,7 @@ def quote_browser(request):
         mark_invalid_fields(quote_filter.form)
         context = {"section": "quotes", "filter": quote_filter, "page": None, "active": []}
         return render(request, "stances/quote_browser.html", context, status=400)
-    page = Paginator(quote_filter.qs, QUOTES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(quote_filter.qs, QUOTES_PER_PAGE, request)
     context = {
         "section": "quotes",
         "filter": quote_filter,
@@ -218,6 +220,14 @@ def quote_browser(request):
         "page_query": query_without(request, "page"),
     }
     return render(request, "stances/quote_browser.html", context)
+
+
+def paginate(items, per_page, request):
+    """The requested page (any bad number gives a real page), its rows fetched here, not in
+    the template."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    return page
 
 
 def active_filters(request, quote_filter):
@@ -261,7 +271,7 @@ def article_list(request):
         .filter(quote_count__gt=0)
         .newest_first()
     )
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(articles, ARTICLES_PER_PAGE, request)
     return render(request, "stances/article_list.html", {"section": "articles", "page": page})
 
 
@@ -307,7 +317,7 @@ def outlet_detail(request, slug):
         .filter(quote_count__gt=0)
         .newest_first()
     )
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(articles, ARTICLES_PER_PAGE, request)
     if not page.object_list:
         raise Http404("No published quotes come from this outlet.")
     return render(

@@ -75,3 +75,42 @@ def test_the_election_comparison_stays_within_its_budget(client):
         response = client.get(reverse("home") + "?running_mates=on")
     assert response.status_code == 200
     assert len(queries) <= HOME_BUDGET
+
+
+# Forms list their choices (speakers, topics, ...) as they render: those are the only queries a
+# template may run, one per choice field.
+QUERIES_WHILE_RENDERING = {"compare": 2, "compare on one topic": 2}
+QUERIES_WHILE_RENDERING |= {name: 5 for name in PAGES if name.startswith("quotes")}
+
+
+@pytest.fixture
+def render_queries(monkeypatch):
+    """Counts the queries each page's template runs while it renders."""
+    from django.template.backends.django import Template
+
+    counts, depth = [], [0]
+    render = Template.render
+
+    def counting_render(self, *args, **kwargs):
+        if depth[0]:  # a widget rendered inside the page: counted with the page
+            return render(self, *args, **kwargs)
+        depth[0] += 1
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                html = render(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+        counts.append(len(queries))
+        return html
+
+    monkeypatch.setattr(Template, "render", counting_render)
+    return counts
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_templates_run_no_queries_of_their_own(client, page, render_queries):
+    url_of, _ = PAGES[page]
+    response = client.get(url_of(build_archive(SMALL)))
+
+    assert response.status_code == 200
+    assert render_queries == [QUERIES_WHILE_RENDERING.get(page, 0)]

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 
 from articles.models import Outlet
 
@@ -77,15 +78,14 @@ class QuoteFilter(django_filters.FilterSet):
         method="filter_election",
     )
     said_after = django_filters.DateFilter(
-        field_name="said_on",
-        lookup_expr="gte",
         label="Said on or after",
+        method="filter_said_after",
+        help_text="When the date said is unknown, the date reported counts.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     said_before = django_filters.DateFilter(
-        field_name="said_on",
-        lookup_expr="lte",
         label="Said on or before",
+        method="filter_said_before",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -118,3 +118,16 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_election(self, quotes, name, election):
         candidates = Candidacy.objects.filter(election=election).values("speaker")
         return quotes.filter(Q(speaker__in=candidates) | Q(about__in=candidates))
+
+    def filter_said_after(self, quotes, name, day):
+        return with_effective_date(quotes).filter(effective_on__gte=day)
+
+    def filter_said_before(self, quotes, name, day):
+        return with_effective_date(quotes).filter(effective_on__lte=day)
+
+
+def with_effective_date(quotes):
+    """Each quote's date: when it was said, or when it was reported if that is all we know."""
+    if "effective_on" in quotes.query.annotations:
+        return quotes
+    return quotes.annotate(effective_on=Coalesce("said_on", "article__published_on"))

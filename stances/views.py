@@ -65,7 +65,9 @@ def election_page(request, election, *, is_home):
 
 
 def compare(request):
-    form = CompareForm(request.GET or None)
+    # Only a choice binds the form: a bare link with tracking parameters shows the empty form.
+    chosen = any(name in request.GET for name in CompareForm.base_fields)
+    form = CompareForm(request.GET if chosen else None)
     grid = None
     status = 200
     if form.is_bound:

@@ -2,13 +2,21 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm
 
 from ..models import Candidacy, Election, Quote, StanceTag
+from ..tagging import TagRefused, accept_tag, parse_choice, suggestions_for
+
+QUEUE_PAGE_SIZE = 25
 
 
 def excerpt(text: str, length: int = 90) -> str:
@@ -121,8 +129,87 @@ class QuoteAdmin(ContentAdmin):
         ),
     ]
 
+    change_form_template = "admin/stances/quote/change_form.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(tag_count=Count("tags", distinct=True))
+
+    def get_urls(self):
+        return [
+            path(
+                "tagging-queue/",
+                self.admin_site.admin_view(self.tagging_queue_view),
+                name="stances_quote_tagging_queue",
+            ),
+            path(
+                "<int:quote_id>/accept-tag/",
+                self.admin_site.admin_view(self.accept_tag_view),
+                name="stances_quote_accept_tag",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        quote = (
+            Quote.objects.prefetch_related("tags").filter(pk=object_id).first()
+            if str(object_id).isdigit()
+            else None
+        )
+        extra = {"tag_suggestions": []}
+        if quote is not None and quote.status != Quote.Status.RETRACTED:
+            extra["tag_suggestions"] = suggestions_for([quote])[quote.pk]
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def response_change(self, request, obj):
+        """After a save, the "accept" buttons under the form also add the suggested tag."""
+        if "_accept_tag" in request.POST:
+            self.accept_from_post(request, obj, request.POST["_accept_tag"])
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def accept_from_post(self, request, quote, value) -> bool:
+        try:
+            stance_id, alignment = parse_choice(value)
+            tag = accept_tag(quote, stance_id, alignment, request.user)
+        except TagRefused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return False
+        self.message_user(
+            request, f"Tagged: {tag.get_alignment_display()} “{tag.stance}”.", messages.SUCCESS
+        )
+        return True
+
+    def tagging_queue_view(self, request):
+        """Quotes without stance tags, oldest first, each with suggestions to accept in a click."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        waiting = (
+            Quote.objects.awaiting_tags()
+            .with_citation()
+            .prefetch_related(Prefetch("tags", queryset=StanceTag.objects.only("quote", "stance")))
+        )
+        page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+        quotes = list(page.object_list)
+        suggestions = suggestions_for(quotes)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Tagging queue",
+            "opts": self.opts,
+            "page": page,
+            "rows": [(quote, suggestions[quote.pk]) for quote in quotes],
+        }
+        return TemplateResponse(request, "admin/stances/quote/tagging_queue.html", context)
+
+    def accept_tag_view(self, request, quote_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        quote = get_object_or_404(Quote, pk=quote_id)
+        if not self.has_change_permission(request, quote):
+            raise PermissionDenied
+        self.accept_from_post(request, quote, request.POST.get("choice", ""))
+        queue = reverse("admin:stances_quote_tagging_queue")
+        page = request.POST.get("page", "")
+        return HttpResponseRedirect(f"{queue}?page={page}" if page.isdigit() else queue)
 
     def view_on_site(self, quote):
         """The reader-facing page, only for a quote readers can see."""

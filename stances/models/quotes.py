@@ -39,6 +39,10 @@ class QuoteQuerySet(models.QuerySet):
         """Quotes no editor has linked to a stance yet."""
         return self.filter(tags__isnull=True)
 
+    def awaiting_tags(self):
+        """The tagging queue: untagged quotes still in play (not retracted), oldest first."""
+        return self.untagged().exclude(status=Quote.Status.RETRACTED).order_by("created_at", "pk")
+
     def with_citation(self):
         """Joins everything a citation prints: speaker, about, article and outlet."""
         return self.select_related("speaker", "about", "article__outlet")

@@ -10,6 +10,7 @@ Lives in `articles` because `stances` may import `articles`, never the reverse.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import router, transaction
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -56,17 +57,20 @@ class VersionedForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             version = self.instance.version
             if self.start_from_current_version:
-                version = self.current_version()
+                version = self.current_version(lock=False)
             self.fields["loaded_version"].initial = version
 
-    def current_version(self):
-        return (
-            type(self.instance)
-            ._base_manager.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
+    @property
+    def changed_data(self):
+        # The version is bookkeeping, not an edit: counting it saved every untouched inline row
+        # again (a needless history record and version) and logged "Changed loaded version".
+        return [name for name in super().changed_data if name != "loaded_version"]
+
+    def current_version(self, lock=True):
+        rows = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+        if lock:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first()
 
     def clean(self):
         data = super().clean()
@@ -102,6 +106,26 @@ class ContentAdmin(SimpleHistoryAdmin):
     form = VersionedForm
     change_list_template = "admin/content_change_list.html"
     history_list_display = ["version"]
+
+    def save_model(self, request, obj, form, change):
+        # An untouched parent form (the editor changed only inline rows) is not saved again:
+        # that would leave an empty history record and bump the version under other editors.
+        # A revert starts from an old version, so "unchanged" there still means a change.
+        if (
+            change
+            and not form.has_changed()
+            and not getattr(form, "start_from_current_version", False)
+        ):
+            return
+        super().save_model(request, obj, form, change)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Like the change page, one transaction: the version check locks the row it reads.
+        # simple_history's submit line reads `onclick_attrib`, which it never sets.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(
+                request, object_id, version_id, {"onclick_attrib": "", **(extra_context or {})}
+            )
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -150,6 +174,10 @@ class ContentAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/deleted_objects.html", context)
 
     def restore_view(self, request, history_id):
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return self._restore(request, history_id)
+
+    def _restore(self, request, history_id):
         if not self.has_add_permission(request):
             raise PermissionDenied
         record = get_object_or_404(self.deleted_records(), history_id=history_id)

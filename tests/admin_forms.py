@@ -1,0 +1,76 @@
+"""What a browser would post back from an admin form page: every field's current value, the
+hidden ones (`loaded_version`, inline ids, management forms) included."""
+
+from django import forms
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+
+
+def _unwrapped(widget):
+    while isinstance(widget, RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    return widget
+
+
+def field_values(form) -> dict:
+    """The form's fields as the page shows them (typed input if bound, initial values if not)."""
+    data = {}
+    for bound in form:
+        widget = _unwrapped(bound.field.widget)
+        value = bound.value()
+        if isinstance(widget, forms.CheckboxInput):
+            if widget.check_test(value):
+                data[bound.html_name] = "on"
+        elif isinstance(widget, forms.MultiWidget):
+            parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+            for suffix, sub, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+                data[bound.html_name + suffix] = sub.format_value(part) or ""
+        elif isinstance(widget, forms.SelectMultiple):
+            data[bound.html_name] = widget.format_value(value)
+        elif isinstance(widget, forms.Select):
+            chosen = widget.format_value(value)
+            data[bound.html_name] = chosen[0] if chosen else ""
+        else:
+            formatted = widget.format_value(value)
+            data[bound.html_name] = "" if formatted is None else formatted
+    return data
+
+
+def formset_values(formset) -> dict:
+    """A formset's management form and every row (not the empty template row)."""
+    data = field_values(formset.management_form)
+    for form in formset.forms:
+        data.update(field_values(form))
+    return data
+
+
+def page_values(response) -> dict:
+    """Everything an admin add, change or history ("revert") page would post as it stands."""
+    data = field_values(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets") or []:
+        data.update(formset_values(inline.formset))
+    return data
+
+
+def inline_prefix(response, model) -> str:
+    """The form prefix of the inline editing `model` on this page (for example "tags")."""
+    for inline in response.context["inline_admin_formsets"]:
+        if inline.formset.model is model:
+            return inline.formset.prefix
+    raise LookupError(f"No inline for {model.__name__} on this page")
+
+
+def add_inline_row(data: dict, prefix: str, **fields) -> dict:
+    """Adds one new row to an inline, as the "Add another" link does, and counts it."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in fields.items():
+        data[f"{prefix}-{index}-{name}"] = value
+    return data
+
+
+def inline_row_index(data: dict, prefix: str, pk) -> int:
+    """Which row of an inline holds the object with this primary key."""
+    for index in range(int(data[f"{prefix}-TOTAL_FORMS"])):
+        if data.get(f"{prefix}-{index}-id") == str(pk):
+            return index
+    raise LookupError(f"No row for {pk} in {prefix}")

@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 RESTORED = "Restored from history"
 
@@ -43,6 +44,18 @@ def changes_since(instance, version: int) -> tuple[list[str], object]:
         label = instance._meta.get_field(change.field).verbose_name
         lines.append(f"{label}: “{describe(change.old)}” → “{describe(change.new)}”")
     return lines, latest
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    """The history page's diff as editors read it: choices by their labels, "—" for nothing."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not field.many_to_many:
+            value = dict(field.flatchoices).get(value, value)
+        if value in (None, ""):
+            return "—"
+        return super().prepare_delta_change_value(change, value)
 
 
 class VersionedForm(forms.ModelForm):
@@ -106,6 +119,9 @@ class ContentAdmin(SimpleHistoryAdmin):
     form = VersionedForm
     change_list_template = "admin/content_change_list.html"
     history_list_display = ["version"]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
     def save_model(self, request, obj, form, change):
         # An untouched parent form (the editor changed only inline rows) is not saved again:

@@ -9,9 +9,11 @@ Lives in `articles` because `stances` may import `articles`, never the reverse.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.db.models import Exists, OuterRef
+from django.forms.models import model_to_dict
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -67,11 +69,37 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
+        if not self.instance.pk:
+            return
+        if not self.is_bound:
             version = self.instance.version
             if self.start_from_current_version:
                 version = self.current_version(lock=False)
             self.fields["loaded_version"].initial = version
+        elif not self.start_from_current_version:
+            self.initial.update(self.values_as_loaded())
+
+    def values_as_loaded(self) -> dict:
+        """The values this editor's page showed, when someone else has saved since it opened.
+
+        Compared with them, a field or inline row the editor left alone counts as untouched
+        (not saved, no conflict) even though it now differs from the database.
+        """
+        try:
+            loaded = int(self.data.get(self.add_prefix("loaded_version")))
+        except (TypeError, ValueError):
+            return {}
+        history = getattr(type(self.instance), "history", None)
+        if loaded == self.instance.version or history is None:
+            return {}
+        record = (
+            history.filter(id=self.instance.pk, version=loaded)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if record is None:
+            return {}
+        return model_to_dict(record.instance, fields=list(self.fields), exclude=self._meta.exclude)
 
     @property
     def changed_data(self):
@@ -88,6 +116,10 @@ class VersionedForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if not self.instance.pk:
+            return data
+        if not self.start_from_current_version and not self.has_changed():
+            # Nothing here differs from what the editor loaded: it is not saved, so it
+            # overwrites nothing (an untouched row, or the article around a changed quote).
             return data
         current = self.current_version()
         loaded = data.get("loaded_version")
@@ -113,12 +145,31 @@ class VersionedForm(forms.ModelForm):
         )
 
 
+def with_loaded_version(fieldsets) -> list:
+    """The fieldsets with the hidden version field: a field left out of them is not rendered,
+    so the browser never posted it and every save of such a page looked stale."""
+    if "loaded_version" in flatten_fieldsets(fieldsets):
+        return fieldsets
+    (name, options), *rest = fieldsets
+    return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
+
 class ContentAdmin(SimpleHistoryAdmin):
     """The admin for every content model: history, diff, revert, and restore after deletion."""
 
     form = VersionedForm
     change_list_template = "admin/content_change_list.html"
     history_list_display = ["version"]
+
+    def get_fieldsets(self, request, obj=None):
+        return with_loaded_version(super().get_fieldsets(request, obj))
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" in kwargs and issubclass(inline.formset, VersionedInlineFormSet):
+            kwargs["data"], gone = without_rows_deleted_since(kwargs["data"], prefix, inline.model)
+            kwargs["deleted_since_opened"] = gone
+        return kwargs
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)
@@ -222,10 +273,84 @@ class ContentAdmin(SimpleHistoryAdmin):
         )
 
 
+def without_rows_deleted_since(data, prefix: str, model):
+    """The posted inline rows minus those whose object no longer exists, renumbered, and the
+    primary keys of the rows left out.
+
+    Django's admin pairs the posted rows with the objects still there by position: one row
+    deleted by another editor shifted every later row onto the wrong object, and the last row
+    (with what this editor typed in it) disappeared from the page.
+    """
+    try:
+        total = int(data[f"{prefix}-TOTAL_FORMS"])
+        initial = int(data[f"{prefix}-INITIAL_FORMS"])
+    except (KeyError, ValueError):
+        return data, []
+    pk_name = model._meta.pk.name
+    posted = {data.get(f"{prefix}-{i}-{pk_name}") for i in range(initial)}
+    existing = {
+        str(pk)
+        for pk in model._base_manager.filter(
+            pk__in=[pk for pk in posted if pk and pk.isdigit()]
+        ).values_list("pk", flat=True)
+    }
+    gone = [i for i in range(initial) if data.get(f"{prefix}-{i}-{pk_name}") not in existing]
+    if not gone:
+        return data, []
+    row = f"{prefix}-"
+    kept = [i for i in range(total) if i not in gone]
+    renumbered = data.copy()
+    for key in list(renumbered):
+        if key.startswith(row) and key.split("-")[-2].isdigit():
+            del renumbered[key]
+    for new, old in enumerate(kept):
+        old_row = f"{prefix}-{old}-"
+        for key, values in data.lists():
+            if key.startswith(old_row):
+                renumbered.setlist(f"{prefix}-{new}-{key[len(old_row) :]}", values)
+    renumbered[f"{prefix}-TOTAL_FORMS"] = str(len(kept))
+    renumbered[f"{prefix}-INITIAL_FORMS"] = str(initial - len(gone))
+    return renumbered, [data.get(f"{prefix}-{i}-{pk_name}") for i in gone]
+
+
+class VersionedInlineFormSet(forms.BaseInlineFormSet):
+    """Tells the editor who deleted rows of this page after it was opened (the rows are left
+    out; see `without_rows_deleted_since`), before anything is saved."""
+
+    def __init__(self, *args, deleted_since_opened=(), **kwargs):
+        self.deleted_since_opened = list(deleted_since_opened)
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.deleted_since_opened:
+            return
+        history = getattr(self.model, "history", None)
+        deletion = history and (
+            history.filter(id__in=self.deleted_since_opened, history_type="-")
+            .order_by("-history_date")
+            .first()
+        )
+        who = "Someone else"
+        if deletion and deletion.history_user:
+            who = deletion.history_user.get_username()
+        count = len(self.deleted_since_opened)
+        raise forms.ValidationError(
+            f"{who} deleted {count} {self.model._meta.verbose_name}(s) of this page after you "
+            "opened it, so they are no longer shown. Your input in the other rows is still in "
+            "the form: save again to keep it.",
+            code="deleted",
+        )
+
+
 class VersionedInlineMixin:
     """Inline rows get the same check as the main form."""
 
     form = VersionedForm
+    formset = VersionedInlineFormSet
+
+    def get_fieldsets(self, request, obj=None):
+        return with_loaded_version(super().get_fieldsets(request, obj))
 
 
 class ContentTabularInline(VersionedInlineMixin, admin.TabularInline):

@@ -1,8 +1,28 @@
 """What a browser would post back from an admin form page: every field's current value, the
 hidden ones (`loaded_version`, inline ids, management forms) included."""
 
+from html.parser import HTMLParser
+
 from django import forms
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+
+
+class _ControlNames(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.names = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"input", "select", "textarea"} and attrs.get("name"):
+            self.names.add(attrs["name"])
+
+
+def rendered_names(html: str) -> set[str]:
+    """The names of every form control in the page's HTML: what a browser can post."""
+    parser = _ControlNames()
+    parser.feed(html)
+    return parser.names
 
 
 def _unwrapped(widget):
@@ -44,10 +64,16 @@ def formset_values(formset) -> dict:
 
 
 def page_values(response) -> dict:
-    """Everything an admin add, change or history ("revert") page would post as it stands."""
+    """Everything an admin add, change or history ("revert") page would post as it stands.
+
+    Values come from the page's forms; each must also be a control in the HTML, since a field
+    the page does not render is one the browser never posts.
+    """
     data = field_values(response.context["adminform"].form)
     for inline in response.context.get("inline_admin_formsets") or []:
         data.update(formset_values(inline.formset))
+    unrendered = set(data) - rendered_names(response.content.decode())
+    assert not unrendered, f"The page has no control for {sorted(unrendered)}"
     return data
 
 

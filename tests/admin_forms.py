@@ -7,20 +7,77 @@ from django import forms
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 
 
-class _ControlNames(HTMLParser):
+class _Controls(HTMLParser):
+    """Collects what a browser would submit from each form control of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, list[str]] = {}
+        self._select = None  # [name, chosen values, first option's value]
+        self._textarea = None  # [name, text]
+
+    def _add(self, name, value):
+        self.values.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = (attrs.get("type") or "text").lower()
+            if kind in {"checkbox", "radio"}:
+                if "checked" in attrs:
+                    self._add(name, attrs.get("value") or "on")
+            elif kind not in {"submit", "button", "reset", "image", "file"}:
+                self._add(name, attrs.get("value") or "")
+        elif tag == "select" and name:
+            self._select = [name, [], None]
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value") or ""
+            if self._select[2] is None:
+                self._select[2] = value
+            if "selected" in attrs:
+                self._select[1].append(value)
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select is not None:
+            name, chosen, first = self._select
+            for value in chosen or ([first] if first is not None else []):
+                self._add(name, value)
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            name, text = self._textarea
+            self._add(name, text.removeprefix("\r").removeprefix("\n"))
+            self._textarea = None
+
+
+def browser_values(html: str) -> dict[str, list[str]]:
+    """Every control's submitted values (a list per name), read from the HTML as a browser
+    would, without the inlines' "__prefix__" template rows."""
+    parser = _Controls()
+    parser.feed(html)
+    return {name: v for name, v in parser.values.items() if "__prefix__" not in name}
+
+
+class _Names(HTMLParser):
     def __init__(self):
         super().__init__()
         self.names = set()
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in {"input", "select", "textarea"} and attrs.get("name"):
-            self.names.add(attrs["name"])
+        name = dict(attrs).get("name")
+        if tag in {"input", "select", "textarea"} and name:
+            self.names.add(name)
 
 
 def rendered_names(html: str) -> set[str]:
-    """The names of every form control in the page's HTML: what a browser can post."""
-    parser = _ControlNames()
+    """The names of every form control in the page's HTML (checked or not)."""
+    parser = _Names()
     parser.feed(html)
     return parser.names
 

@@ -11,6 +11,7 @@ from stances.models import (
     Candidacy,
     Election,
     Quote,
+    QuoteSuggestion,
     Speaker,
     SpeakerRole,
     Stance,
@@ -119,3 +120,22 @@ def make_editor(username: str = "edith") -> "get_user_model()":
     user.save()
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def make_suggestion(**fields) -> QuoteSuggestion:
+    """A pending direct-quote suggestion at the start of a new article's body."""
+    if "article" not in fields:
+        fields["article"] = make_article(body='"We will open talks," Ana Okafor said.')
+    text = fields.pop("text", "We will open talks")
+    start = fields.pop("start_offset", 1)
+    fields = {
+        "text": text,
+        "kind": Quote.Kind.DIRECT,
+        "speaker_name": "Ana Okafor",
+        "attribution": "Ana Okafor said",
+        "start_offset": start,
+        "end_offset": start + len(text),
+        "confidence": 0.9,
+        **fields,
+    }
+    return QuoteSuggestion.objects.create(**fields)

@@ -14,6 +14,7 @@ from stances.models import (
     Candidacy,
     Election,
     Quote,
+    QuoteSuggestion,
     Speaker,
     SpeakerRole,
     Stance,
@@ -28,6 +29,7 @@ from tests.factories import (
     make_quote,
     make_speaker,
     make_stance,
+    make_suggestion,
     make_tag,
     make_topic,
 )
@@ -41,6 +43,22 @@ def unsaved_quote(**fields) -> Quote:
     if "speaker" not in fields and fields.get("kind") != Quote.Kind.ANONYMOUS:
         fields["speaker"] = make_speaker()
     return Quote(**{"text": "We will open talks", "kind": Quote.Kind.DIRECT, **fields})
+
+
+def unsaved_suggestion(**fields) -> QuoteSuggestion:
+    """A valid pending direct-quote suggestion, not yet saved, in a saved article."""
+    fields.setdefault("article", make_article())
+    return QuoteSuggestion(
+        **{
+            "text": "We will open talks",
+            "kind": Quote.Kind.DIRECT,
+            "speaker_name": "Ana Okafor",
+            "start_offset": 1,
+            "end_offset": 19,
+            "confidence": 0.9,
+            **fields,
+        }
+    )
 
 
 # Constraint name -> a function that saves whatever the violating row needs and returns that
@@ -146,6 +164,33 @@ VIOLATIONS = {
     )(make_tag()),
     "stancetag_alignment_valid": lambda: StanceTag(
         quote=make_quote(), stance=make_stance(), alignment="ambivalent"
+    ),
+    # quote suggestions
+    "quotesuggestion_once_per_place_and_kind": lambda: (
+        lambda first: unsaved_suggestion(
+            article=first.article,
+            text="We will open talks today",
+            start_offset=first.start_offset,
+            end_offset=first.end_offset,
+        )
+    )(make_suggestion()),
+    "quotesuggestion_offsets_in_order": lambda: unsaved_suggestion(start_offset=9, end_offset=9),
+    "quotesuggestion_text_not_blank": lambda: unsaved_suggestion(text=""),
+    "quotesuggestion_kind_valid": lambda: unsaved_suggestion(kind="rumour"),
+    "quotesuggestion_anonymous_has_no_speaker": lambda: unsaved_suggestion(
+        kind=Quote.Kind.ANONYMOUS, speaker_name="Ana Okafor"
+    ),
+    "quotesuggestion_confidence_between_0_and_1": lambda: unsaved_suggestion(confidence=1.5),
+    "quotesuggestion_status_valid": lambda: unsaved_suggestion(
+        status="maybe", decided_at=timezone.now()
+    ),
+    "quotesuggestion_decided_when_not_pending": lambda: unsaved_suggestion(
+        status=QuoteSuggestion.Status.REJECTED, decided_at=None
+    ),
+    "quotesuggestion_quote_only_when_accepted": lambda: unsaved_suggestion(
+        status=QuoteSuggestion.Status.REJECTED,
+        decided_at=timezone.now(),
+        quote=make_quote(status=Quote.Status.DRAFT),
     ),
 }
 

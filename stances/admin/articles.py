@@ -9,6 +9,7 @@ from articles.models import Article
 
 from ..models import Quote
 from .quotes import QuoteForm
+from .suggestions import SuggestQuotesMixin
 
 
 class QuoteInline(ContentStackedInline):
@@ -39,9 +40,9 @@ admin.site.unregister(Article)
 
 
 @admin.register(Article)
-class ArticleAdmin(BaseArticleAdmin):
+class ArticleAdmin(SuggestQuotesMixin, BaseArticleAdmin):
     inlines = [QuoteInline]
-    list_display = [*BaseArticleAdmin.list_display, "quote_count"]
+    list_display = [*BaseArticleAdmin.list_display, "quote_count", "pending_suggestions"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))

@@ -2,12 +2,14 @@
 
 from .people import Candidacy, Election, Speaker, SpeakerRole
 from .quotes import Quote, StanceTag
+from .suggestions import QuoteSuggestion
 from .topics import Stance, Topic
 
 __all__ = [
     "Candidacy",
     "Election",
     "Quote",
+    "QuoteSuggestion",
     "Speaker",
     "SpeakerRole",
     "Stance",

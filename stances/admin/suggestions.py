@@ -1,0 +1,339 @@
+"""Admin for quote suggestions: the "Suggest quotes" page of an article, where editors accept or
+reject what the extractor found, and a read-only record of every decision with its precision."""
+
+from dataclasses import dataclass
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_POST
+
+from ..models import Quote, QuoteSuggestion, Speaker
+from ..models.suggestions import Precision
+from ..suggestions import SuggestionError, accept, match_speakers, refresh_suggestions, reject
+
+CONTEXT_CHARACTERS = 90
+
+
+def excerpt(text: str, length: int = 90) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def describe_precision(precision: Precision) -> str:
+    """The line editors read, "Editors accepted N of M decided suggestions (precision 0.xx)",
+    or why there is no figure yet."""
+    if not precision.decided:
+        return "No suggestion has been accepted or rejected yet, so there is no precision figure."
+    return (
+        f"Editors accepted {precision.accepted} of {precision.decided} decided suggestions "
+        f"(precision {precision.value:.2f})."
+    )
+
+
+@dataclass
+class SuggestionRow:
+    """One pending suggestion as the page shows it: the words in context and the speaker."""
+
+    suggestion: QuoteSuggestion
+    before: str
+    marked: str
+    after: str
+    matched: Speaker | None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.suggestion.kind == Quote.Kind.ANONYMOUS
+
+
+def in_context(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """The words at start:end with a little of their paragraph either side, cut between words."""
+    if not body[start:end]:
+        return "", "", ""
+    paragraph_start = body.rfind("\n\n", 0, start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    paragraph_end = body.find("\n\n", end)
+    paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
+    before = body[max(paragraph_start, start - CONTEXT_CHARACTERS) : start]
+    after = body[end : min(paragraph_end, end + CONTEXT_CHARACTERS)]
+    if start - CONTEXT_CHARACTERS > paragraph_start and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if end + CONTEXT_CHARACTERS < paragraph_end and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return before.lstrip(), body[start:end], after.rstrip()
+
+
+class SuggestQuotesMixin:
+    """For the article admin: the "Suggest quotes" button and page, and a column of pending
+    suggestions. Lives here so the article admin only names it."""
+
+    change_form_template = "admin/stances/article/change_form.html"
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        return [
+            path(
+                "<path:object_id>/suggestions/",
+                view(require_GET(self.suggestions_view)),
+                name="articles_article_suggestions",
+            ),
+            path(
+                "<path:object_id>/suggestions/accept-matched/",
+                view(require_POST(self.accept_matched_view)),
+                name="articles_article_suggestions_accept_matched",
+            ),
+            path(
+                "<path:object_id>/suggestions/<int:suggestion_id>/accept/",
+                view(require_POST(self.accept_view)),
+                name="articles_article_suggestion_accept",
+            ),
+            path(
+                "<path:object_id>/suggestions/<int:suggestion_id>/reject/",
+                view(require_POST(self.reject_view)),
+                name="articles_article_suggestion_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        pending = (
+            QuoteSuggestion.objects.pending()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(pending_suggestions=Coalesce(Subquery(pending), 0))
+        )
+
+    @admin.display(description="Suggested quotes", ordering="pending_suggestions")
+    def pending_suggestions(self, article):
+        if not article.body.strip():
+            return "—"
+        url = reverse("admin:articles_article_suggestions", args=[article.pk])
+        if not article.pending_suggestions:
+            return format_html('<a href="{}">Suggest quotes</a>', url)
+        return format_html('<a href="{}">{} pending</a>', url, article.pending_suggestions)
+
+    # The pages
+
+    def may_decide(self, request, article) -> bool:
+        return self.has_change_permission(request, article) and request.user.has_perm(
+            "stances.add_quote"
+        )
+
+    def article_for_suggestions(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No article with this ID.")
+        if not self.may_decide(request, article):
+            raise PermissionDenied
+        return article
+
+    def suggestions_url(self, article) -> str:
+        return reverse("admin:articles_article_suggestions", args=[article.pk])
+
+    def pending_rows(self, article) -> list[SuggestionRow]:
+        pending = list(article.quote_suggestions.pending().in_body_order())
+        matches = match_speakers(s.speaker_name for s in pending if s.speaker_name)
+        rows = []
+        for suggestion in pending:
+            before, marked, after = in_context(
+                article.body, suggestion.start_offset, suggestion.end_offset
+            )
+            matched = None
+            if suggestion.kind != Quote.Kind.ANONYMOUS and suggestion.speaker_name:
+                matched = matches.get(" ".join(suggestion.speaker_name.split()))
+            rows.append(
+                SuggestionRow(suggestion, before, marked or suggestion.text, after, matched)
+            )
+        return rows
+
+    def suggestions_view(self, request, object_id):
+        article = self.article_for_suggestions(request, object_id)
+        has_body = bool(article.body.strip())
+        found = refresh_suggestions(article) if has_body else []
+        rows = self.pending_rows(article) if has_body else []
+        speakers = list(Speaker.objects.order_by("name", "pk").values_list("pk", "name"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Suggested quotes: {article}",
+            "opts": self.opts,
+            "original": article,
+            "has_body": has_body,
+            "found_count": len(found),
+            "rows": rows,
+            "matched_count": sum(1 for row in rows if row.matched is not None),
+            "speakers": speakers,
+            "may_create_speakers": request.user.has_perm("stances.add_speaker"),
+            "precision_overall": describe_precision(QuoteSuggestion.objects.precision()),
+            "precision_article": describe_precision(
+                QuoteSuggestion.objects.filter(article=article).precision()
+            ),
+        }
+        return TemplateResponse(request, "admin/stances/article/suggestions.html", context)
+
+    def chosen_speaker(self, request) -> tuple[Speaker | None, bool]:
+        """The editor's choice in the speaker select: (speaker, create new). Raises
+        SuggestionError for a choice that names no speaker."""
+        choice = request.POST.get("speaker", "").strip()
+        if not choice:
+            return None, False
+        if choice == "new":
+            if not request.user.has_perm("stances.add_speaker"):
+                raise SuggestionError("You may not create speakers; choose an existing one.")
+            return None, True
+        speaker = Speaker.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+        if speaker is None:
+            raise SuggestionError(
+                "The chosen speaker does not exist (it may have been deleted); choose another."
+            )
+        return speaker, False
+
+    def decision_target(self, request, object_id, suggestion_id):
+        article = self.article_for_suggestions(request, object_id)
+        suggestion = get_object_or_404(QuoteSuggestion, pk=suggestion_id, article=article)
+        return article, suggestion
+
+    @staticmethod
+    def refused(suggestion, problem) -> str:
+        return f"Not decided: “{excerpt(suggestion.text, 60)}”. {problem}"
+
+    def accept_view(self, request, object_id, suggestion_id):
+        article, suggestion = self.decision_target(request, object_id, suggestion_id)
+        try:
+            speaker, create_speaker = self.chosen_speaker(request)
+            quote = accept(suggestion, request.user, speaker, create_speaker)
+        except SuggestionError as problem:
+            self.message_user(request, self.refused(suggestion, problem), messages.ERROR)
+        else:
+            url = reverse("admin:stances_quote_change", args=[quote.pk])
+            who = quote.speaker.name if quote.speaker_id else quote.attribution_text
+            new = " (new speaker)" if create_speaker else ""
+            self.message_user(
+                request,
+                format_html(
+                    'Accepted as a <a href="{}">draft quote</a> by {}{}: “{}”.',
+                    url,
+                    who,
+                    new,
+                    excerpt(quote.text, 60),
+                ),
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self.suggestions_url(article))
+
+    def reject_view(self, request, object_id, suggestion_id):
+        article, suggestion = self.decision_target(request, object_id, suggestion_id)
+        try:
+            reject(suggestion, request.user)
+        except SuggestionError as problem:
+            self.message_user(request, self.refused(suggestion, problem), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"Rejected “{excerpt(suggestion.text, 60)}”; it will not be suggested again.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self.suggestions_url(article))
+
+    def accept_matched_view(self, request, object_id):
+        article = self.article_for_suggestions(request, object_id)
+        accepted, refused = 0, []
+        for row in self.pending_rows(article):
+            if row.matched is None:
+                continue
+            try:
+                accept(row.suggestion, request.user, speaker=row.matched)
+            except SuggestionError as problem:
+                refused.append(self.refused(row.suggestion, problem))
+            else:
+                accepted += 1
+        if accepted:
+            self.message_user(
+                request,
+                f"Accepted {accepted} suggestion(s) with a matched speaker as draft quotes.",
+                messages.SUCCESS,
+            )
+        elif not refused:
+            self.message_user(
+                request, "No pending suggestion has a matched speaker.", messages.WARNING
+            )
+        for problem in refused:
+            self.message_user(request, problem, messages.ERROR)
+        return HttpResponseRedirect(self.suggestions_url(article))
+
+
+@admin.register(QuoteSuggestion)
+class QuoteSuggestionAdmin(admin.ModelAdmin):
+    """A read-only record of what the extractor suggested and what editors decided."""
+
+    change_list_template = "admin/stances/quotesuggestion/change_list.html"
+    list_display = [
+        "short_text",
+        "kind",
+        "speaker_or_attribution",
+        "article",
+        "confidence",
+        "status",
+        "decided_by",
+        "decided_at",
+        "quote_link",
+    ]
+    list_filter = ["status", "kind", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["article", "decided_by", "quote"]
+    search_fields = ["text", "speaker_name", "attribution", "article__title"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False  # suggestions come from the extractor, on the article's "Suggest quotes"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decisions are made on the article's "Suggest quotes" page
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # decisions stay on record: they are the extractor's precision
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context is not None and "cl" in context:
+            changelist = context["cl"]
+            narrowed = changelist.has_active_filters or changelist.query
+            context["precision_overall"] = describe_precision(QuoteSuggestion.objects.precision())
+            context["precision_listed"] = (
+                describe_precision(changelist.queryset.precision()) if narrowed else ""
+            )
+        return response
+
+    @admin.display(description="Suggestion", ordering="text")
+    def short_text(self, suggestion):
+        return excerpt(suggestion.text)
+
+    @admin.display(description="Speaker", ordering="speaker_name")
+    def speaker_or_attribution(self, suggestion):
+        if suggestion.speaker_name:
+            return suggestion.speaker_name
+        return format_html("<em>{}</em>", suggestion.attribution or "Unnamed sources")
+
+    @admin.display(description="Draft quote")
+    def quote_link(self, suggestion):
+        if suggestion.quote_id:
+            url = reverse("admin:stances_quote_change", args=[suggestion.quote_id])
+            return format_html('<a href="{}">Quote {}</a>', url, suggestion.quote_id)
+        if suggestion.is_pending:
+            url = reverse("admin:articles_article_suggestions", args=[suggestion.article_id])
+            return format_html('<a href="{}">Review</a>', url)
+        return "—"

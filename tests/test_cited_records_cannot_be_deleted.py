@@ -282,3 +282,18 @@ def test_the_model_refuses_to_turn_a_published_quote_back_into_a_draft():
         quote.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         quote.save()
+
+
+def test_an_election_with_candidates_cannot_be_deleted():
+    candidacy = make_candidacy()
+    with pytest.raises(ProtectedError):
+        candidacy.election.delete()
+    assert candidacy.election.candidacies.get() == candidacy
+
+
+def test_an_election_without_candidates_can_be_deleted():
+    candidacy = make_candidacy()
+    election = candidacy.election
+    candidacy.delete()
+    election.delete()
+    assert not type(election).objects.filter(pk=election.pk).exists()

@@ -210,7 +210,7 @@ class Candidacy(VersionedModel):
         HEAD = "head", "Top of the ticket"
         RUNNING_MATE = "running_mate", "Running mate"
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidacies")
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="candidacies")
     speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="candidacies")
     office = models.CharField(max_length=200, help_text="The office sought, for example President.")
     party = models.CharField(

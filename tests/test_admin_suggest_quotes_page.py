@@ -295,3 +295,12 @@ def test_the_page_takes_the_same_queries_for_few_and_many_suggestions(editor_cli
             opened(editor_client, article)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_speaker_offered_as_new_is_preselected_for_one_click_accepting(editor_client):
+    article = make_article(
+        body='"We will hold the line at the river," Foreign Minister Imogen Vasquez said.'
+    )
+    html = editor_client.get(page_url(article)).content.decode()
+    assert QuoteSuggestion.objects.get(article=article).speaker_name == "Imogen Vasquez"
+    assert '<option value="new" selected>Create new speaker: Imogen Vasquez</option>' in html

@@ -26,7 +26,10 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 RESTORED = "Restored from history"
 
 
-def describe(value) -> str:
+def describe(value, field=None) -> str:
+    """A value as an editor reads it: a choice by its label, "—" for nothing, long text cut."""
+    if field is not None and field.choices:
+        value = dict(field.flatchoices).get(value, value)
     text = "—" if value in (None, "") else str(value)
     return text if len(text) <= 120 else text[:119] + "…"
 
@@ -43,8 +46,9 @@ def changes_since(instance, version: int) -> tuple[list[str], object]:
     for change in delta.changes:
         if change.field in {"version", "updated_at"}:
             continue
-        label = instance._meta.get_field(change.field).verbose_name
-        lines.append(f"{label}: “{describe(change.old)}” → “{describe(change.new)}”")
+        field = instance._meta.get_field(change.field)
+        old, new = describe(change.old, field), describe(change.new, field)
+        lines.append(f"{field.verbose_name}: “{old}” → “{new}”")
     return lines, latest
 
 

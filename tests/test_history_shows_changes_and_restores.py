@@ -23,6 +23,7 @@ from tests.factories import (
     make_article,
     make_candidacy,
     make_editor,
+    make_election,
     make_outlet,
     make_quote,
     make_role,
@@ -149,11 +150,11 @@ def test_reverting_over_a_change_made_after_the_revert_page_was_opened_is_refuse
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reverting_works_outside_a_test_transaction_too(client):
+def test_reverting_works_outside_a_test_transaction_too(client, django_user_model):
     # The version check locks the row; PostgreSQL allows that only inside a transaction, which
-    # the test's own transaction would otherwise hide.
-    editor = make_editor("ada")
-    client.force_login(editor)
+    # the test's own transaction would otherwise hide. (A superuser: an earlier transactional
+    # test may have flushed the Editors group.)
+    client.force_login(django_user_model.objects.create_superuser("ada", password="x-y-z-w-v"))
     quote = make_quote(status=DRAFT, text="The first wording")
     first = quote.history.get()
     quote.text = "The second wording"
@@ -293,13 +294,17 @@ FACTORIES = {
 }
 
 
+# Objects nothing refers to, which may be deleted.
+DELETABLE = {Election: make_election, Quote: lambda: make_quote(status=DRAFT)}
+
+
 @pytest.mark.parametrize("model", FACTORIES, ids=lambda model: model.__name__)
 def test_editors_can_open_the_history_revert_and_deleted_pages_of_every_content_model(
     editor_client, model
 ):
     obj = FACTORIES[model]()
     first = obj.history.earliest()
-    gone = make_quote(status=DRAFT) if model is Quote else FACTORIES[model]()
+    gone = DELETABLE.get(model, FACTORIES[model])()
     gone_pk = gone.pk
     gone.delete()
 

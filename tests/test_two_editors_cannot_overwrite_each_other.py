@@ -287,3 +287,23 @@ def test_rows_deleted_by_the_first_editor_are_named_and_the_others_keep_the_inpu
     assert ben.post(url, again).status_code == 302
     assert list(quote.tags.values_list("pk", "note")) == [(second.pk, "Second, by Ben")]
     assert StanceTag.history.filter(id=first.pk).count() == 2  # created, deleted: not re-created
+
+
+def test_a_quote_published_meanwhile_is_named_by_its_status_label(ada, ben):
+    quote = make_quote(status=Quote.Status.DRAFT, text="We will talk")
+    url = admin_url(quote)
+    b_data = open_page(ben, url)
+    ada.post(
+        reverse("admin:stances_quote_changelist"),
+        {"action": "publish_quotes", "_selected_action": [quote.pk]},
+    )
+
+    b_data["text"] = "We will talk soon"
+    refused = ben.post(url, b_data)
+
+    assert refused.status_code == 200
+    [message] = errors_shown(refused)
+    assert message.startswith("ada saved this quote")
+    assert "status: “Draft” → “Published”" in message
+    quote.refresh_from_db()
+    assert (quote.status, quote.text) == (Quote.Status.PUBLISHED, "We will talk")

@@ -43,6 +43,15 @@ class QuoteFilter(django_filters.FilterSet):
         empty_label="Any speaker",
         method="filter_speaker",
     )
+    # Set by the grid's "all quotes" links: the quotes that give this person's position (their
+    # own words, or reports about them), as counted in a cell. Hidden: the links set it.
+    holder = django_filters.ModelChoiceFilter(
+        queryset=public_speakers(),
+        to_field_name="slug",
+        label="Position of",
+        method="filter_holder",
+        widget=forms.HiddenInput,
+    )
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -114,6 +123,9 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_speaker(self, quotes, name, speaker):
         """A speaker's quotes: said by them, or reported as their position."""
         return quotes.filter(Q(speaker=speaker) | Q(about=speaker))
+
+    def filter_holder(self, quotes, name, speaker):
+        return quotes.for_holder(speaker)
 
     def filter_election(self, quotes, name, election):
         candidates = Candidacy.objects.filter(election=election).values("speaker")

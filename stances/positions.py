@@ -16,6 +16,9 @@ from django.db.models import Q
 
 from .models import Quote, Speaker, Stance, StanceTag
 
+# A cell links straight to this many quotes, and to the quote browser for all of them.
+SHOWN_QUOTES = 4
+
 
 class Verdict(StrEnum):
     SUPPORTS = "supports"
@@ -69,6 +72,24 @@ class Position:
 
     def __post_init__(self):
         self.tags.sort(key=lambda tag: (effective_date(tag.quote), tag.quote.pk))
+
+    @property
+    def shown_tags(self) -> list[StanceTag]:
+        """The quotes a cell links to directly: those taking a side first, newest first."""
+        ranked = sorted(
+            self.tags,
+            key=lambda tag: (
+                tag.alignment == StanceTag.Alignment.NEUTRAL,
+                -effective_date(tag.quote).toordinal(),
+                -tag.quote.pk,
+            ),
+        )
+        return ranked[:SHOWN_QUOTES]
+
+    @property
+    def hidden_count(self) -> int:
+        """How many more quotes stand behind the cell than it links to directly."""
+        return max(0, len(self.tags) - SHOWN_QUOTES)
 
     @property
     def deciding_tags(self) -> list[StanceTag]:
@@ -167,11 +188,11 @@ def holder_id(quote: Quote) -> int | None:
 
 def public_tags():
     """Published quotes' tags with everything a cell or a citation prints, in one query."""
-    return StanceTag.objects.public().select_related(
-        "stance__topic",
-        "quote__speaker",
-        "quote__about",
-        "quote__article__outlet",
+    return (
+        StanceTag.objects.public()
+        .select_related("stance__topic", "quote__speaker", "quote__about", "quote__article__outlet")
+        # Long texts no cell prints: loading them for thousands of tags costs time and memory.
+        .defer("quote__article__body", "quote__article__summary", "quote__original_text")
     )
 
 

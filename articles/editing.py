@@ -295,7 +295,7 @@ def without_rows_deleted_since(data, prefix: str, model):
     existing = {
         str(pk)
         for pk in model._base_manager.filter(
-            pk__in=[pk for pk in posted if pk and pk.isdigit()]
+            pk__in=[pk for pk in posted if pk and pk.isascii() and pk.isdigit()]
         ).values_list("pk", flat=True)
     }
     gone = [i for i in range(initial) if data.get(f"{prefix}-{i}-{pk_name}") not in existing]
@@ -305,7 +305,7 @@ def without_rows_deleted_since(data, prefix: str, model):
     kept = [i for i in range(total) if i not in gone]
     renumbered = data.copy()
     for key in list(renumbered):
-        if key.startswith(row) and key.split("-")[-2].isdigit():
+        if key.startswith(row) and key.split("-")[-2].isascii() and key.split("-")[-2].isdigit():
             del renumbered[key]
     for new, old in enumerate(kept):
         old_row = f"{prefix}-{old}-"

@@ -2,7 +2,7 @@
 
 Every save of an existing row bumps its `version`; saving a copy loaded at an older version is
 refused with `StaleEdit`, so nobody silently overwrites another editor's work. The admin checks
-first (see stances/admin/versioning.py) and shows the editor what changed.
+first (see articles/editing.py, VersionedForm) and shows the editor what changed.
 """
 
 from django.db import models, transaction

@@ -101,8 +101,14 @@ class Position:
 
     @property
     def shift(self) -> Shift | None:
-        """A shift when every earlier quote takes one side and every later one the other."""
+        """A shift when every earlier quote takes one side and every later one the other.
+
+        Only quotes with a known said-on date can show a change over time: words reported late
+        may be old (an article date says when they were printed, not when they were said).
+        """
         deciding = self.deciding_tags
+        if any(tag.quote.said_on is None for tag in deciding):
+            return None
         changes = [
             (earlier, later)
             for earlier, later in itertools.pairwise(deciding)

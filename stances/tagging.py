@@ -58,7 +58,10 @@ class TagRefused(Exception):
 def parse_choice(value: str) -> tuple[int, str]:
     """Reads "stance id:alignment" as posted by an accept button."""
     stance_id, _, alignment = (value or "").partition(":")
-    if not stance_id.isdigit() or alignment not in StanceTag.Alignment.values:
+    if (
+        not (stance_id.isascii() and stance_id.isdigit())
+        or alignment not in StanceTag.Alignment.values
+    ):
         raise TagRefused("That suggestion could not be read; reload the page and try again.")
     return int(stance_id), alignment
 

@@ -184,7 +184,8 @@ def quote_detail(request, pk):
         ),
         pk=pk,
     )
-    if quote.status == Quote.Status.DRAFT:
+    if quote.status == Quote.Status.DRAFT or quote.published_at is None:
+        # Never published (a draft, or retracted before readers saw it): nothing to show.
         raise Http404("No published quote has this address.")
     if quote.status == Quote.Status.RETRACTED:
         return render(

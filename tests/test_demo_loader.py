@@ -29,9 +29,9 @@ DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "stances-demo"
 
 
-def loaddemo() -> str:
+def loaddemo(*args) -> str:
     out = io.StringIO()
-    call_command("loaddemo", stdout=out)
+    call_command("loaddemo", "--demo-editor", *args, stdout=out)
     return out.getvalue()
 
 
@@ -56,7 +56,10 @@ def quote(text_start: str) -> Quote:
 
 
 def test_the_first_run_reports_what_it_created(loaded):
-    assert "Demo data loaded: 81 created, 0 updated (25 quotes from" in loaded
+    assert (
+        "Demo data loaded: 81 created, 0 already there and left as they are (25 quotes from"
+        in loaded
+    )
 
 
 def test_the_demo_holds_one_article_without_an_outlet(loaded):
@@ -164,7 +167,9 @@ def test_the_demo_editor_is_staff_in_editors_and_not_a_superuser(loaded):
 
 def test_a_second_run_creates_and_updates_nothing(loaded):
     before = everything()
-    assert "Demo data loaded: 0 created, 0 updated (25 quotes" in loaddemo()
+    assert "Demo data loaded: 0 created, 37 already there and left as they are (25 quotes" in (
+        loaddemo()
+    )
     assert everything() == before
 
 
@@ -177,16 +182,39 @@ def test_a_second_run_leaves_every_updated_at_unchanged(loaded):
         assert dict(model.objects.values_list("pk", "updated_at")) == before
 
 
-def test_a_run_restores_a_missing_fact_and_counts_it(loaded):
+def test_a_run_restores_a_missing_fact_but_keeps_an_editors_change(loaded):
     SpeakerRole.objects.get(title="Kremlin spokesman").delete()
-    Speaker.objects.filter(slug="jd-vance").update(description="Someone")
+    vance = Speaker.objects.get(slug="jd-vance")
+    vance.description = "Ohio senator and Trump's running mate"
+    vance.save()
 
-    assert "Demo data loaded: 1 created, 1 updated" in loaddemo()
+    assert "Demo data loaded: 1 created" in loaddemo()
     assert SpeakerRole.objects.filter(title="Kremlin spokesman").exists()
-    assert (
-        Speaker.objects.get(slug="jd-vance").description == "Donald Trump's running mate in 2024."
-    )
-    assert "Demo data loaded: 0 created, 0 updated" in loaddemo()
+    assert Speaker.objects.get(slug="jd-vance").description == vance.description
+    assert "Demo data loaded: 0 created" in loaddemo()
+
+
+def test_a_run_keeps_an_editors_corrections_to_quotes_and_tags_without_duplicates(loaded):
+    corrected = quote("world-class chess player")
+    corrected.text = "a world-class chess player"
+    corrected.save()
+    tag = corrected.tags.get()
+    tag.alignment = "neutral"
+    tag.save()
+
+    loaddemo()
+
+    assert Quote.objects.count() == 25
+    assert not Quote.objects.filter(text="world-class chess player").exists()
+    tag.refresh_from_db()
+    assert tag.alignment == "neutral"
+
+
+def test_without_the_flag_no_account_is_created():
+    out = io.StringIO()
+    call_command("loaddemo", stdout=out)
+    assert not get_user_model().objects.exists()
+    assert Quote.objects.count() == 25
 
 
 def test_a_run_keeps_an_editors_retraction(loaded):

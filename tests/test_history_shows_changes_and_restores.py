@@ -128,6 +128,21 @@ def test_reverting_to_an_earlier_version_restores_its_values_and_is_recorded(edi
     assert latest.prev_record.text == "The second wording"
 
 
+def test_reverting_a_published_quote_to_its_draft_version_is_refused(editor_client):
+    quote = make_quote(status=DRAFT, text="Words first entered as a draft")
+    draft_version = quote.history.get()
+    quote.status = Quote.Status.PUBLISHED
+    quote.save()
+
+    response = revert(editor_client, quote, draft_version)
+
+    assert response.status_code == 200
+    assert "cannot go back to draft" in str(response.context["adminform"].form.errors)
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.PUBLISHED
+    assert quote.published_at is not None
+
+
 def test_reverting_over_a_change_made_after_the_revert_page_was_opened_is_refused(
     editor_client,
 ):

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from stances.models import Quote, StanceTag
 from stances.positions import Verdict
@@ -50,6 +51,7 @@ def world():
         text=RETRACTED_WORDS,
         status=Quote.Status.RETRACTED,
         retraction_reason=REASON,
+        published_at=timezone.now(),  # readers saw it before it was retracted
     )
     make_tag(quote=retracted, stance=stance, alignment=StanceTag.Alignment.OPPOSES)
     return {
@@ -80,6 +82,11 @@ def test_a_retracted_quote_says_so_and_why_without_its_words(client, world):
     assert REASON in response.text
     assert "Candidates on the war" in response.text
     assert RETRACTED_WORDS not in response.text
+
+
+def test_a_quote_retracted_before_anyone_saw_it_is_simply_not_found(client):
+    never_public = make_quote(status=Quote.Status.RETRACTED, retraction_reason=REASON)
+    assert client.get(never_public.get_absolute_url()).status_code == 404
 
 
 def test_a_published_quote_has_its_page(client, world):

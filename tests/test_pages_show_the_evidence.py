@@ -315,7 +315,7 @@ def test_the_speaker_page_shows_positions_by_topic(client, w):
     assert row.stance == w.deal
     assert row.cells[0].verdict == Verdict.SUPPORTS
     assert (row.cells[0].own_words_count, row.cells[0].reported_count) == (1, 1)
-    assert "1 in own words, 1 reported by others" in response.text
+    assert "1 own statement, 1 reported by others" in response.text
 
 
 def test_the_speaker_page_draws_a_timeline_and_lists_it_as_text(client, w):

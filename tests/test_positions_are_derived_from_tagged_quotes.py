@@ -162,13 +162,23 @@ def test_a_shift_is_found_whatever_order_the_quotes_were_entered_in(trump, aid):
     assert (cell.shift.before, cell.shift.after) == (older, newer)
 
 
-def test_undated_quotes_are_ordered_by_the_date_of_the_article_that_reports_them(trump, aid):
-    spring = said(trump, aid, OPPOSES, article=make_article(published_on=day(4, 1)))
-    autumn = said(trump, aid, SUPPORTS, article=make_article(published_on=day(10, 1)))
+def test_undated_quotes_on_both_sides_are_mixed_even_when_reported_months_apart(trump, aid):
+    # An article's date says when words were printed, not said: old words are often reported
+    # late, so printing dates cannot show a change of mind.
+    said(trump, aid, OPPOSES, article=make_article(published_on=day(4, 1)))
+    said(trump, aid, SUPPORTS, article=make_article(published_on=day(10, 1)))
 
     cell = position(trump, aid)
-    assert cell.verdict == Verdict.SUPPORTS
-    assert (cell.shift.before, cell.shift.after) == (spring, autumn)
+    assert cell.verdict == Verdict.MIXED
+    assert cell.shift is None
+
+
+def test_one_undated_quote_keeps_dated_ones_from_making_a_shift(trump, aid):
+    said(trump, aid, OPPOSES, day(2, 1))
+    said(trump, aid, SUPPORTS, day(9, 1))
+    said(trump, aid, SUPPORTS, article=make_article(published_on=day(10, 1)))
+
+    assert position(trump, aid).verdict == Verdict.MIXED
 
 
 def test_said_on_wins_over_the_article_date_when_ordering(trump, aid):

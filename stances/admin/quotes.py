@@ -41,7 +41,7 @@ class ElectionListFilter(admin.SimpleListFilter):
         return [(str(e.pk), e.name) for e in Election.objects.newest_first()]
 
     def queryset(self, request, queryset):
-        if not self.value() or not self.value().isdigit():
+        if not self.value() or not (self.value().isascii() and self.value().isdigit()):
             return queryset
         candidates = Candidacy.objects.filter(election_id=self.value()).values("speaker")
         return queryset.filter(Q(speaker__in=candidates) | Q(about__in=candidates))
@@ -53,8 +53,15 @@ class QuoteForm(VersionedForm):
 
     def clean_status(self):
         status = self.cleaned_data["status"]
-        was = self.instance.status if self.instance.pk else Quote.Status.DRAFT
-        if was != Quote.Status.DRAFT and status == Quote.Status.DRAFT:
+        # The stored row decides, not the instance: the history "revert" page builds the form
+        # on an old version, which may still have been a draft.
+        stored = (
+            Quote._base_manager.filter(pk=self.instance.pk).values_list("status", "published_at")
+            if self.instance.pk
+            else []
+        )
+        left_draft = any(was != Quote.Status.DRAFT or at is not None for was, at in stored)
+        if left_draft and status == Quote.Status.DRAFT:
             raise forms.ValidationError(
                 "A quote readers may have seen cannot go back to draft; retract it instead."
             )
@@ -152,7 +159,7 @@ class QuoteAdmin(ContentAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         quote = (
             Quote.objects.prefetch_related("tags").filter(pk=object_id).first()
-            if str(object_id).isdigit()
+            if str(object_id).isascii() and str(object_id).isdigit()
             else None
         )
         extra = {"tag_suggestions": []}
@@ -209,7 +216,9 @@ class QuoteAdmin(ContentAdmin):
         self.accept_from_post(request, quote, request.POST.get("choice", ""))
         queue = reverse("admin:stances_quote_tagging_queue")
         page = request.POST.get("page", "")
-        return HttpResponseRedirect(f"{queue}?page={page}" if page.isdigit() else queue)
+        return HttpResponseRedirect(
+            f"{queue}?page={page}" if page.isascii() and page.isdigit() else queue
+        )
 
     def view_on_site(self, quote):
         """The reader-facing page, only for a quote readers can see."""

@@ -195,7 +195,11 @@ class SuggestQuotesMixin:
             if not request.user.has_perm("stances.add_speaker"):
                 raise SuggestionError("You may not create speakers; choose an existing one.")
             return None, True
-        speaker = Speaker.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+        speaker = (
+            Speaker.objects.filter(pk=int(choice)).first()
+            if choice.isascii() and choice.isdigit()
+            else None
+        )
         if speaker is None:
             raise SuggestionError(
                 "The chosen speaker does not exist (it may have been deleted); choose another."

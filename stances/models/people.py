@@ -105,7 +105,9 @@ class Speaker(VersionedModel):
 class SpeakerRole(VersionedModel):
     """A title a speaker held for a while, so a quote can show the role held when it was said."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="roles", help_text="Who held the role."
+    )
     title = models.CharField(
         max_length=200, help_text="The title, for example Republican vice-presidential nominee."
     )
@@ -210,8 +212,18 @@ class Candidacy(VersionedModel):
         HEAD = "head", "Top of the ticket"
         RUNNING_MATE = "running_mate", "Running mate"
 
-    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="candidacies")
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="candidacies")
+    election = models.ForeignKey(
+        Election,
+        on_delete=models.PROTECT,
+        related_name="candidacies",
+        help_text="The election the speaker runs in.",
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        related_name="candidacies",
+        help_text="The candidate: a column of the comparison.",
+    )
     office = models.CharField(max_length=200, help_text="The office sought, for example President.")
     party = models.CharField(
         max_length=200, blank=True, help_text="Party or movement; empty for an independent."

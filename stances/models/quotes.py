@@ -285,7 +285,18 @@ class Quote(VersionedModel):
         return self.speaker.role_on(self.effective_date)
 
     def stamp_status_times(self):
-        """Records when the quote was first published or retracted."""
+        """Records when the quote was first published or retracted; neither is ever cleared."""
+        if self.pk and (self.published_at is None or self.retracted_at is None):
+            # A copy built from an old version (a revert) must not erase what happened since.
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list("published_at", "retracted_at")
+                .first()
+            )
+            if stored:
+                self.published_at = self.published_at or stored[0]
+                self.retracted_at = self.retracted_at or stored[1]
         now = timezone.now()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
@@ -329,7 +340,9 @@ class StanceTag(VersionedModel):
         OPPOSES = "opposes", "Opposes"
         NEUTRAL = "neutral", "Mentions without taking a side"
 
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="tags")
+    quote = models.ForeignKey(
+        Quote, on_delete=models.CASCADE, related_name="tags", help_text="The quote being read."
+    )
     stance = models.ForeignKey(
         Stance,
         on_delete=models.PROTECT,

@@ -60,7 +60,8 @@ class QuoteSuggestion(models.Model):
 
     article = models.ForeignKey(
         Article,
-        on_delete=models.PROTECT,
+        # Workflow, not evidence: an article that may be deleted takes its suggestions along.
+        on_delete=models.CASCADE,
         related_name="quote_suggestions",
         help_text="The article whose body the suggestion was found in.",
     )

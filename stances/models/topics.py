@@ -58,7 +58,12 @@ class StanceQuerySet(models.QuerySet):
 class Stance(VersionedModel):
     """A proposition on a topic that a speaker can support or oppose: a row of the grid."""
 
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="stances")
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        related_name="stances",
+        help_text="The area of foreign policy the stance belongs to.",
+    )
     statement = models.CharField(
         max_length=300,
         help_text="A policy one can be for or against: Keep sending military aid to Ukraine.",

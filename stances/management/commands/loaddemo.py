@@ -22,40 +22,47 @@ CHANGE_REASON = "Demo data (manage.py loaddemo)"
 
 
 class Loader:
-    """Creates what is missing and updates what differs, counting both."""
+    """Creates what is missing and leaves every existing row as editors have it, counting both."""
 
     def __init__(self):
         self.created = 0
-        self.updated = 0
+        self.kept = 0
 
-    def sync(self, model, lookup: dict, values: dict, initial: dict | None = None):
-        """`initial` values are set only on creation: editors may change them afterwards."""
+    def ensure(self, model, lookup: dict, values: dict):
         obj = model.objects.filter(**lookup).first()
-        if obj is None:
-            obj = model(**lookup, **values, **(initial or {}))
-            obj._change_reason = CHANGE_REASON
-            obj.full_clean()
-            obj.save()
-            self.created += 1
+        if obj is not None:
+            self.kept += 1
             return obj
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
-            obj._change_reason = CHANGE_REASON
-            obj.full_clean()
-            obj.save()
-            self.updated += 1
+        obj = model(**lookup, **values)
+        obj._change_reason = CHANGE_REASON
+        obj.full_clean()
+        obj.save()
+        self.created += 1
         return obj
 
 
 class Command(BaseCommand):
-    help = "Loads the seed article's facts (speakers, election, stances, quotes) and a demo editor."
+    help = "Loads the seed article's facts: speakers, election, stances and quotes. Safe to rerun."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-editor",
+            action="store_true",
+            help=(
+                f"Also create the local demo editor account ({demo.EDITOR_USERNAME} / "
+                f"{demo.EDITOR_PASSWORD}). For a demo on your own machine only, never production."
+            ),
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
         loader = Loader()
-        article = loader.sync(
+        # The quotes are loaded with their article, once: after that they are the editors' to
+        # correct, retract or re-tag, and a reload must neither undo that nor add duplicates.
+        load_quotes = not Article.objects.filter(
+            title=demo.ARTICLE["title"], published_on=demo.ARTICLE["published_on"]
+        ).exists()
+        article = loader.ensure(
             Article,
             {"title": demo.ARTICLE["title"], "published_on": demo.ARTICLE["published_on"]},
             {k: v for k, v in demo.ARTICLE.items() if k not in {"title", "published_on"}},
@@ -63,27 +70,27 @@ class Command(BaseCommand):
 
         speakers = {}
         for spec in demo.SPEAKERS:
-            speaker = loader.sync(
+            speaker = loader.ensure(
                 Speaker,
                 {"slug": spec["slug"]},
                 {k: spec[k] for k in ("name", "kind", "description", "wikidata_id")},
             )
             for role in spec["roles"]:
-                loader.sync(
+                loader.ensure(
                     SpeakerRole,
                     {"speaker": speaker, "title": role["title"]},
                     {k: role[k] for k in ("organisation", "started_on", "ended_on")},
                 )
             speakers[spec["slug"]] = speaker
 
-        election = loader.sync(
+        election = loader.ensure(
             Election,
             {"slug": demo.ELECTION["slug"]},
             {k: v for k, v in demo.ELECTION.items() if k != "slug"},
         )
         candidacies = {}
         for slug, office, party, position, mate_of, order in demo.CANDIDACIES:
-            candidacies[slug] = loader.sync(
+            candidacies[slug] = loader.ensure(
                 Candidacy,
                 {"election": election, "speaker": speakers[slug]},
                 {
@@ -97,21 +104,21 @@ class Command(BaseCommand):
 
         stances = {}
         for topic_spec in demo.TOPICS:
-            topic = loader.sync(
+            topic = loader.ensure(
                 Topic,
                 {"slug": topic_spec["slug"]},
                 {k: topic_spec[k] for k in ("name", "description", "order")},
             )
             for order, (slug, statement) in enumerate(topic_spec["stances"], start=1):
-                stances[slug] = loader.sync(
+                stances[slug] = loader.ensure(
                     Stance, {"slug": slug}, {"topic": topic, "statement": statement, "order": order}
                 )
 
-        editor = self.ensure_editor(loader)
+        editor = self.ensure_editor(loader) if options["demo_editor"] else None
 
         quotes = {}
-        for spec in demo.QUOTES:
-            quote = loader.sync(
+        for spec in demo.QUOTES if load_quotes else []:
+            quote = loader.ensure(
                 Quote,
                 {"article": article, "kind": spec["kind"], "text": spec["text"]},
                 {
@@ -119,22 +126,22 @@ class Command(BaseCommand):
                     "attribution_text": spec["attribution"],
                     "about": speakers[spec["about"]] if spec.get("about") else None,
                     "responds_to": quotes[spec["responds_to"]] if spec.get("responds_to") else None,
+                    "status": Quote.Status.PUBLISHED,
                 },
-                # Published when created; a later retraction by an editor must survive a reload.
-                initial={"status": Quote.Status.PUBLISHED},
             )
             for stance_slug, alignment in spec["tags"]:
-                loader.sync(
+                loader.ensure(
                     StanceTag,
                     {"quote": quote, "stance": stances[stance_slug]},
                     {"alignment": alignment, "tagged_by": editor},
                 )
             quotes[spec["key"]] = quote
 
+        count = article.quotes.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded: {loader.created} created, {loader.updated} updated "
-                f"({len(quotes)} quotes from “{article.title}”)."
+                f"Demo data loaded: {loader.created} created, {loader.kept} already there and "
+                f"left as they are ({count} quotes from “{article.title}”)."
             )
         )
 
@@ -147,10 +154,8 @@ class Command(BaseCommand):
             editor.set_password(demo.EDITOR_PASSWORD)
             editor.save()
             loader.created += 1
-        elif not editor.is_staff:
-            editor.is_staff = True
-            editor.save(update_fields=["is_staff"])
-            loader.updated += 1
+        else:
+            loader.kept += 1
         editors = sync_editors_group()
         if not editor.groups.filter(pk=editors.pk).exists():
             editor.groups.add(editors)

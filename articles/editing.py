@@ -103,7 +103,10 @@ class VersionedForm(forms.ModelForm):
         )
         if record is None:
             return {}
-        return model_to_dict(record.instance, fields=list(self.fields), exclude=self._meta.exclude)
+        self.loaded_values = model_to_dict(
+            record.instance, fields=list(self.fields), exclude=self._meta.exclude
+        )
+        return self.loaded_values
 
     @property
     def changed_data(self):
@@ -133,6 +136,7 @@ class VersionedForm(forms.ModelForm):
         # Let a second, deliberate save win: the re-rendered form carries the current version.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = current
+        taken = self.take_their_changes()
         lines, latest = changes_since(self.instance, loaded) if loaded else ([], None)
         who = "Another editor"
         when = ""
@@ -141,12 +145,65 @@ class VersionedForm(forms.ModelForm):
                 who = latest.history_user.get_username()
             when = f" at {date_format(localtime(latest.history_date), 'DATETIME_FORMAT')}"
         summary = "; ".join(lines) if lines else "see the object's history"
+        taken_note = (
+            " Their changes to fields you did not edit are now in the form." if taken else ""
+        )
         raise forms.ValidationError(
             f"{who} saved this {self.instance._meta.verbose_name}{when}, after you opened it. "
-            f"Their changes: {summary}. Your input is still in the form: compare it with "
-            "theirs, then save again to keep yours, or reload the page to start from theirs.",
+            f"Their changes: {summary}.{taken_note} Your input is still in the form: compare "
+            "it with theirs, then save again to keep yours, or reload the page to start from "
+            "theirs.",
             code="stale",
         )
+
+    def take_their_changes(self) -> list[str]:
+        """Puts the stored value into the posted data of each field this editor left as loaded
+        but someone else changed since, and returns those fields' names.
+
+        Without it the re-rendered form still held the values as loaded, and "save again"
+        silently undid the other editor's change to fields this editor never touched.
+        """
+        loaded = getattr(self, "loaded_values", None)
+        if not loaded:
+            return []
+        row = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if row is None:
+            return []
+        current = model_to_dict(row, fields=list(loaded))
+        edited = set(self.changed_data)
+        taken = []
+        for name, value in current.items():
+            if name in edited or name not in self.fields or value == loaded.get(name):
+                continue
+            put_posted_value(self.data, self[name], value)
+            taken.append(name)
+        return taken
+
+
+def put_posted_value(data, bound, value) -> None:
+    """Writes `value` into `data` under the names a browser would post it for this field."""
+    widget = bound.field.widget
+    while hasattr(widget, "widget") and not isinstance(widget, forms.MultiWidget):
+        widget = widget.widget  # the admin's related-object wrapper
+    value = bound.field.prepare_value(value)
+    name = bound.html_name
+    if isinstance(widget, forms.CheckboxInput):
+        if widget.check_test(value):
+            data[name] = "on"
+        else:
+            data.pop(name, None)
+    elif isinstance(widget, forms.MultiWidget):
+        parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+        for suffix, sub, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+            data[name + suffix] = sub.format_value(part) or ""
+    elif isinstance(widget, forms.SelectMultiple):
+        data.setlist(name, widget.format_value(value))
+    elif isinstance(widget, forms.Select):
+        chosen = widget.format_value(value)
+        data[name] = chosen[0] if chosen else ""
+    else:
+        formatted = widget.format_value(value)
+        data[name] = "" if formatted is None else str(formatted)
 
 
 def with_loaded_version(fieldsets) -> list:

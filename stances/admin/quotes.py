@@ -117,7 +117,9 @@ class QuoteAdmin(ContentAdmin):
         (
             "Language and position in the article",
             {
-                "fields": ["language", "original_text", ("start_offset", "end_offset")],
+                # Not grouped on one row: Django opens a collapsed fieldset for an error only
+                # in an ungrouped field, so an offset error was hidden in the closed section.
+                "fields": ["language", "original_text", "start_offset", "end_offset"],
                 "classes": ["collapse"],
             },
         ),

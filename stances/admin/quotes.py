@@ -23,6 +23,14 @@ def excerpt(text: str, length: int = 90) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+def unnamed_sources(attribution: str):
+    """Where a speaker's name is expected, an anonymous claim: "Unnamed sources", with the
+    printed attribution after it in muted text."""
+    if not attribution:
+        return "Unnamed sources"
+    return format_html('Unnamed sources <span class="quiet">({})</span>', attribution)
+
+
 class StanceTagInline(ContentTabularInline):
     model = StanceTag
     extra = 0
@@ -240,7 +248,7 @@ class QuoteAdmin(ContentAdmin):
     def speaker_or_attribution(self, quote):
         if quote.speaker_id:
             return quote.speaker.name
-        return format_html("<em>{}</em>", quote.attribution_text or "Unnamed sources")
+        return unnamed_sources(quote.attribution_text)
 
     @admin.display(description="Tags", ordering="tag_count")
     def tag_count(self, quote):

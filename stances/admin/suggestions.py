@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..models import Quote, QuoteSuggestion, Speaker
 from ..models.suggestions import Precision
 from ..suggestions import SuggestionError, accept, match_speakers, refresh_suggestions, reject
+from .quotes import unnamed_sources
 
 CONTEXT_CHARACTERS = 90
 
@@ -224,15 +225,19 @@ class SuggestQuotesMixin:
             self.message_user(request, self.refused(suggestion, problem), messages.ERROR)
         else:
             url = reverse("admin:stances_quote_change", args=[quote.pk])
-            who = quote.speaker.name if quote.speaker_id else quote.attribution_text
-            new = " (new speaker)" if create_speaker else ""
+            if quote.speaker_id:
+                new = " (new speaker)" if create_speaker else ""
+                who = format_html("by {}{}", quote.speaker.name, new)
+            elif quote.attribution_text:
+                who = format_html("from unnamed sources (“{}”)", quote.attribution_text)
+            else:
+                who = "from unnamed sources"
             self.message_user(
                 request,
                 format_html(
-                    'Accepted as a <a href="{}">draft quote</a> by {}{}: “{}”.',
+                    'Accepted as a <a href="{}">draft quote</a> {}: “{}”.',
                     url,
                     who,
-                    new,
                     excerpt(quote.text, 60),
                 ),
                 messages.SUCCESS,
@@ -330,7 +335,7 @@ class QuoteSuggestionAdmin(admin.ModelAdmin):
     def speaker_or_attribution(self, suggestion):
         if suggestion.speaker_name:
             return suggestion.speaker_name
-        return format_html("<em>{}</em>", suggestion.attribution or "Unnamed sources")
+        return unnamed_sources(suggestion.attribution)
 
     @admin.display(description="Draft quote")
     def quote_link(self, suggestion):

@@ -169,7 +169,7 @@ ELECTION = {
     "name": "2024 United States presidential election",
     "held_on": D(2024, 11, 5),
     "country": "US",
-    "description": "The president and vice president of the United States were elected.",
+    "description": "Voters chose the president and the vice president of the United States.",
 }
 
 # (speaker slug, office, party, ticket position, running mate of (speaker slug), order)

@@ -50,6 +50,7 @@ class QuoteFilter(django_filters.FilterSet):
         to_field_name="slug",
         label="Position of",
         method="filter_holder",
+        error_messages={"invalid_choice": "the person in this link is not on record."},
         widget=forms.HiddenInput,
     )
     topic = django_filters.ModelChoiceFilter(
@@ -87,13 +88,13 @@ class QuoteFilter(django_filters.FilterSet):
         method="filter_election",
     )
     said_after = django_filters.DateFilter(
-        label="Said on or after",
+        label="From date",
         method="filter_said_after",
-        help_text="When the date said is unknown, the date reported counts.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The date said, or the date reported when that is unknown.",
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "id_said_after-help"}),
     )
     said_before = django_filters.DateFilter(
-        label="Said on or before",
+        label="To date",
         method="filter_said_before",
         widget=forms.DateInput(attrs={"type": "date"}),
     )

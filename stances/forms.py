@@ -23,8 +23,10 @@ def mark_invalid_fields(form):
     """Points assistive technology from each invalid field to its error message."""
     for name in form.errors:
         if name in form.fields:
-            form.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-error"}
+            attrs = form.fields[name].widget.attrs
+            described_by = [attrs.get("aria-describedby", ""), f"{form[name].auto_id}-error"]
+            attrs.update(
+                {"aria-invalid": "true", "aria-describedby": " ".join(filter(None, described_by))}
             )
 
 
@@ -43,7 +45,10 @@ class CompareForm(forms.Form):
         help_text=f"Choose {MIN_SPEAKERS} to {MAX_SPEAKERS}.",
         error_messages={
             "required": f"Choose at least {MIN_SPEAKERS} speakers to compare.",
-            "invalid_choice": "“%(value)s” is not a speaker we know.",
+            "invalid_choice": (
+                f"“%(value)s” is not a speaker we know. Choose {MIN_SPEAKERS} to {MAX_SPEAKERS} "
+                "from the list."
+            ),
         },
     )
     topics = forms.ModelMultipleChoiceField(

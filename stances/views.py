@@ -201,10 +201,31 @@ def quote_detail(request, pk):
         "role": quote.role_at_the_time(),
         "responds_to": responds_to,
         "reactions": quote.published_reactions,
+        "in_context": in_context(quote),
         "permalink": request.build_absolute_uri(quote.get_absolute_url()),
         "today": datetime.date.today(),
     }
     return render(request, "stances/quote_detail.html", context)
+
+
+CONTEXT_CHARS = 280
+
+
+def in_context(quote) -> dict | None:
+    """The words around the quote in its article, when the body is stored and still holds it."""
+    body = quote.article.body
+    if not quote.sits_in(body):
+        return None
+    start, end = quote.start_offset, quote.end_offset
+    before_start = max(
+        0, body.rfind("\n", 0, max(0, start - CONTEXT_CHARS)) + 1, start - CONTEXT_CHARS
+    )
+    after_end = min(len(body), end + CONTEXT_CHARS)
+    return {
+        "before": ("…" if before_start > 0 else "") + body[before_start:start],
+        "words": body[start:end],
+        "after": body[end:after_end] + ("…" if after_end < len(body) else ""),
+    }
 
 
 def quote_browser(request):
@@ -293,11 +314,12 @@ def article_detail(request, pk):
 
 
 def highlight(body: str, quotes) -> list[dict]:
-    """The body cut into plain and quoted segments, for quotes whose offsets fit the body."""
+    """The body cut into plain and quoted segments, for quotes whose offsets hold their words."""
     if not body:
         return []
     placed = sorted(
-        (q for q in quotes if q.start_offset is not None and q.end_offset <= len(body)),
+        # Offsets that no longer hold the quote's words (the body was edited) are not shown.
+        (q for q in quotes if q.sits_in(body)),
         key=lambda q: q.start_offset,
     )
     segments, cursor = [], 0

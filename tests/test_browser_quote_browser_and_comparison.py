@@ -33,8 +33,8 @@ def test_a_bad_date_shows_the_error_and_keeps_the_input(demo_site, page):
     response = page.goto(demo_site.url + "/quotes/?said_after=2024-02-30&speaker=donald-trump")
     assert response.status == 400
     errors = page.get_by_role("alert")
-    expect(errors).to_contain_text("Said on or after")
-    expect(page.get_by_label("Said on or after")).to_have_attribute("aria-invalid", "true")
+    expect(errors).to_contain_text("From date")
+    expect(page.get_by_label("From date")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Speaker")).to_have_value("donald-trump")
     screenshot(page, "quote-browser-error")
 

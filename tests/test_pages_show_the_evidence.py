@@ -344,7 +344,7 @@ def test_an_undated_quote_sits_on_the_timeline_at_its_reported_date(client, w):
     assert mark.date == datetime.date(2024, 11, 5)
     assert mark.date_is_reported
     assert "reported-date" in response.text
-    assert "(date reported; said earlier)" in response.text
+    assert "(date reported; when it was said is not known)" in response.text
 
 
 def test_a_running_mate_speaking_about_the_ticket_has_no_position_of_their_own(client, w):

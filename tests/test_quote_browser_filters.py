@@ -312,7 +312,7 @@ def test_active_filters_are_listed_with_links_that_remove_only_them(client, w):
     )
 
     active = {item["label"]: item for item in response.context["active"]}
-    assert set(active) == {"Speaker", "Kind of quote", "Said on or after"}
+    assert set(active) == {"Speaker", "Kind of quote", "From date"}
     assert str(active["Speaker"]["value"]) == "Donald Trump"
     assert active["Kind of quote"]["value"] == "Partial quote"
     assert active["Kind of quote"]["remove_url"] == (

@@ -1,5 +1,7 @@
 """Quotes (one attributable statement in one article) and the stance tags editors give them."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +15,17 @@ from articles.versioning import VersionedModel
 
 from .people import Speaker
 from .topics import Stance
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return [word.casefold() for word in WORD.findall(text)]
+
+
+def is_subsequence(wanted: list[str], found: list[str]) -> bool:
+    remaining = iter(found)
+    return all(word in remaining for word in wanted)
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -284,6 +297,17 @@ class Quote(VersionedModel):
             return None
         return self.speaker.role_on(self.effective_date)
 
+    def sits_in(self, body: str) -> bool:
+        """Whether body[start:end] holds the quote's words, in order (the original's for a
+        translation). Punctuation, case and words in between ("she said") do not matter."""
+        if self.start_offset is None or self.end_offset is None or self.end_offset > len(body):
+            return False
+        found = words(body[self.start_offset : self.end_offset])
+        return any(
+            wanted and is_subsequence(wanted, found) and len(found) <= len(wanted) + 12
+            for wanted in (words(self.text), words(self.original_text))
+        )
+
     def stamp_status_times(self):
         """Records when the quote was first published or retracted; neither is ever cleared."""
         if self.pk and (self.published_at is None or self.retracted_at is None):
@@ -318,6 +342,15 @@ class Quote(VersionedModel):
                 errors["start_offset"] = "Offsets need the article's body to be stored."
             elif self.end_offset > body_length:
                 errors["end_offset"] = f"The article body has only {body_length} characters."
+            elif (
+                self.start_offset is not None
+                and self.start_offset < self.end_offset  # else the ordering rule speaks
+                and not self.sits_in(self.article.body)
+            ):
+                errors["start_offset"] = (
+                    "The article's text between these offsets does not hold the quote's words: "
+                    "correct the offsets or the text."
+                )
         if errors:
             raise ValidationError(errors)
 

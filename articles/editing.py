@@ -9,7 +9,7 @@ Lives in `articles` because `stances` may import `articles`, never the reverse.
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import NestedObjects, flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.db.models import Exists, OuterRef
@@ -231,6 +231,25 @@ class ContentAdmin(SimpleHistoryAdmin):
             kwargs["data"], gone = without_rows_deleted_since(kwargs["data"], prefix, inline.model)
             kwargs["deleted_since_opened"] = gone
         return kwargs
+
+    def get_deleted_objects(self, objs, request):
+        """As Django's, but asks for permission to delete only what would be deleted.
+
+        Django also asked it of the protected objects, which are kept: a published quote (never
+        deletable) citing a speaker then read "your account doesn't have permission to delete
+        quote" instead of listing the quotes that protect the speaker.
+        """
+        to_delete, counts, _, protected = super().get_deleted_objects(objs, request)
+        collector = NestedObjects(using=router.db_for_write(self.model), origin=objs)
+        collector.collect(objs)
+        perms_needed = set()
+        for model, instances in collector.data.items():
+            if not self.admin_site.is_registered(model):
+                continue
+            model_admin = self.admin_site.get_model_admin(model)
+            if any(not model_admin.has_delete_permission(request, obj) for obj in instances):
+                perms_needed.add(model._meta.verbose_name)
+        return to_delete, counts, perms_needed, protected
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)

@@ -155,8 +155,9 @@ def delete_url(record):
 @pytest.mark.parametrize("status", [Quote.Status.PUBLISHED, Quote.Status.RETRACTED])
 def test_the_admin_refuses_the_delete_page_of_a_public_quote(editor_client, status):
     quote = make_quote(status=status, retraction_reason="Misattributed.")
-    assert editor_client.get(delete_url(quote)).status_code == 403
-    assert editor_client.post(delete_url(quote), {"post": "yes"}).status_code == 403
+    # Refused by sending the editor back to the quote with the reason, not with a bare 403.
+    assert editor_client.get(delete_url(quote)).status_code == 302
+    assert editor_client.post(delete_url(quote), {"post": "yes"}).status_code == 302
     assert Quote.objects.filter(pk=quote.pk).exists()
 
 
@@ -179,7 +180,7 @@ def test_the_admin_bulk_delete_refuses_a_selection_with_a_public_quote(editor_cl
             "post": "yes",
         },
     )
-    assert response.status_code == 403
+    assert response.status_code == 302  # back to the list, with the reason
     assert set(Quote.objects.values_list("pk", flat=True)) == {draft.pk, published.pk}
 
 

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
@@ -10,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm
 
@@ -17,6 +20,10 @@ from ..models import Candidacy, Election, Quote, StanceTag
 from ..tagging import TagRefused, accept_tag, parse_choice, suggestions_for
 
 QUEUE_PAGE_SIZE = 25
+NOT_DELETED = (
+    "a quote readers may have seen is retracted, not deleted (use “Retract selected published "
+    "quotes…”), and a retracted one stays on record. Only draft quotes can be deleted."
+)
 
 
 def excerpt(text: str, length: int = 90) -> str:
@@ -233,6 +240,52 @@ class QuoteAdmin(ContentAdmin):
     def view_on_site(self, quote):
         """The reader-facing page, only for a quote readers can see."""
         return quote.get_absolute_url() if quote.is_public else None
+
+    def delete_view(self, request, object_id, extra_context=None):
+        quote = self.get_object(request, unquote(object_id))
+        if (
+            quote is not None
+            and quote.status != Quote.Status.DRAFT
+            and self.has_view_or_change_permission(request, quote)
+        ):
+            # Not a bare 403: the refusal is the rule, not the editor's permissions.
+            self.message_user(
+                request,
+                f"“{excerpt(quote.text, 60)}” is {quote.get_status_display().lower()}, so it "
+                f"cannot be deleted: {NOT_DELETED}",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:stances_quote_change", args=[quote.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                type(self).delete_selected_drafts,
+                "delete_selected",
+                "Delete selected draft quotes",
+            )
+        return actions
+
+    def delete_selected_drafts(self, request, queryset):
+        """Django's "delete selected", refused with the reason when a selected quote is not a
+        draft (Django blamed the editor's permissions)."""
+        kept = queryset.exclude(status=Quote.Status.DRAFT).count()
+        if kept:
+            self.message_user(
+                request,
+                ngettext(
+                    "Nothing was deleted: %(count)d selected quote is published or retracted. ",
+                    "Nothing was deleted: %(count)d selected quotes are published or retracted. ",
+                    kept,
+                )
+                % {"count": kept}
+                + NOT_DELETED,
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
 
     def has_delete_permission(self, request, obj=None):
         # A quote readers may have cited is retracted, never deleted.

@@ -1,12 +1,12 @@
 """Full-text search over quotes: PostgreSQL's text search with a GIN index; a plain fallback
-elsewhere."""
+elsewhere. On both, every word must match the quote, its attribution, or a speaker's name."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Func, IntegerField, Q
 
 CONFIG = "english"
-MAX_FALLBACK_WORDS = 8
+MAX_WORDS = 8
 
 
 def quote_search_vector() -> SearchVector:
@@ -14,26 +14,38 @@ def quote_search_vector() -> SearchVector:
     return SearchVector("text", "attribution_text", config=CONFIG)
 
 
+def named(word: str) -> Q:
+    return Q(speaker__name__icontains=word) | Q(about__name__icontains=word)
+
+
 def search_quotes(quotes, terms: str):
-    """Quotes matching the reader's words, best matches first on PostgreSQL."""
-    terms = terms.strip()
-    if not terms:
+    """Quotes matching every one of the reader's words, best matches first on PostgreSQL."""
+    words = terms.split()[:MAX_WORDS]
+    if not words:
         return quotes
-    by_name = Q(speaker__name__icontains=terms) | Q(about__name__icontains=terms)
-    if connection.vendor == "postgresql":
-        query = SearchQuery(terms, search_type="websearch", config=CONFIG)
-        return (
-            quotes.annotate(document=quote_search_vector())
-            .filter(Q(document=query) | by_name)
-            .annotate(rank=SearchRank(quote_search_vector(), query))
-            .order_by("-rank", "-pk")
+    if connection.vendor != "postgresql":
+        for word in words:
+            quotes = quotes.filter(
+                Q(text__icontains=word) | Q(attribution_text__icontains=word) | named(word)
+            )
+        return quotes
+
+    from .models import Quote
+
+    for n, word in enumerate(words):
+        query = SearchQuery(word, config=CONFIG)
+        # A subquery on the document alone, so PostgreSQL can answer it from the GIN index.
+        in_document = (
+            Quote.objects.annotate(document=quote_search_vector())
+            .filter(document=query)
+            .values("pk")
         )
-    # SQLite: every word must appear somewhere in the quote, its attribution or a name.
-    for word in terms.split()[:MAX_FALLBACK_WORDS]:
-        quotes = quotes.filter(
-            Q(text__icontains=word)
-            | Q(attribution_text__icontains=word)
-            | Q(speaker__name__icontains=word)
-            | Q(about__name__icontains=word)
+        # Stop words ("the", "of") make an empty query, which matches nothing: they are skipped.
+        is_stop_word = Func(query, function="numnode", output_field=IntegerField())
+        quotes = quotes.alias(**{f"stop_word_{n}": is_stop_word}).filter(
+            Q(**{f"stop_word_{n}": 0}) | Q(pk__in=in_document) | named(word)
         )
-    return quotes
+    everything = SearchQuery(" ".join(words), config=CONFIG)
+    return quotes.annotate(rank=SearchRank(quote_search_vector(), everything)).order_by(
+        "-rank", "-pk"
+    )

@@ -26,6 +26,12 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 RESTORED = "Restored from history"
 
 
+def reverted_to(record) -> str:
+    """The change reason and log message of a revert to the version `record` holds."""
+    when = date_format(localtime(record.history_date), "DATETIME_FORMAT")
+    return f"Reverted to the version of {when}"
+
+
 def describe(value, field=None) -> str:
     """A value as an editor reads it: a choice by its label, "—" for nothing, long text cut."""
     if field is not None and field.choices:
@@ -264,7 +270,28 @@ class ContentAdmin(SimpleHistoryAdmin):
             and not getattr(form, "start_from_current_version", False)
         ):
             return
+        record = self.reverted_record(request)
+        if record is not None:
+            obj._change_reason = reverted_to(record)
         super().save_model(request, obj, form, change)
+
+    def reverted_record(self, request):
+        """On the history "revert" page, the record being reverted to; else None."""
+        match = request.resolver_match
+        if not (match and match.url_name and match.url_name.endswith("_simple_history")):
+            return None
+        # simple_history's URL passes (object_id, version_id) positionally.
+        version_id = match.args[-1] if match.args else match.kwargs.get("version_id")
+        if not (str(version_id).isascii() and str(version_id).isdigit()):
+            return None
+        return self.model.history.filter(history_id=version_id).only("history_date").first()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # Logged as plain "Changed" before, a revert now says what it did.
+        record = None if add else self.reverted_record(request)
+        if record is not None:
+            return reverted_to(record) + "."
+        return super().construct_change_message(request, form, formsets, add)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Like the change page, one transaction: the version check locks the row it reads.
@@ -344,7 +371,8 @@ class ContentAdmin(SimpleHistoryAdmin):
             )
             return HttpResponseRedirect(deleted_list)
         instance.save()
-        self.log_addition(request, instance, [{"added": {}}])
+        when = date_format(localtime(record.history_date), "DATETIME_FORMAT")
+        self.log_addition(request, instance, f"{RESTORED}: deleted {when}, restored as it was.")
         messages.success(request, f"Restored “{instance}”.")
         return HttpResponseRedirect(
             reverse(
@@ -415,8 +443,10 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
         if deletion and deletion.history_user:
             who = deletion.history_user.get_username()
         count = len(self.deleted_since_opened)
+        meta = self.model._meta
+        rows = f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
         raise forms.ValidationError(
-            f"{who} deleted {count} {self.model._meta.verbose_name}(s) of this page after you "
+            f"{who} deleted {rows} of this page after you "
             "opened it, so they are no longer shown. Your input in the other rows is still in "
             "the form: save again to keep it.",
             code="deleted",

@@ -47,7 +47,7 @@ def test_publishing_drafts_makes_them_public_and_stamps_the_time(editor_client):
         quote.refresh_from_db()
         assert quote.status == Quote.Status.PUBLISHED
         assert quote.published_at is not None
-    assert shown_messages(response) == [(messages.SUCCESS, "Published 2 quote(s).")]
+    assert shown_messages(response) == [(messages.SUCCESS, "Published 2 quotes.")]
 
 
 def test_publishing_skips_quotes_that_are_not_drafts_with_a_warning(editor_client):
@@ -62,8 +62,8 @@ def test_publishing_skips_quotes_that_are_not_drafts_with_a_warning(editor_clien
     assert draft.status == Quote.Status.PUBLISHED
     assert snapshot(published, retracted) == before
     assert shown_messages(response) == [
-        (messages.SUCCESS, "Published 1 quote(s)."),
-        (messages.WARNING, "Skipped 2 quote(s) that were already published or retracted."),
+        (messages.SUCCESS, "Published 1 quote."),
+        (messages.WARNING, "Skipped 2 quotes that were already published or retracted."),
     ]
 
 
@@ -104,7 +104,7 @@ def test_retracting_with_a_reason_retracts_the_published_quotes(editor_client):
         assert quote.retracted_at is not None
         assert quote.published_at is not None
     assert shown_messages(response) == [
-        (messages.SUCCESS, "Retracted 2 quote(s). Readers now see the retraction notice."),
+        (messages.SUCCESS, "Retracted 2 quotes. Readers now see the retraction notice."),
     ]
 
 
@@ -139,8 +139,8 @@ def test_retracting_skips_quotes_that_are_not_published_with_a_warning(editor_cl
     assert published.status == Quote.Status.RETRACTED
     assert snapshot(draft) == before
     assert shown_messages(response) == [
-        (messages.SUCCESS, "Retracted 1 quote(s). Readers now see the retraction notice."),
-        (messages.WARNING, "Skipped 1 quote(s) that were not published."),
+        (messages.SUCCESS, "Retracted 1 quote. Readers now see the retraction notice."),
+        (messages.WARNING, "Skipped 1 quote that was not published."),
     ]
 
 

@@ -77,7 +77,7 @@ def test_a_deactivated_editor_can_no_longer_sign_in_or_keep_working(boss_client,
 
     editor.refresh_from_db()
     assert not editor.is_active
-    assert "Deactivated 1 account(s)." in [m.message for m in response.context["messages"]]
+    assert "Deactivated 1 account." in [m.message for m in response.context["messages"]]
     # Their open session ends, and signing in again fails.
     assert editors_browser.get(reverse("admin:index")).status_code == 302
     assert sign_in(Client(), editor.username).status_code == 200

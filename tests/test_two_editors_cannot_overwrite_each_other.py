@@ -276,7 +276,7 @@ def test_rows_deleted_by_the_first_editor_are_named_and_the_others_keep_the_inpu
     assert refused.status_code == 200
     [tags] = refused.context["inline_admin_formsets"]
     [message] = tags.formset.non_form_errors()
-    assert message.startswith("ada deleted 1 stance tag(s) of this page after you opened it")
+    assert message.startswith("ada deleted 1 stance tag of this page after you opened it")
     assert escape(message) in refused.content.decode()
     # Ben's row is still on the page, paired with its own tag, with what he typed.
     [row] = [row for row in tags if row.original is not None]

@@ -3,8 +3,15 @@
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import ngettext
 
 User = get_user_model()
+
+
+def accounts_count(count: int) -> str:
+    """ "1 account", "2 accounts"."""
+    return ngettext("%(count)d account", "%(count)d accounts", count) % {"count": count}
+
 
 admin.site.unregister(User)
 
@@ -31,7 +38,9 @@ class AccountAdmin(UserAdmin):
         for account in accounts:
             account.is_active = False
             account.save(update_fields=["is_active"])
-        self.message_user(request, f"Deactivated {len(accounts)} account(s).", messages.SUCCESS)
+        self.message_user(
+            request, f"Deactivated {accounts_count(len(accounts))}.", messages.SUCCESS
+        )
         if queryset.filter(pk=request.user.pk).exists():
             self.message_user(request, "You cannot deactivate your own account.", messages.WARNING)
 
@@ -41,4 +50,6 @@ class AccountAdmin(UserAdmin):
         for account in accounts:
             account.is_active = True
             account.save(update_fields=["is_active"])
-        self.message_user(request, f"Reactivated {len(accounts)} account(s).", messages.SUCCESS)
+        self.message_user(
+            request, f"Reactivated {accounts_count(len(accounts))}.", messages.SUCCESS
+        )

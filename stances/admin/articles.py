@@ -47,6 +47,13 @@ class ArticleAdmin(SuggestQuotesMixin, BaseArticleAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
 
+    def view_on_site(self, article):
+        """The reader-facing page, which exists only while a quote from the article is
+        published (else it is a 404)."""
+        if Quote.objects.published().filter(article=article).exists():
+            return article.get_absolute_url()
+        return None
+
     @admin.display(description="Quotes", ordering="quote_count")
     def quote_count(self, article):
         return article.quote_count

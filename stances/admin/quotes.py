@@ -6,6 +6,7 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -30,6 +31,11 @@ def excerpt(text: str, length: int = 90) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+def quotes_count(count: int) -> str:
+    """ "1 quote", "2 quotes"."""
+    return ngettext("%(count)d quote", "%(count)d quotes", count) % {"count": count}
+
+
 def unnamed_sources(attribution: str):
     """Where a speaker's name is expected, an anonymous claim: "Unnamed sources", with the
     printed attribution after it in muted text."""
@@ -44,6 +50,10 @@ class StanceTagInline(ContentTabularInline):
     fields = ["stance", "alignment", "note", "tagged_by", "tagged_at"]
     readonly_fields = ["tagged_by", "tagged_at"]
     autocomplete_fields = ["stance"]
+    # The default 40-column, 10-row textarea pushed the "Delete?" column off a 1280px screen.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}
+    }
 
 
 class ElectionListFilter(admin.SimpleListFilter):
@@ -324,11 +334,16 @@ class QuoteAdmin(ContentAdmin):
             quote.status = Quote.Status.PUBLISHED
             quote.save()
         skipped = queryset.count() - len(drafts)
-        self.message_user(request, f"Published {len(drafts)} quote(s).", messages.SUCCESS)
+        self.message_user(request, f"Published {quotes_count(len(drafts))}.", messages.SUCCESS)
         if skipped:
             self.message_user(
                 request,
-                f"Skipped {skipped} quote(s) that were already published or retracted.",
+                ngettext(
+                    "Skipped %(count)d quote that was already published or retracted.",
+                    "Skipped %(count)d quotes that were already published or retracted.",
+                    skipped,
+                )
+                % {"count": skipped},
                 messages.WARNING,
             )
 
@@ -351,14 +366,19 @@ class QuoteAdmin(ContentAdmin):
                 quote.save()
             self.message_user(
                 request,
-                f"Retracted {len(quotes)} quote(s). Readers now see the retraction notice.",
+                f"Retracted {quotes_count(len(quotes))}. Readers now see the retraction notice.",
                 messages.SUCCESS,
             )
             skipped = queryset.count() - len(quotes)
             if skipped:
                 self.message_user(
                     request,
-                    f"Skipped {skipped} quote(s) that were not published.",
+                    ngettext(
+                        "Skipped %(count)d quote that was not published.",
+                        "Skipped %(count)d quotes that were not published.",
+                        skipped,
+                    )
+                    % {"count": skipped},
                     messages.WARNING,
                 )
             return None

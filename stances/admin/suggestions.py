@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from ..models import Quote, QuoteSuggestion, Speaker
@@ -273,7 +274,12 @@ class SuggestQuotesMixin:
         if accepted:
             self.message_user(
                 request,
-                f"Accepted {accepted} suggestion(s) with a matched speaker as draft quotes.",
+                ngettext(
+                    "Accepted %(count)d suggestion with a matched speaker as a draft quote.",
+                    "Accepted %(count)d suggestions with a matched speaker as draft quotes.",
+                    accepted,
+                )
+                % {"count": accepted},
                 messages.SUCCESS,
             )
         elif not refused:

@@ -71,3 +71,12 @@ def test_the_evidence_costs_the_same_queries_for_a_full_page(editor_client, clos
     shown = [s for _, found in response.context["rows"] for s in found]
     assert len(shown) == 25
     assert all(s.evidence == closest for s in shown)
+
+
+def test_the_quote_page_explains_its_suggestion_scores_too(editor_client, closest):
+    waiting = make_quote(text="We will keep sending military aid")
+
+    response = editor_client.get(reverse("admin:stances_quote_change", args=[waiting.pk]))
+
+    assert response.context["tag_suggestions"]
+    assert "a hint, not a verdict, so check before accepting" in response.content.decode()

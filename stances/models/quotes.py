@@ -254,7 +254,8 @@ class Quote(VersionedModel):
 
     def __str__(self):
         words = self.text if len(self.text) <= 80 else self.text[:77].rstrip() + "…"
-        return f"{self.speaker_label}: {words}"
+        who = self.speaker.name if self.speaker_id else "Unnamed sources"
+        return f"{who}: {words}"
 
     def save(self, *args, **kwargs):
         self.stamp_status_times()

@@ -6,6 +6,7 @@ Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=true.
 
 import datetime
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -47,13 +48,20 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 DEBUG = envbool("DEBUG", False)
 
+# Serving requires a real key. One-off management commands (migrate, makemigrations, check,
+# createsuperuser) sign nothing that outlives them, so manage.py lets them run with a throw-away
+# key; `runserver` is serving, and gets no such pass.
+ONE_OFF_COMMAND = os.environ.get("STANCES_MANAGE_COMMAND", "") not in {"", "runserver"}
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "insecure-development-key-never-use-in-production"
+    elif ONE_OFF_COMMAND:
+        SECRET_KEY = secrets.token_urlsafe(50)
+    else:
         raise ImproperlyConfigured(
             "SECRET_KEY is required when DEBUG is off (set DEBUG=true locally)"
         )
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -315,8 +316,8 @@ class QuoteAdmin(ContentAdmin):
             return HttpResponseRedirect(reverse("admin:stances_quote_change", args=[quote.pk]))
         return super().delete_view(request, object_id, extra_context)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if "delete_selected" in actions:
             actions["delete_selected"] = (
                 type(self).delete_selected_drafts,

@@ -32,6 +32,11 @@ def reverted_to(record) -> str:
     return f"Reverted to the version of {when}"
 
 
+def excerpt(text: str, length: int = 90) -> str:
+    """The text, cut at `length` characters with an ellipsis, for lists and messages."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def describe(value, field=None) -> str:
     """A value as an editor reads it: a choice by its label, "—" for nothing, long text cut."""
     if field is not None and field.choices:

@@ -9,12 +9,6 @@ from simple_history.models import HistoricalRecords
 from .versioning import VersionedModel
 
 
-class OutletQuerySet(models.QuerySet):
-    def with_article_counts(self):
-        """Annotates each outlet with how many articles it has in the archive."""
-        return self.annotate(article_count=models.Count("articles"))
-
-
 class Outlet(VersionedModel):
     """A publication that reports what people said."""
 
@@ -32,7 +26,6 @@ class Outlet(VersionedModel):
         help_text="Main publishing language as a BCP 47 code, for example en or ru.",
     )
 
-    objects = OutletQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -181,7 +181,7 @@ class Position:
 
 def effective_date(quote: Quote) -> datetime.date:
     """When the words were said, or when they were reported if that is all we know."""
-    return quote.said_on or quote.article.published_on
+    return quote.effective_date
 
 
 def is_own_words(quote: Quote, holder: Speaker) -> bool:

@@ -13,6 +13,7 @@ class ShownSuggestion:
     stance: Stance
     alignment: str
     score: float
+    evidence: Quote | None = None  # the most similar quote tagged with this stance
 
     @property
     def alignment_label(self) -> str:
@@ -25,7 +26,8 @@ class ShownSuggestion:
 
 
 def suggestions_for(quotes, suggester: TagSuggester | None = None, limit: int = 3):
-    """Top suggestions for each quote, {quote id: [ShownSuggestion]}, in a fixed number of queries.
+    """Top suggestions for each quote, {quote id: [ShownSuggestion]}, each with its closest
+    evidence quote, in a fixed number of queries.
 
     Quotes should come with their tags prefetched (their stances are never suggested again).
     """
@@ -41,9 +43,18 @@ def suggestions_for(quotes, suggester: TagSuggester | None = None, limit: int = 
     }
     stance_ids = {s.stance_id for found in raw.values() for s in found}
     stances = Stance.objects.select_related("topic").in_bulk(stance_ids)
+    closest = {
+        s.evidence_quote_ids[0] for found in raw.values() for s in found if s.evidence_quote_ids
+    }
+    evidence = Quote.objects.with_citation().in_bulk(closest)
     return {
         quote_id: [
-            ShownSuggestion(stances[s.stance_id], s.alignment, s.score)
+            ShownSuggestion(
+                stances[s.stance_id],
+                s.alignment,
+                s.score,
+                evidence.get(s.evidence_quote_ids[0]) if s.evidence_quote_ids else None,
+            )
             for s in found
             if s.stance_id in stances
         ]

@@ -45,7 +45,7 @@ def build(quotes, holder=None) -> Timeline | None:
     """Places each quote at its said-on date (or its reported date), stacking same-day marks."""
     if not quotes:
         return None
-    dated = [(quote.said_on or quote.article.published_on, quote) for quote in quotes]
+    dated = [(quote.effective_date, quote) for quote in quotes]
     first = min(day for day, _ in dated)
     last = max(day for day, _ in dated)
     if first == last:

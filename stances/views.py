@@ -111,7 +111,7 @@ def topic_detail(request, slug):
     tags = list(positions.public_tags().filter(stance__topic=topic))
     holders = {}
     for tag in tags:
-        holder = tag.quote.about or tag.quote.speaker
+        holder = tag.quote.holder
         if holder is not None:  # an unnamed-source claim about nobody in particular has no column
             holders.setdefault(holder.pk, holder)
     ordered_holders = sorted(holders.values(), key=lambda h: h.name)

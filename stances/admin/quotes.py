@@ -1,7 +1,5 @@
 """Admin for quotes (with their stance tags) and stance tags."""
 
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
@@ -18,21 +16,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm
+from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm, excerpt
 
 from ..models import Candidacy, Election, Quote, StanceTag
-from ..tag_suggestions import TagSuggester
-from ..tagging import ShownSuggestion, TagRefused, accept_tag, parse_choice, suggestions_for
+from ..tagging import TagRefused, accept_tag, parse_choice, suggestions_for
 
 QUEUE_PAGE_SIZE = 25
 NOT_DELETED = (
     "a quote readers may have seen is retracted, not deleted (use “Retract selected published "
     "quotes…”), and a retracted one stays on record. Only draft quotes can be deleted."
 )
-
-
-def excerpt(text: str, length: int = 90) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def quotes_count(count: int) -> str:
@@ -46,50 +39,6 @@ def unnamed_sources(attribution: str):
     if not attribution:
         return "Unnamed sources"
     return format_html('Unnamed sources <span class="quiet">({})</span>', attribution)
-
-
-@dataclass(frozen=True)
-class QueuedSuggestion(ShownSuggestion):
-    """A suggestion in the tagging queue, with the most similar quote tagged with its stance."""
-
-    evidence: Quote | None = None
-
-
-class KeepsEvidence:
-    """Passes `suggest` through to a suggester and keeps each quote's raw suggestions, whose
-    evidence quote ids `suggestions_for` leaves out."""
-
-    def __init__(self, suggester):
-        self.suggester = suggester
-        self.found = {}
-
-    def suggest(self, text, exclude_quote_id=None, **options):
-        found = self.suggester.suggest(text, exclude_quote_id=exclude_quote_id, **options)
-        self.found[exclude_quote_id] = found
-        return found
-
-
-def suggestions_with_evidence(quotes) -> dict[int, list[QueuedSuggestion]]:
-    """`suggestions_for` the quotes, each suggestion with its most similar tagged quote, all
-    the evidence quotes read in one query (the queue's query count stays the same)."""
-    suggester = KeepsEvidence(TagSuggester.from_database())
-    shown = suggestions_for(quotes, suggester)
-    closest = {
-        (quote_id, s.stance_id): s.evidence_quote_ids[0]
-        for quote_id, found in suggester.found.items()
-        for s in found
-        if s.evidence_quote_ids
-    }
-    evidence = Quote.objects.with_citation().in_bulk(set(closest.values()))
-    return {
-        quote_id: [
-            QueuedSuggestion(
-                s.stance, s.alignment, s.score, evidence.get(closest.get((quote_id, s.stance.pk)))
-            )
-            for s in found
-        ]
-        for quote_id, found in shown.items()
-    }
 
 
 class StanceTagInline(ContentTabularInline):
@@ -272,7 +221,7 @@ class QuoteAdmin(ContentAdmin):
         )
         page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
         quotes = list(page.object_list)
-        suggestions = suggestions_with_evidence(quotes)
+        suggestions = suggestions_for(quotes)
         context = {
             **self.admin_site.each_context(request),
             "title": "Tagging queue",

@@ -16,16 +16,14 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.editing import excerpt
+
 from ..models import Quote, QuoteSuggestion, Speaker
 from ..models.suggestions import Precision
 from ..suggestions import SuggestionError, accept, match_speakers, refresh_suggestions, reject
 from .quotes import unnamed_sources
 
 CONTEXT_CHARACTERS = 90
-
-
-def excerpt(text: str, length: int = 90) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def describe_precision(precision: Precision) -> str:

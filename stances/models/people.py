@@ -11,21 +11,6 @@ from simple_history.models import HistoricalRecords
 from articles.versioning import VersionedModel
 
 
-class SpeakerQuerySet(models.QuerySet):
-    def with_roles(self):
-        """Prefetches roles, which every mention of a speaker's title needs."""
-        return self.prefetch_related("roles")
-
-    def quoted(self):
-        """Speakers with at least one published quote of their own or about them."""
-        from .quotes import Quote
-
-        published = Quote.objects.published()
-        return self.filter(
-            Q(pk__in=published.values("speaker")) | Q(pk__in=published.values("about"))
-        )
-
-
 class Speaker(VersionedModel):
     """A person, or an organisation speaking as one (the Kremlin), whose words are quoted."""
 
@@ -53,7 +38,6 @@ class Speaker(VersionedModel):
         help_text="The Wikidata item, such as Q22686, to tell apart people with the same name.",
     )
 
-    objects = SpeakerQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -199,10 +183,6 @@ class CandidacyQuerySet(models.QuerySet):
         return self.select_related("speaker", "running_mate_of__speaker").order_by(
             "order", "speaker__name"
         )
-
-    def heads_of_ticket(self):
-        """Only the candidates at the top of their ticket."""
-        return self.filter(ticket_position=Candidacy.TicketPosition.HEAD)
 
 
 class Candidacy(VersionedModel):

@@ -44,10 +44,6 @@ class QuoteQuerySet(models.QuerySet):
         """
         return self.filter(Q(speaker=speaker, about__isnull=True) | Q(about=speaker))
 
-    def own_words(self, speaker):
-        """Quotes giving the speaker's own position (directly, in part, or paraphrased)."""
-        return self.filter(speaker=speaker, about__isnull=True)
-
     def untagged(self):
         """Quotes no editor has linked to a stance yet."""
         return self.filter(tags__isnull=True)

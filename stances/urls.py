@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("articles/", views.article_list, name="articles"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("outlets/<slug:slug>/", views.outlet_detail, name="outlet"),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 

@@ -29,9 +29,10 @@ class VersionedModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self._state.adding:
-            return super().save(*args, **kwargs)
+        # Atomic for new rows too: what post_save receivers write (derived data) commits with it.
         with transaction.atomic(using=kwargs.get("using")):
+            if self._state.adding:
+                return super().save(*args, **kwargs)
             current = (
                 type(self)
                 ._base_manager.select_for_update()

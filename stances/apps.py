@@ -7,4 +7,8 @@ class StancesConfig(AppConfig):
     verbose_name = "Evidence"
 
     def ready(self):
-        from . import security, signals  # noqa: F401  (connect their receivers)
+        from django.db.models.signals import post_migrate
+
+        from . import security, signals, summaries  # noqa: F401  (connect their receivers)
+
+        post_migrate.connect(summaries.build_if_missing, sender=self)

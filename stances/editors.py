@@ -1,10 +1,13 @@
-"""The Editors group: exactly the content permissions (articles, stances), nothing on accounts."""
+"""The Editors group: exactly the content permissions (articles, stances), nothing on accounts
+and nothing on derived data."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 GROUP_NAME = "Editors"
 CONTENT_APPS = ("articles", "stances")
+# Derived data, written only by the code that derives it: nobody edits it by hand.
+DERIVED_MODELS = ("positionsummary",)
 
 
 def sync_editors_group(apps=global_apps):
@@ -19,5 +22,9 @@ def sync_editors_group(apps=global_apps):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     editors, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    editors.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+    editors.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=CONTENT_APPS).exclude(
+            content_type__model__in=DERIVED_MODELS
+        )
+    )
     return editors

@@ -2,8 +2,13 @@
 
 from django.conf import settings
 from django.db.models import ProtectedError
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+
+from articles.models import Article
+
+from . import summaries
+from .models import Quote, StanceTag
 
 
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
@@ -13,3 +18,65 @@ def refuse_to_delete_staff_accounts(sender, instance, **kwargs):
         raise ProtectedError(
             f"{instance.get_username()} is an editor's account: deactivate it instead.", {instance}
         )
+
+
+# Stored positions follow the evidence: every save or delete that can change a cell refreshes it
+# in the same transaction (VersionedModel.save is atomic). Bulk loaders call summaries.rebuild.
+
+# What a quote contributes to a position; any other field (its text, say) changes no cell.
+QUOTE_EVIDENCE = ("status", "kind", "speaker_id", "about_id", "said_on", "article_id")
+ARTICLE_EVIDENCE = ("published_on", "outlet_id")
+TAG_EVIDENCE = ("quote_id", "stance_id", "alignment")
+
+
+def stored_values(instance, names):
+    if instance._state.adding or instance.pk is None:
+        return None
+    return type(instance)._base_manager.filter(pk=instance.pk).values(*names).first()
+
+
+@receiver(pre_save, sender=Quote)
+@receiver(pre_save, sender=Article)
+@receiver(pre_save, sender=StanceTag)
+def note_cells_before_the_edit(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    names = {Quote: QUOTE_EVIDENCE, Article: ARTICLE_EVIDENCE, StanceTag: TAG_EVIDENCE}[sender]
+    before = stored_values(instance, names)
+    unchanged = before is not None and all(before[n] == getattr(instance, n) for n in names)
+    if unchanged:
+        instance._cells_before = None  # nothing a position depends on: no cell to refresh
+    else:  # a new row counts nowhere yet
+        instance._cells_before = set() if before is None else cells_of(sender, instance.pk)
+
+
+@receiver(post_save, sender=Quote)
+@receiver(post_save, sender=Article)
+@receiver(post_save, sender=StanceTag)
+def refresh_cells_after_the_edit(sender, instance, raw=False, **kwargs):
+    before = getattr(instance, "_cells_before", None)
+    if raw or before is None:
+        return
+    instance._cells_before = None
+    summaries.refresh(before | cells_of(sender, instance.pk))
+
+
+@receiver(pre_delete, sender=StanceTag)
+@receiver(pre_delete, sender=Quote)
+def note_cells_before_deleting(sender, instance, **kwargs):
+    instance._cells_before = cells_of(sender, instance.pk)
+
+
+@receiver(post_delete, sender=StanceTag)
+@receiver(post_delete, sender=Quote)
+def refresh_cells_after_deleting(sender, instance, **kwargs):
+    summaries.refresh(getattr(instance, "_cells_before", None) or ())
+
+
+def cells_of(sender, pk) -> set:
+    """The cells a quote, article or tag counts in, as the database holds it now."""
+    if sender is Quote:
+        return summaries.cells_of_quotes([pk])
+    if sender is Article:
+        return summaries.cells_of_articles([pk])
+    return summaries.cells_of_tags([pk])

@@ -1,7 +1,12 @@
-"""Geometry for a speaker's timeline: dated quotes placed on a time axis, drawn as inline SVG."""
+"""Geometry for a speaker's timeline, drawn as inline SVG: each quote as a mark on a time axis,
+or, when there are too many marks to tell apart, one bar per month counting them."""
 
+import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.db.models import Count, DateField, Q
+from django.db.models.functions import Coalesce, TruncMonth
 
 WIDTH = 720
 MARGIN = 40
@@ -9,6 +14,9 @@ TOP = 16  # room above the highest mark
 BELOW_AXIS = 34  # room for the tick labels
 STACK_STEP = 16
 MAX_TICKS = 8
+# More quotes than this and the timeline counts them by month instead of marking each one.
+MAX_MARKS = 60
+BAR_HEIGHT = 80
 
 
 @dataclass(frozen=True)
@@ -28,10 +36,42 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Month:
+    """One month's quotes, drawn as a bar: own words below, reports about the speaker on top."""
+
+    first_day: datetime.date
+    own: int
+    about: int
+    x: float
+    width: float
+    own_height: float
+    about_height: float
+    axis_y: int
+
+    @property
+    def last_day(self) -> datetime.date:
+        days = calendar.monthrange(self.first_day.year, self.first_day.month)[1]
+        return self.first_day.replace(day=days)
+
+    @property
+    def total(self) -> int:
+        return self.own + self.about
+
+    @property
+    def own_y(self) -> float:
+        return self.axis_y - self.own_height
+
+    @property
+    def about_y(self) -> float:
+        return self.own_y - self.about_height
+
+
+@dataclass(frozen=True)
 class Timeline:
     marks: list[Mark]
     ticks: list[Tick]
     axis_y: int
+    months: list[Month] = field(default_factory=list)
     width: int = WIDTH
     axis_start: int = MARGIN
     axis_end: int = WIDTH - MARGIN
@@ -39,6 +79,61 @@ class Timeline:
     @property
     def height(self) -> int:
         return self.axis_y + BELOW_AXIS
+
+
+def for_speaker(speaker, total: int) -> Timeline | None:
+    """The speaker's timeline from their `total` published quotes (own and about them), in one
+    query: each quote marked when there are few, else counted by month."""
+    from .models import Quote
+
+    quotes = Quote.objects.published().filter(Q(speaker=speaker) | Q(about=speaker))
+    if total <= MAX_MARKS:
+        return build(list(quotes.select_related("speaker", "about", "article")), holder=speaker)
+    counts = (
+        quotes.annotate(
+            month=TruncMonth(Coalesce("said_on", "article__published_on"), output_field=DateField())
+        )
+        .values_list("month")
+        .annotate(
+            own=Count("pk", filter=~Q(about=speaker) | Q(about__isnull=True)),
+            about=Count("pk", filter=Q(about=speaker)),
+        )
+        .order_by("month")
+    )
+    return by_month([(month, own, about) for month, own, about in counts])
+
+
+def by_month(counts: list[tuple[datetime.date, int, int]]) -> Timeline | None:
+    """One bar per month with quotes, on an axis spanning the first to the last month."""
+    if not counts:
+        return None
+    first = counts[0][0]
+    last = next_month(counts[-1][0])
+    span = max(1, (last - first).days)
+
+    def x_of(day: datetime.date) -> float:
+        return round(MARGIN + (day - first).days / span * (WIDTH - 2 * MARGIN), 1)
+
+    tallest = max(own + about for _, own, about in counts)
+    axis_y = TOP + BAR_HEIGHT
+    months = [
+        Month(
+            first_day=month,
+            own=own,
+            about=about,
+            x=x_of(month),
+            width=max(1.0, round(x_of(next_month(month)) - x_of(month) - 1, 1)),
+            own_height=round(own / tallest * BAR_HEIGHT, 1),
+            about_height=round(about / tallest * BAR_HEIGHT, 1),
+            axis_y=axis_y,
+        )
+        for month, own, about in counts
+    ]
+    return Timeline(marks=[], ticks=ticks(first, last, x_of), axis_y=axis_y, months=months)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def build(quotes, holder=None) -> Timeline | None:
@@ -89,6 +184,6 @@ def ticks(first: datetime.date, last: datetime.date, x_of) -> list[Tick]:
     while day <= last:
         if day >= first:
             months.append(day)
-        day = datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        day = next_month(day)
     step = max(1, -(-len(months) // MAX_TICKS))
     return [Tick(x_of(m), m.strftime("%b %Y")) for m in months[::step]]

@@ -8,6 +8,11 @@ from . import health, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("elections/<slug:slug>/", views.election_detail, name="election"),
+    path(
+        "elections/<slug:slug>/topics/<slug:topic>/",
+        views.election_topic,
+        name="election_topic",
+    ),
     path("compare/", views.compare, name="compare"),
     path("topics/", views.topic_list, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),

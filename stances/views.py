@@ -3,17 +3,19 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from articles.models import Article, Outlet
 
-from . import positions, timeline
+from . import grids, timeline
 from .filters import QuoteFilter
 from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
-from .models import Election, Quote, Stance, StanceTag, Topic
+from .models import Election, Quote, Speaker, Stance, StanceTag, Topic
+from .pagination import capped_page
 
 QUOTES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 30
@@ -50,7 +52,11 @@ def election_page(request, election, *, is_home):
     with_mates = toggle.is_valid() and toggle.cleaned_data["running_mates"]
     candidacies = list(election.candidacies.on_ballot_order())
     shown = [c for c in candidacies if with_mates or not c.is_running_mate]
-    grid = positions.build_grid([c.speaker for c in shown])
+    holders = [c.speaker for c in shown]
+    grid, overview = grids.grid_or_overview(holders)
+    mates_query = "?running_mates=on" if with_mates else ""
+    for row in overview or ():
+        row.link = reverse("election_topic", args=[election.slug, row.topic.slug]) + mates_query
     context = {
         "section": "home" if is_home else "elections",
         "election": election,
@@ -59,16 +65,39 @@ def election_page(request, election, *, is_home):
         "with_mates": with_mates,
         "has_mates": any(c.is_running_mate for c in candidacies),
         "grid": grid,
+        "overview": overview,
         "other_elections": list(Election.objects.newest_first().exclude(pk=election.pk)),
     }
     return render(request, "stances/election.html", context)
+
+
+def election_topic(request, slug, topic):
+    """One topic's rows of an election's grid: every candidate's position on its stances."""
+    election = get_object_or_404(Election, slug=slug)
+    topic = get_object_or_404(Topic, slug=topic)
+    toggle = RunningMatesForm(request.GET)
+    with_mates = toggle.is_valid() and toggle.cleaned_data["running_mates"]
+    candidacies = [
+        c for c in election.candidacies.on_ballot_order() if with_mates or not c.is_running_mate
+    ]
+    stances = topic.stances.select_related("topic")
+    grid = grids.build_grid([c.speaker for c in candidacies], stances, include_empty_rows=True)
+    context = {
+        "section": "elections",
+        "election": election,
+        "topic": topic,
+        "candidacies": candidacies,
+        "with_mates": with_mates,
+        "grid": grid,
+    }
+    return render(request, "stances/election_topic.html", context)
 
 
 def compare(request):
     # Only a choice binds the form: a bare link with tracking parameters shows the empty form.
     chosen = any(name in request.GET for name in CompareForm.base_fields)
     form = CompareForm(request.GET if chosen else None)
-    grid = None
+    grid = overview = None
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -77,29 +106,33 @@ def compare(request):
             stances = Stance.objects.in_display_order()
             if topics:
                 stances = stances.filter(topic__in=topics)
-            grid = positions.build_grid(speakers, stances)
+            grid, overview = grids.grid_or_overview(speakers, stances)
+            speakers_query = query_only(request, "speakers")
+            for row in overview or ():
+                row.link = f"{speakers_query}&topics={row.topic.slug}"
         else:
             mark_invalid_fields(form)
             status = 400
-    return render(
-        request,
-        "stances/compare.html",
-        {"section": "compare", "form": form, "grid": grid},
-        status=status,
-    )
+    context = {
+        "section": "compare",
+        "form": form,
+        "grid": grid,
+        "overview": overview,
+    }
+    return render(request, "stances/compare.html", context, status=status)
 
 
 # Topics -------------------------------------------------------------------------------------
+
+# A topic page shows the people with the most evidence on it; the rest are one link away.
+TOPIC_HOLDERS = 8
 
 
 def topic_list(request):
     topics = Topic.objects.annotate(
         stance_count=Count("stances", distinct=True),
-        quote_count=Count(
-            "stances__tags__quote",
-            filter=Q(stances__tags__quote__status=Quote.Status.PUBLISHED),
-            distinct=True,
-        ),
+        # From stored positions: one row per person and stance, so no multiplied join of quotes.
+        holder_count=Count("stances__positions__holder", distinct=True),
     ).with_stances()
     context = {"section": "topics", "topics": list(topics)}
     return render(request, "stances/topic_list.html", context)
@@ -108,47 +141,51 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     stances = list(topic.stances.select_related("topic").order_by("order", "statement"))
-    tags = list(positions.public_tags().filter(stance__topic=topic))
-    holders = {}
-    for tag in tags:
-        holder = tag.quote.holder
-        if holder is not None:  # an unnamed-source claim about nobody in particular has no column
-            holders.setdefault(holder.pk, holder)
-    ordered_holders = sorted(holders.values(), key=lambda h: h.name)
-    grid = positions.grid_from_tags(ordered_holders, tags, stances, include_empty_rows=True)
-    context = {"section": "topics", "topic": topic, "grid": grid}
+    holder_ids, holder_total = grids.top_holders_on(stances, TOPIC_HOLDERS)
+    holders = sorted(Speaker.objects.filter(pk__in=holder_ids), key=lambda h: h.name)
+    grid = grids.build_grid(holders, stances, include_empty_rows=True)
+    context = {
+        "section": "topics",
+        "topic": topic,
+        "grid": grid,
+        "more_holders": holder_total - len(holders),
+    }
     return render(request, "stances/topic_detail.html", context)
 
 
 # Speakers -----------------------------------------------------------------------------------
 
+SPEAKERS_PER_PAGE = 60
+
 
 def speaker_list(request):
+    published = Quote.objects.published().order_by()
     speakers = (
         public_speakers()
         .annotate(
-            own_count=Count(
-                "quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED), distinct=True
-            ),
-            about_count=Count(
-                "quotes_about", filter=Q(quotes_about__status=Quote.Status.PUBLISHED), distinct=True
-            ),
+            # Subqueries, one per speaker shown: two joins would multiply each other's rows.
+            own_count=count_of(published.filter(speaker=OuterRef("pk"))),
+            about_count=count_of(published.filter(about=OuterRef("pk"))),
         )
-        .prefetch_related("roles")
-        .order_by("name")
+        .order_by("name", "pk")
     )
-    context = {"section": "speakers", "speakers": list(speakers)}
-    return render(request, "stances/speaker_list.html", context)
+    page = paginate(speakers, SPEAKERS_PER_PAGE, request)
+    return render(request, "stances/speaker_list.html", {"section": "speakers", "page": page})
+
+
+def count_of(queryset):
+    """A correlated COUNT(*) of the queryset, as an integer annotation."""
+    counted = queryset.values(group=Value(1)).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(public_speakers().prefetch_related("roles"), slug=slug)
-    grid = positions.build_grid([speaker])
-    quotes = list(
-        published_quotes()
-        .filter(Q(speaker=speaker) | Q(about=speaker))
-        .order_by("said_on", "article__published_on", "pk")
-    )
+    # A long list of positions links one quote from each; the quotes are listed below anyway.
+    many = len(grids.stored_cells([speaker])) > grids.FULL_GRID_ROWS
+    grid = grids.build_grid([speaker], quotes_per_cell=1 if many else None)
+    quotes = published_quotes().filter(Q(speaker=speaker) | Q(about=speaker)).newest_first()
+    page = paginate(quotes, QUOTES_PER_PAGE, request)
     candidacies = list(
         speaker.candidacies.select_related("election").order_by("-election__held_on")
     )
@@ -159,8 +196,9 @@ def speaker_detail(request, slug):
             speaker.roles.all(), key=lambda r: r.started_on or datetime.date.min, reverse=True
         ),
         "grid": grid,
-        "quotes": quotes,
-        "timeline": timeline.build(quotes, holder=speaker),
+        "page": page,
+        "page_query": query_without(request, "page"),
+        "timeline": timeline.for_speaker(speaker, total=page.paginator.count),
         "candidacies": candidacies,
     }
     return render(request, "stances/speaker_detail.html", context)
@@ -235,7 +273,7 @@ def quote_browser(request):
         mark_invalid_fields(quote_filter.form)
         context = {"section": "quotes", "filter": quote_filter, "page": None, "active": []}
         return render(request, "stances/quote_browser.html", context, status=400)
-    page = paginate(quote_filter.qs, QUOTES_PER_PAGE, request)
+    page = capped_page(quote_filter.qs, QUOTES_PER_PAGE, request)
     context = {
         "section": "quotes",
         "filter": quote_filter,
@@ -275,6 +313,16 @@ def active_filters(request, quote_filter):
             }
         )
     return active
+
+
+def query_only(request, *names) -> str:
+    """The query string with only these parameters (all their values) kept."""
+    params = request.GET.copy()
+    for name in list(params):
+        if name not in names:
+            params.pop(name)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
 
 
 def query_without(request, *names) -> str:

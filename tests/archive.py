@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from articles.models import Article, Outlet
+from stances import summaries
 from stances.models import (
     Candidacy,
     Election,
@@ -173,6 +174,7 @@ def build_archive(n_quotes: int) -> Archive:
                 StanceTag(quote=q, stance=stances[(i + 1) % 6], alignment=alignments[i // 3 % 3])
             )
     StanceTag.objects.bulk_create(tags)
+    summaries.rebuild()  # bulk_create skips the signals that keep stored positions fresh
 
     return Archive(
         election=election,

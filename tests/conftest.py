@@ -84,3 +84,25 @@ def page(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def stored_positions_follow_the_evidence(request):
+    """After every test that wrote to the database, whatever it did: the stored positions equal
+    a fresh derivation. So every write path the suite exercises is checked, not a chosen few."""
+    names = set(request.fixturenames)
+    database = next((name for name in ("transactional_db", "db") if name in names), None)
+    if database is None and request.node.get_closest_marker("django_db"):
+        database = "_django_db_helper"
+    if database is None:
+        yield
+        return
+    request.getfixturevalue(database)  # so this check runs before the database is put away
+    yield
+    from django.db import connection
+
+    if connection.needs_rollback:  # a test that ends on a refused write: nothing to read
+        return
+    from stances import summaries
+
+    assert summaries.differences() == []

@@ -13,6 +13,7 @@ from articles.models import Article, Outlet
 from stances.models import (
     Candidacy,
     Election,
+    PositionSummary,
     Quote,
     QuoteSuggestion,
     Speaker,
@@ -43,6 +44,24 @@ def unsaved_quote(**fields) -> Quote:
     if "speaker" not in fields and fields.get("kind") != Quote.Kind.ANONYMOUS:
         fields["speaker"] = make_speaker()
     return Quote(**{"text": "We will open talks", "kind": Quote.Kind.DIRECT, **fields})
+
+
+def stored_position(on=None, **fields) -> PositionSummary:
+    """A valid stored position, not yet saved: for the cell of an existing tag (`on`), or for
+    a new speaker and stance."""
+    cell = {"holder": on.quote.speaker, "stance": on.stance} if on else {}
+    return PositionSummary(
+        **{
+            "holder": cell.get("holder") or make_speaker(),
+            "stance": cell.get("stance") or make_stance(),
+            "verdict": PositionSummary.Verdict.SUPPORTS,
+            "basis": PositionSummary.Basis.OWN_WORDS,
+            "quote_count": 1,
+            "own_count": 1,
+            "newest_date": datetime.date(2024, 10, 1),
+            **fields,
+        }
+    )
 
 
 def unsaved_suggestion(**fields) -> QuoteSuggestion:
@@ -177,6 +196,15 @@ VIOLATIONS = {
     "quotesuggestion_offsets_in_order": lambda: unsaved_suggestion(start_offset=9, end_offset=9),
     "quotesuggestion_text_not_blank": lambda: unsaved_suggestion(text=""),
     "quotesuggestion_kind_valid": lambda: unsaved_suggestion(kind="rumour"),
+    "positionsummary_one_per_holder_and_stance": lambda: stored_position(
+        on=make_tag(quote=make_quote(), stance=make_stance())
+    ),
+    "positionsummary_verdict_valid": lambda: stored_position(verdict="maybe"),
+    "positionsummary_basis_valid": lambda: stored_position(basis=""),
+    "positionsummary_counts_add_up": lambda: stored_position(quote_count=2),
+    "positionsummary_shift_has_both_ends": lambda: stored_position(
+        shift_before=make_tag(quote=make_quote(), stance=make_stance())
+    ),
     "quotesuggestion_anonymous_has_no_speaker": lambda: unsaved_suggestion(
         kind=Quote.Kind.ANONYMOUS, speaker_name="Ana Okafor"
     ),

@@ -1,9 +1,11 @@
 """The Editors group holds exactly the content permissions: everything on articles and stances,
-nothing on users and groups."""
+nothing on users and groups, nothing on derived data (stored positions)."""
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+
+from stances.editors import DERIVED_MODELS
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +18,7 @@ def content_permission_codenames() -> set[str]:
         f"{model._meta.app_label}.{action}_{model._meta.model_name}"
         for app_label in CONTENT_APPS
         for model in apps.get_app_config(app_label).get_models()
+        if model._meta.model_name not in DERIVED_MODELS
         for action in ("add", "change", "delete", "view")
     }
 
@@ -38,6 +41,12 @@ def test_the_editors_group_holds_no_permission_on_users_groups_or_permissions():
     editors = Group.objects.get(name="Editors")
     assert not editors.permissions.filter(content_type__app_label="auth").exists()
     assert Permission.objects.filter(content_type__app_label="auth").exists()
+
+
+def test_the_editors_group_cannot_edit_stored_positions_by_hand():
+    editors = Group.objects.get(name="Editors")
+    assert not editors.permissions.filter(content_type__model="positionsummary").exists()
+    assert Permission.objects.filter(content_type__model="positionsummary").exists()
 
 
 def test_an_editor_may_edit_content_but_not_accounts(editor):

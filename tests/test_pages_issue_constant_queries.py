@@ -29,16 +29,20 @@ def filtered_quotes_url(a):
 
 # Each page: how to reach it in an archive, and its pinned query count.
 PAGES = {
-    "home": (lambda a: reverse("home"), 4),
-    "home with running mates": (lambda a: reverse("home") + "?running_mates=on", 4),
-    "election": (lambda a: reverse("election", args=[a.election.slug]), 4),
-    "compare": (lambda a: compare_url(a), 4),
-    "compare on one topic": (lambda a: compare_url(a, f"&topics={a.topic.slug}"), 5),
+    "home": (lambda a: reverse("home"), 6),
+    "home with running mates": (lambda a: reverse("home") + "?running_mates=on", 6),
+    "election": (lambda a: reverse("election", args=[a.election.slug]), 6),
+    "compare": (lambda a: compare_url(a), 6),
+    "compare on one topic": (lambda a: compare_url(a, f"&topics={a.topic.slug}"), 7),
     "topics": (lambda a: reverse("topics"), 2),
-    "topic": (lambda a: reverse("topic", args=[a.topic.slug]), 3),
+    "topic": (lambda a: reverse("topic", args=[a.topic.slug]), 7),
+    "election topic": (
+        lambda a: reverse("election_topic", args=[a.election.slug, a.topic.slug]),
+        6,
+    ),
     "speakers": (lambda a: reverse("speakers"), 2),
-    "speaker": (lambda a: a.candidates[0].get_absolute_url(), 6),
-    "running mate": (lambda a: a.running_mate.get_absolute_url(), 6),
+    "speaker": (lambda a: a.candidates[0].get_absolute_url(), 10),
+    "running mate": (lambda a: a.running_mate.get_absolute_url(), 10),
     "quotes": (lambda a: reverse("quotes"), 8),
     "quotes filtered": (filtered_quotes_url, 11),
     "quotes searched": (lambda a: reverse("quotes") + "?q=ceasefire+talks", 8),

@@ -314,7 +314,7 @@ def test_the_speaker_page_shows_positions_by_topic(client, w):
     [row] = rows
     assert row.stance == w.deal
     assert row.cells[0].verdict == Verdict.SUPPORTS
-    assert (row.cells[0].own_words_count, row.cells[0].reported_count) == (1, 1)
+    assert (row.cells[0].own_count, row.cells[0].reported_count) == (1, 1)
     assert "1 own statement, 1 reported by others" in response.text
 
 
@@ -364,9 +364,9 @@ def test_the_topic_page_lists_every_speakers_position_per_stance(client, w):
 
     rows = {row.stance: row for row in response.context["grid"].rows}
     assert set(rows) == {w.deal, w.aid, w.meet}
-    deal_verdicts = {c.holder: c.verdict for c in rows[w.deal].cells if c.tags}
+    deal_verdicts = {c.holder: c.verdict for c in rows[w.deal].cells if c.has_evidence}
     assert deal_verdicts == {w.trump: Verdict.SUPPORTS, w.harris: Verdict.OPPOSES}
-    aid_verdicts = {c.holder: c.verdict for c in rows[w.aid].cells if c.tags}
+    aid_verdicts = {c.holder: c.verdict for c in rows[w.aid].cells if c.has_evidence}
     assert aid_verdicts == {w.harris: Verdict.SUPPORTS}
     deal_section = response.text.split('id="stance-' + w.deal.slug + '"', 1)[1].split(
         "</section>", 1

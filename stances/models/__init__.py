@@ -1,6 +1,7 @@
 """The evidence model: who spoke, what they said, where it was reported and what it means."""
 
 from .people import Candidacy, Election, Speaker, SpeakerRole
+from .positions import PositionSummary
 from .quotes import Quote, StanceTag
 from .suggestions import QuoteSuggestion
 from .topics import Stance, Topic
@@ -8,6 +9,7 @@ from .topics import Stance, Topic
 __all__ = [
     "Candidacy",
     "Election",
+    "PositionSummary",
     "Quote",
     "QuoteSuggestion",
     "Speaker",

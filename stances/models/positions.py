@@ -52,10 +52,10 @@ class PositionSummary(models.Model):
     # No quote in the cell has a known said-on date as recent as newest_date.
     newest_is_reported_date = models.BooleanField(default=False)
     shift_before = models.ForeignKey(
-        StanceTag, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        StanceTag, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     shift_after = models.ForeignKey(
-        StanceTag, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        StanceTag, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     # The stance tags a cell links to directly, in the order it shows them.
     shown_tag_ids = models.JSONField(default=list)

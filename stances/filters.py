@@ -10,6 +10,7 @@ from articles.models import Outlet
 from .forms import public_speakers
 from .models import Candidacy, Election, Quote, Stance, StanceTag, Topic
 from .search import search_quotes
+from .widgets import FastSelect
 
 # Filters on a quote's stance tags, and the tag field each names. Applied together, so that
 # "stance X, opposes" means a tag opposing X, not a tag on X and another tag that opposes.
@@ -24,6 +25,13 @@ def public_outlets():
 
 
 class QuoteFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:  # hundreds of speakers: render them fast
+                field.widget = FastSelect(attrs=field.widget.attrs)
+                field.widget.choices = field.choices
+
     def clean(self):
         data = super().clean()
         after, before = data.get("said_after"), data.get("said_before")

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from .models import Candidacy, Quote, Speaker, Topic
+from .widgets import FastCheckboxes
 
 MIN_SPEAKERS = 2
 MAX_SPEAKERS = 6
@@ -41,7 +42,7 @@ class CompareForm(forms.Form):
     speakers = SpeakerChoiceField(
         queryset=public_speakers().order_by("name"),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxes,
         help_text=f"Choose {MIN_SPEAKERS} to {MAX_SPEAKERS}.",
         error_messages={
             "required": f"Choose at least {MIN_SPEAKERS} speakers to compare.",
@@ -54,7 +55,7 @@ class CompareForm(forms.Form):
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxes,
         required=False,
         help_text="Leave all unticked to compare on every topic.",
         error_messages={"invalid_choice": "“%(value)s” is not a topic we know."},

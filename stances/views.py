@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -181,9 +181,10 @@ def count_of(queryset):
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(public_speakers().prefetch_related("roles"), slug=slug)
-    # A long list of positions links one quote from each; the quotes are listed below anyway.
-    many = len(grids.stored_cells([speaker])) > grids.FULL_GRID_ROWS
-    grid = grids.build_grid([speaker], quotes_per_cell=1 if many else None)
+    # A long list of positions is a compact table linking each row's newest quote; the quotes
+    # themselves are listed below anyway.
+    compact = len(grids.stored_cells([speaker])) > grids.FULL_GRID_ROWS
+    grid = grids.build_grid([speaker], quotes_per_cell=1 if compact else None)
     quotes = published_quotes().filter(Q(speaker=speaker) | Q(about=speaker)).newest_first()
     page = paginate(quotes, QUOTES_PER_PAGE, request)
     candidacies = list(
@@ -196,6 +197,7 @@ def speaker_detail(request, slug):
             speaker.roles.all(), key=lambda r: r.started_on or datetime.date.min, reverse=True
         ),
         "grid": grid,
+        "compact": compact,
         "page": page,
         "page_query": query_without(request, "page"),
         "timeline": timeline.for_speaker(speaker, total=page.paginator.count),
@@ -336,14 +338,30 @@ def query_without(request, *names) -> str:
 # Articles and outlets -----------------------------------------------------------------------
 
 
-def article_list(request):
-    articles = (
-        Article.objects.with_outlet()
-        .annotate(quote_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED)))
-        .filter(quote_count__gt=0)
-        .newest_first()
+def articles_with_published_quotes(articles):
+    """Articles that have a published quote, newest first (an EXISTS each, not a join of all
+    their quotes)."""
+    published = Quote.objects.published().filter(article=OuterRef("pk"))
+    return articles.filter(Exists(published)).newest_first()
+
+
+def with_quote_counts(page):
+    """Each article on the page gets its number of published quotes, in one query."""
+    counts = dict(
+        Quote.objects.published()
+        .filter(article__in=page.object_list)
+        .values_list("article")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    page = paginate(articles, ARTICLES_PER_PAGE, request)
+    for article in page.object_list:
+        article.quote_count = counts.get(article.pk, 0)
+    return page
+
+
+def article_list(request):
+    articles = articles_with_published_quotes(Article.objects.with_outlet())
+    page = with_quote_counts(paginate(articles, ARTICLES_PER_PAGE, request))
     return render(request, "stances/article_list.html", {"section": "articles", "page": page})
 
 
@@ -383,14 +401,8 @@ def highlight(body: str, quotes) -> list[dict]:
 
 def outlet_detail(request, slug):
     outlet = get_object_or_404(Outlet, slug=slug)
-    articles = (
-        outlet.articles.annotate(
-            quote_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PUBLISHED))
-        )
-        .filter(quote_count__gt=0)
-        .newest_first()
-    )
-    page = paginate(articles, ARTICLES_PER_PAGE, request)
+    articles = articles_with_published_quotes(outlet.articles.all())
+    page = with_quote_counts(paginate(articles, ARTICLES_PER_PAGE, request))
     if not page.object_list:
         raise Http404("No published quotes come from this outlet.")
     return render(

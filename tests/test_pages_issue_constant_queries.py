@@ -48,9 +48,9 @@ PAGES = {
     "quotes searched": (lambda a: reverse("quotes") + "?q=ceasefire+talks", 8),
     "quotes page 2": (lambda a: reverse("quotes") + "?page=2", 8),
     "quote": (lambda a: a.quote.get_absolute_url(), 4),
-    "articles": (lambda a: reverse("articles"), 2),
+    "articles": (lambda a: reverse("articles"), 3),
     "article": (lambda a: a.article.get_absolute_url(), 3),
-    "outlet": (lambda a: a.outlet.get_absolute_url(), 3),
+    "outlet": (lambda a: a.outlet.get_absolute_url(), 4),
 }
 
 

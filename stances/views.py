@@ -14,7 +14,7 @@ from articles.models import Article, Outlet
 from . import grids, timeline
 from .filters import QuoteFilter
 from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
-from .models import Election, Quote, Speaker, Stance, StanceTag, Topic
+from .models import Election, PositionSummary, Quote, Speaker, Stance, StanceTag, Topic
 from .pagination import capped_page
 
 QUOTES_PER_PAGE = 20
@@ -129,11 +129,7 @@ TOPIC_HOLDERS = 8
 
 
 def topic_list(request):
-    topics = Topic.objects.annotate(
-        stance_count=Count("stances", distinct=True),
-        # From stored positions: one row per person and stance, so no multiplied join of quotes.
-        holder_count=Count("stances__positions__holder", distinct=True),
-    ).with_stances()
+    topics = Topic.objects.annotate(stance_count=Count("stances")).with_stances()
     context = {"section": "topics", "topics": list(topics)}
     return render(request, "stances/topic_list.html", context)
 
@@ -159,13 +155,11 @@ SPEAKERS_PER_PAGE = 60
 
 
 def speaker_list(request):
-    published = Quote.objects.published().order_by()
     speakers = (
         public_speakers()
         .annotate(
-            # Subqueries, one per speaker shown: two joins would multiply each other's rows.
-            own_count=count_of(published.filter(speaker=OuterRef("pk"))),
-            about_count=count_of(published.filter(about=OuterRef("pk"))),
+            # From stored positions, one row per stance at most: bounded however many quotes.
+            stance_count=count_of(PositionSummary.objects.filter(holder=OuterRef("pk")))
         )
         .order_by("name", "pk")
     )
@@ -175,7 +169,7 @@ def speaker_list(request):
 
 def count_of(queryset):
     """A correlated COUNT(*) of the queryset, as an integer annotation."""
-    counted = queryset.values(group=Value(1)).annotate(n=Count("pk")).values("n")
+    counted = queryset.order_by().values(group=Value(1)).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 

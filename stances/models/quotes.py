@@ -402,6 +402,10 @@ class StanceTag(VersionedModel):
 
     class Meta:
         ordering = ["stance__topic__order", "stance__order", "pk"]
+        indexes = [
+            # Quotes on a stance or topic (the browser's filters): answered from the index alone.
+            models.Index(fields=["stance", "quote"], name="stancetag_stance_quote_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["quote", "stance"],

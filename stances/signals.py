@@ -46,8 +46,10 @@ def note_cells_before_the_edit(sender, instance, raw=False, **kwargs):
     unchanged = before is not None and all(before[n] == getattr(instance, n) for n in names)
     if unchanged:
         instance._cells_before = None  # nothing a position depends on: no cell to refresh
-    else:  # a new row counts nowhere yet
-        instance._cells_before = set() if before is None else cells_of(sender, instance.pk)
+    elif before is None or not counts(sender, before["status"] if sender is Quote else None):
+        instance._cells_before = set()  # a new row, or a quote readers did not see: no cell
+    else:
+        instance._cells_before = cells_of(sender, instance.pk)
 
 
 @receiver(post_save, sender=Quote)
@@ -58,19 +60,31 @@ def refresh_cells_after_the_edit(sender, instance, raw=False, **kwargs):
     if raw or before is None:
         return
     instance._cells_before = None
-    summaries.refresh(before | cells_of(sender, instance.pk))
+    after = (
+        cells_of(sender, instance.pk)
+        if counts(sender, getattr(instance, "status", None))
+        else set()
+    )
+    summaries.refresh(before | after)
 
 
 @receiver(pre_delete, sender=StanceTag)
 @receiver(pre_delete, sender=Quote)
 def note_cells_before_deleting(sender, instance, **kwargs):
-    instance._cells_before = cells_of(sender, instance.pk)
+    status = getattr(instance, "status", None)
+    instance._cells_before = cells_of(sender, instance.pk) if counts(sender, status) else set()
 
 
 @receiver(post_delete, sender=StanceTag)
 @receiver(post_delete, sender=Quote)
 def refresh_cells_after_deleting(sender, instance, **kwargs):
     summaries.refresh(getattr(instance, "_cells_before", None) or ())
+
+
+def counts(sender, quote_status) -> bool:
+    """Whether the row can count in a position: any tag or article may (their quotes are
+    filtered when the cells are read); a quote only while it is published."""
+    return sender is not Quote or quote_status == Quote.Status.PUBLISHED
 
 
 def cells_of(sender, pk) -> set:

@@ -203,6 +203,10 @@ def speaker_detail(request, slug):
 # Quotes -------------------------------------------------------------------------------------
 
 
+# A quote page lists this many reactions, the earliest recorded first.
+REACTIONS_SHOWN = 30
+
+
 def quote_detail(request, pk):
     quote = get_object_or_404(
         Quote.objects.with_citation()
@@ -212,7 +216,10 @@ def quote_detail(request, pk):
             Prefetch("tags", queryset=StanceTag.objects.select_related("stance__topic")),
             Prefetch(
                 "reactions",
-                queryset=Quote.objects.published().with_citation().order_by("pk"),
+                # One more than shown, to know whether there are more.
+                queryset=Quote.objects.published()
+                .with_citation()
+                .order_by("pk")[: REACTIONS_SHOWN + 1],
                 to_attr="published_reactions",
             ),
         ),
@@ -234,7 +241,8 @@ def quote_detail(request, pk):
         "quote": quote,
         "role": quote.role_at_the_time(),
         "responds_to": responds_to,
-        "reactions": quote.published_reactions,
+        "reactions": quote.published_reactions[:REACTIONS_SHOWN],
+        "more_reactions": len(quote.published_reactions) > REACTIONS_SHOWN,
         "in_context": in_context(quote),
         "permalink": request.build_absolute_uri(quote.get_absolute_url()),
         "today": datetime.date.today(),

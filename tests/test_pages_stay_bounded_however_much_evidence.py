@@ -182,3 +182,15 @@ def test_the_speakers_list_pages_and_counts_positions_from_stored_ones(client, r
     assert first.context["page"].paginator.num_pages == 1
     assert [s.stance_count for s in first.context["page"].object_list] == [5, 5]
     assert "Positions on record on 5 stances" in first.text
+
+
+def test_a_quote_page_lists_a_bounded_number_of_reactions(client, monkeypatch):
+    monkeypatch.setattr(views, "REACTIONS_SHOWN", 2)
+    words = make_quote()
+    reactions = [make_quote(responds_to=words) for _ in range(3)]
+
+    response = client.get(words.get_absolute_url())
+
+    assert response.context["reactions"] == reactions[:2]
+    assert response.context["more_reactions"]
+    assert "The first 2 reactions recorded are listed here; more are on record." in response.text

@@ -57,6 +57,20 @@ class Month:
     def total(self) -> int:
         return self.own + self.about
 
+    # Labels made here once, not by template filters for each of a hundred months.
+    @property
+    def label(self) -> str:
+        return self.first_day.strftime("%B %Y")
+
+    @property
+    def iso(self) -> str:
+        return self.first_day.strftime("%Y-%m")
+
+    @property
+    def date_query(self) -> str:
+        """The quote browser's date filters for this month."""
+        return f"said_after={self.first_day.isoformat()}&said_before={self.last_day.isoformat()}"
+
     @property
     def own_y(self) -> float:
         return self.axis_y - self.own_height

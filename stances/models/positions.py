@@ -18,10 +18,6 @@ class PositionSummaryQuerySet(models.QuerySet):
         """Summaries of these holders' positions, each with its stance and topic joined."""
         return self.filter(holder__in=holders).select_related("stance__topic")
 
-    def taking_sides(self):
-        """Summaries with a verdict: supports, opposes or mixed (not only neutral mentions)."""
-        return self.exclude(verdict=PositionSummary.Verdict.NONE)
-
 
 class PositionSummary(models.Model):
     """A holder's position on a stance and the strength of its evidence, as a cell shows it."""

@@ -2,38 +2,41 @@
 and a template include per cell would cost more than everything else on the page."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 register = template.Library()
 
-NO_POSITION = mark_safe(
+# Constant fragments; the counts and the holder's name are format_html's arguments.
+SIDES = {
+    name: (
+        f'<li class="verdict verdict-{name}"><span class="verdict-icon" aria-hidden="true">'
+        f"{icon}</span> {label} {{}}</li>"
+    )
+    for name, icon, label in (
+        ("supports", "✓", "Supports"),
+        ("opposes", "✗", "Opposes"),
+        ("mixed", "±", "Mixed"),
+    )
+}
+MENTIONS = '<p class="evidence">Mentions only: {}</p>'
+NO_POSITION = (
     '<span class="verdict verdict-none"><span class="verdict-icon" aria-hidden="true">–</span>'
     " No recorded position</span>"
 )
-SIDES = (("supports", "✓", "Supports"), ("opposes", "✗", "Opposes"), ("mixed", "±", "Mixed"))
 
 
 @register.simple_tag
 def tally_cell(tally):
-    """One holder's counts on one topic: supports, opposes, mixed, and neutral mentions."""
-    mentions = (
-        format_html('<p class="evidence">Mentions only: {}</p>', tally.mentions)
-        if tally.mentions
-        else ""
-    )
-    if not tally.on_record:
-        if mentions:
-            return mentions
-        return NO_POSITION
-    sides = format_html_join(
-        "",
-        '<li class="verdict verdict-{}"><span class="verdict-icon" aria-hidden="true">{}</span>'
-        " {} {}</li>",
-        (
-            (name, icon, label, getattr(tally, name))
-            for name, icon, label in SIDES
-            if getattr(tally, name)
-        ),
-    )
-    return format_html('<ul class="tally">{}</ul>{}', sides, mentions)
+    """One holder's counts on one topic, as a table cell: supports, opposes, mixed, and
+    neutral mentions (one format_html call, whatever the counts)."""
+    html, args = '<td data-holder="{}">', [tally.holder.name]
+    sides = [(name, getattr(tally, name)) for name in SIDES if getattr(tally, name)]
+    if sides:
+        html += '<ul class="tally">' + "".join(SIDES[name] for name, _ in sides) + "</ul>"
+        args += [count for _, count in sides]
+    if tally.mentions:
+        html += MENTIONS
+        args.append(tally.mentions)
+    if not sides and not tally.mentions:
+        html += NO_POSITION
+    return format_html(html + "</td>", *args)

@@ -1,0 +1,88 @@
+"""Compact renderings of stored positions, made in Python: a 20-candidate election's overview has
+600 cells and a speaker may hold 150 positions; rendered through template includes and filters,
+they would cost more than everything else on their pages."""
+
+from django import template
+from django.template.defaultfilters import truncatechars
+from django.utils.html import format_html
+
+register = template.Library()
+
+# Constant fragments; the counts and the holder's name are format_html's arguments.
+SIDES = {
+    name: (
+        f'<li class="verdict verdict-{name}"><span class="verdict-icon" aria-hidden="true">'
+        f"{icon}</span> {label} {{}}</li>"
+    )
+    for name, icon, label in (
+        ("supports", "✓", "Supports"),
+        ("opposes", "✗", "Opposes"),
+        ("mixed", "±", "Mixed"),
+    )
+}
+MENTIONS = '<p class="evidence">Mentions only: {}</p>'
+ICONS = {"supports": "✓", "opposes": "✗", "mixed": "±", "none": "–"}
+NO_POSITION = (
+    '<span class="verdict verdict-none"><span class="verdict-icon" aria-hidden="true">–</span>'
+    " No recorded position</span>"
+)
+
+
+@register.simple_tag
+def tally_cell(tally):
+    """One holder's counts on one topic, as a table cell: supports, opposes, mixed, and
+    neutral mentions (one format_html call, whatever the counts)."""
+    html, args = '<td data-holder="{}">', [tally.holder.name]
+    sides = [(name, getattr(tally, name)) for name in SIDES if getattr(tally, name)]
+    if sides:
+        html += '<ul class="tally">' + "".join(SIDES[name] for name, _ in sides) + "</ul>"
+        args += [count for _, count in sides]
+    if tally.mentions:
+        html += MENTIONS
+        args.append(tally.mentions)
+    if not sides and not tally.mentions:
+        html += NO_POSITION
+    return format_html(html + "</td>", *args)
+
+
+@register.simple_tag
+def position_row(row, holder, quotes_url):
+    """One stance of a single holder's list: the verdict, the basis, how many quotes (linked to
+    the quote browser) and the newest one taking a side, as a table row."""
+    position, stance = row.cells[0], row.stance
+    label = (
+        "Mentioned without taking a side"
+        if position.only_mentions
+        else position.get_verdict_display()
+    )
+    html = (
+        '<tr><th scope="row">{}</th><td><span class="verdict verdict-{}"><span class="verdict-icon"'
+        ' aria-hidden="true">{}</span> {}</span>'
+    )
+    args = [stance.statement, position.verdict, ICONS[position.verdict], label]
+    if position.has_shift:
+        html += ' <span class="shift">(shifted)</span>'
+    html += "</td><td>"
+    if not position.only_mentions:
+        html += "<strong>{}</strong>; " if position.anonymous_only else "{}; "
+        args.append(position.get_basis_display())
+    html += (
+        '<a href="{}?holder={}&amp;stance={}">{} quote{}<span class="visually-hidden"> on {}'
+        "</span></a>"
+    )
+    count = position.quote_count
+    args += [quotes_url, holder.slug, stance.slug, count, "" if count == 1 else "s"]
+    args.append(stance.statement)
+    for tag in position.shown_tags:
+        day = tag.quote.effective_date
+        html += (
+            ', newest <a href="{}"><time datetime="{}">{}</time>'
+            '<span class="visually-hidden">: {}</span></a>'
+        )
+        args += [
+            tag.quote.get_absolute_url(),
+            day.isoformat(),
+            f"{day.day} {day:%b %Y}",
+            truncatechars(tag.quote.text, 60),
+        ]
+    return format_html(html + "</td></tr>", *args)

@@ -163,3 +163,39 @@ def test_the_citation_can_be_copied_with_javascript_and_read_without_it(demo_sit
     expect(page.get_by_label("Citation")).to_contain_text("Donald Trump")
     expect(page.get_by_role("button", name="Copy citation")).to_be_hidden()
     no_js.close()
+
+
+def test_axe_finds_no_violations_on_the_layouts_made_for_volume(demo_site, chromium, monkeypatch):
+    """The per-topic overview, an election's topic page, the compact list of positions and the
+    monthly timeline: what a large archive shows, here with the limits lowered."""
+    from stances import grids, timeline
+
+    monkeypatch.setattr(grids, "FULL_GRID_ROWS", 2)
+    monkeypatch.setattr(timeline, "MAX_MARKS", 3)
+    pages = {
+        "overview": reverse("home"),
+        "election-topic": reverse(
+            "election_topic", args=["us-president-2024", "russia-ukraine-war"]
+        ),
+        "compare-overview": reverse("compare") + "?speakers=donald-trump&speakers=kamala-harris",
+        "speaker-compact": reverse("speaker", args=["donald-trump"]),
+    }
+    axe = Axe()
+    failures = {}
+    for viewport_name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", PHONE)):
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        for name, path in pages.items():
+            response = page.goto(demo_site.url + path)
+            assert response.status == 200, name
+            results = axe.run(page, options=AXE_RULES)
+            if results.violations_count:
+                failures[f"{name} ({viewport_name})"] = violations_report(results)
+            screenshot(page, f"{name}-{viewport_name}")
+        page.goto(demo_site.url + pages["overview"])
+        expect(page.locator("table.overview")).to_be_visible()
+        page.goto(demo_site.url + pages["speaker-compact"])
+        expect(page.locator("table.compact-positions").first).to_be_visible()
+        expect(page.locator(".timeline .bar").first).to_be_attached()
+        context.close()
+    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from . import positions
-from .models import PositionSummary, Quote, Stance, StanceTag
+from .models import PositionSummary, Quote, Speaker, Stance, StanceTag
 
 Key = tuple[int, int]  # (holder id, stance id)
 
@@ -28,9 +28,13 @@ def refresh(keys: Iterable[Key]) -> None:
         return
     holders = {holder for holder, _ in keys}
     stances = {stance for _, stance in keys}
-    fresh = positions.derive_all(positions.public_evidence(holders, stances))
-    stored = PositionSummary.objects.filter(holder_id__in=holders, stance_id__in=stances)
     with transaction.atomic(savepoint=False):
+        # One refresh at a time per person, in a fixed order: an edit made meanwhile by another
+        # editor is read once it commits, so neither stores a position derived without the other.
+        lock = Speaker.objects.select_for_update().filter(pk__in=holders).order_by("pk")
+        list(lock.values_list("pk", flat=True))
+        fresh = positions.derive_all(positions.public_evidence(holders, stances))
+        stored = PositionSummary.objects.filter(holder_id__in=holders, stance_id__in=stances)
         write(
             {key: summary for key, summary in fresh.items() if key in keys},
             [row for row in stored if (row.holder_id, row.stance_id) in keys],

@@ -102,8 +102,8 @@ def rebuild(*, check: bool = False) -> list[Difference]:
         found = compare(fresh, stored)
         differences.extend(found)
         if found and not check:
-            with transaction.atomic():
-                write(fresh, stored, {difference.key for difference in found})
+            # Through refresh, which locks and derives again: safe beside editors at work.
+            refresh(difference.key for difference in found)
     return differences
 
 

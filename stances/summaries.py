@@ -29,10 +29,7 @@ def refresh(keys: Iterable[Key]) -> None:
     holders = {holder for holder, _ in keys}
     stances = {stance for _, stance in keys}
     with transaction.atomic(savepoint=False):
-        # One refresh at a time per person, in a fixed order: an edit made meanwhile by another
-        # editor is read once it commits, so neither stores a position derived without the other.
-        lock = Speaker.objects.select_for_update().filter(pk__in=holders).order_by("pk")
-        list(lock.values_list("pk", flat=True))
+        lock(Speaker.objects.filter(pk__in=holders))
         fresh = positions.derive_all(positions.public_evidence(holders, stances))
         stored = PositionSummary.objects.filter(holder_id__in=holders, stance_id__in=stances)
         write(
@@ -40,6 +37,13 @@ def refresh(keys: Iterable[Key]) -> None:
             [row for row in stored if (row.holder_id, row.stance_id) in keys],
             keys,
         )
+
+
+def lock(holders) -> None:
+    """One derivation at a time per person, taking the locks in a fixed order: an edit made
+    meanwhile by another editor is read once it commits, so neither stores a position derived
+    without the other."""
+    list(holders.select_for_update().order_by("pk").values_list("pk", flat=True))
 
 
 def write(fresh: dict[Key, positions.Summary], stored: list[PositionSummary], keys) -> None:
@@ -97,13 +101,15 @@ def rebuild(*, check: bool = False) -> list[Difference]:
     stance_ids = list(Stance.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(stance_ids), REBUILD_CHUNK):
         chunk = stance_ids[start : start + REBUILD_CHUNK]
-        fresh = positions.derive_all(positions.public_evidence(stance_ids=chunk))
-        stored = list(PositionSummary.objects.filter(stance_id__in=chunk))
-        found = compare(fresh, stored)
+        with transaction.atomic():
+            if not check:
+                lock(Speaker.objects.all())  # editors' refreshes wait for this chunk
+            fresh = positions.derive_all(positions.public_evidence(stance_ids=chunk))
+            stored = list(PositionSummary.objects.filter(stance_id__in=chunk))
+            found = compare(fresh, stored)
+            if found and not check:
+                write(fresh, stored, {difference.key for difference in found})
         differences.extend(found)
-        if found and not check:
-            # Through refresh, which locks and derives again: safe beside editors at work.
-            refresh(difference.key for difference in found)
     return differences
 
 

@@ -1,6 +1,6 @@
 """Error pages in the site's style. The 500 page renders without the database or a request."""
 
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
 
@@ -12,3 +12,8 @@ def not_found(request, exception=None):
 def server_error(request):
     # No request context: context processors might touch the failing database.
     return HttpResponseServerError(loader.render_to_string("500.html", {"section": ""}))
+
+
+def bad_request(request, reason: str):
+    body = loader.render_to_string("400.html", {"section": "", "reason": reason}, request)
+    return HttpResponseBadRequest(body)

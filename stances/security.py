@@ -2,6 +2,7 @@
 
 import ipaddress
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -61,7 +62,31 @@ class AbsoluteSessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, "Your session has ended. Please sign in again.")
                 if request.path.startswith(reverse("admin:index")):
-                    return redirect(f"{reverse('admin:login')}?next={request.path}")
+                    next_page = urlencode({"next": request.get_full_path()})
+                    return redirect(f"{reverse('admin:login')}?{next_page}")
+        return self.get_response(request)
+
+
+class RefuseNulBytesInTheAdminMiddleware:
+    """A NUL byte in the admin's query string (a list filter, a search, the autocomplete's term)
+    is a 400 saying so: PostgreSQL refuses NUL in text, which would otherwise be a 500.
+    Public pages validate their parameters in their own forms and say which one is wrong."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(reverse("admin:index")) and any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            from .errors import bad_request
+
+            return bad_request(
+                request,
+                "The address holds a NUL character, which no filter or search can use. "
+                "Go back and choose the filter again, or search without it.",
+            )
         return self.get_response(request)
 
 

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "stances.security.AbsoluteSessionLifetimeMiddleware",
+    "stances.security.RefuseNulBytesInTheAdminMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -152,6 +153,10 @@ SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_MAX_AGE = envint("SESSION_ABSOLUTE_MAX_AGE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
+# Only editors sign in, in the admin: after sign-in (when `next` is missing or refused) and
+# for any view that asks for a signed-in user, the admin is where they go.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Sign-in throttling: five failures for one username from one address lock that pair out for
 # 15 minutes. Locking the pair (not the username alone) stops one attacker locking out everyone.

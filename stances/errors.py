@@ -14,6 +14,13 @@ def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html", {"section": ""}))
 
 
+def bad_request_page(request, exception=None):
+    """Django's 400 (a malformed request, too many parameters), in the site's style."""
+    return bad_request(
+        request, "The request could not be read: it may be malformed or far too long."
+    )
+
+
 def bad_request(request, reason: str):
     body = loader.render_to_string("400.html", {"section": "", "reason": reason}, request)
     return HttpResponseBadRequest(body)

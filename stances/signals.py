@@ -42,6 +42,7 @@ def note_cells_before_the_edit(sender, instance, raw=False, **kwargs):
     if raw:
         return
     names = {Quote: QUOTE_EVIDENCE, Article: ARTICLE_EVIDENCE, StanceTag: TAG_EVIDENCE}[sender]
+    wait_for_the_parent(sender, instance)
     before = stored_values(instance, names)
     unchanged = before is not None and all(before[n] == getattr(instance, n) for n in names)
     if unchanged:
@@ -71,6 +72,7 @@ def refresh_cells_after_the_edit(sender, instance, raw=False, **kwargs):
 @receiver(pre_delete, sender=StanceTag)
 @receiver(pre_delete, sender=Quote)
 def note_cells_before_deleting(sender, instance, **kwargs):
+    wait_for_the_parent(sender, instance)
     status = getattr(instance, "status", None)
     instance._cells_before = cells_of(sender, instance.pk) if counts(sender, status) else set()
 
@@ -79,6 +81,19 @@ def note_cells_before_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Quote)
 def refresh_cells_after_deleting(sender, instance, **kwargs):
     summaries.refresh(getattr(instance, "_cells_before", None) or ())
+
+
+def wait_for_the_parent(sender, instance) -> None:
+    """Locks the row whose fields decide a tag's or a quote's cells (a tag's quote: its holder;
+    a quote's article: its date and outlet), so an edit of it in progress elsewhere commits
+    before the cells are worked out from it."""
+    if sender is StanceTag and instance.quote_id:
+        parent = Quote._base_manager.filter(pk=instance.quote_id)
+    elif sender is Quote and instance.article_id:
+        parent = Article._base_manager.filter(pk=instance.article_id)
+    else:
+        return
+    list(parent.select_for_update(no_key=True).values_list("pk", flat=True))
 
 
 def counts(sender, quote_status) -> bool:

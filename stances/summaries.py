@@ -43,7 +43,8 @@ def lock(holders) -> None:
     """One derivation at a time per person, taking the locks in a fixed order: an edit made
     meanwhile by another editor is read once it commits, so neither stores a position derived
     without the other."""
-    list(holders.select_for_update().order_by("pk").values_list("pk", flat=True))
+    # NO KEY: rows that only point at a speaker (a new quote, a candidacy) are not held up.
+    list(holders.select_for_update(no_key=True).order_by("pk").values_list("pk", flat=True))
 
 
 def write(fresh: dict[Key, positions.Summary], stored: list[PositionSummary], keys) -> None:
@@ -152,9 +153,13 @@ def cells_of_tags(tag_ids: Iterable[int]) -> set[Key]:
     return {(about or speaker, stance) for speaker, about, stance in rows}
 
 
-def build_if_missing(**kwargs) -> None:
+def build_if_missing(apps=None, **kwargs) -> None:
     """After `migrate`: a database that had evidence before stored positions existed gets them
     built once (later writes keep them fresh), so an upgrade needs no extra step."""
+    try:
+        apps.get_model("stances", "PositionSummary")
+    except (AttributeError, LookupError):  # migrated back to before stored positions existed
+        return
     if PositionSummary.objects.exists() or not StanceTag.objects.public().exists():
         return
     rebuild()

@@ -90,5 +90,7 @@ def accept_tag(quote: Quote, stance_id: int, alignment: str, editor) -> StanceTa
         with transaction.atomic():
             tag.save()
     except IntegrityError:
+        if not StanceTag.objects.filter(quote=quote, stance=stance).exists():
+            raise  # not the tag rule: an error to see, not one to explain away
         raise TagRefused(f"This quote is already tagged with “{stance}”.") from None
     return tag

@@ -27,5 +27,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "stances.errors.bad_request_page"
 handler404 = "stances.errors.not_found"
 handler500 = "stances.errors.server_error"

@@ -94,9 +94,12 @@ def election_topic(request, slug, topic):
 
 
 def compare(request):
-    # Only a choice binds the form: a bare link with tracking parameters shows the empty form.
-    chosen = any(name in request.GET for name in CompareForm.base_fields)
-    form = CompareForm(request.GET if chosen else None)
+    # Only a choice of speakers binds the form: a bare link with tracking parameters shows the
+    # empty form, and a link naming only topics (from a topic page) shows them ticked.
+    chosen = "speakers" in request.GET
+    form = CompareForm(
+        request.GET if chosen else None, initial={"topics": request.GET.getlist("topics")}
+    )
     grid = overview = None
     status = 200
     if form.is_bound:
@@ -106,7 +109,10 @@ def compare(request):
             stances = Stance.objects.in_display_order()
             if topics:
                 stances = stances.filter(topic__in=topics)
-            grid, overview = grids.grid_or_overview(speakers, stances)
+            if len(topics) == 1:  # one topic is as far as the overview narrows: show it whole
+                grid, overview = grids.build_grid(speakers, stances), None
+            else:
+                grid, overview = grids.grid_or_overview(speakers, stances)
             speakers_query = query_only(request, "speakers")
             for row in overview or ():
                 row.link = f"{speakers_query}&topics={row.topic.slug}"
@@ -159,7 +165,11 @@ def speaker_list(request):
         public_speakers()
         .annotate(
             # From stored positions, one row per stance at most: bounded however many quotes.
-            stance_count=count_of(PositionSummary.objects.filter(holder=OuterRef("pk")))
+            stance_count=count_of(
+                PositionSummary.objects.filter(holder=OuterRef("pk")).exclude(
+                    verdict=PositionSummary.Verdict.NONE
+                )
+            )
         )
         .order_by("name", "pk")
     )

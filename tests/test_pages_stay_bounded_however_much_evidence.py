@@ -74,7 +74,7 @@ def test_a_long_election_grid_becomes_a_per_topic_overview(client, race, small_l
     link = reverse("election_topic", args=[election.slug, war.slug])
     assert overview[war].link == link
     assert f'href="{link}"' in response.text
-    assert "Supports 3" in response.text
+    assert "Supports: 3 stances" in response.text
 
 
 def test_a_topic_of_an_election_shows_every_stance_with_the_quotes(client, race, small_limits):
@@ -181,7 +181,7 @@ def test_the_speakers_list_pages_and_counts_positions_from_stored_ones(client, r
     assert first.context["page"].object_list == [ana, ben]
     assert first.context["page"].paginator.num_pages == 1
     assert [s.stance_count for s in first.context["page"].object_list] == [5, 5]
-    assert "Positions on record on 5 stances" in first.text
+    assert "Takes a side on 5 stances" in first.text
 
 
 def test_a_quote_page_lists_a_bounded_number_of_reactions(client, monkeypatch):
@@ -194,3 +194,25 @@ def test_a_quote_page_lists_a_bounded_number_of_reactions(client, monkeypatch):
     assert response.context["reactions"] == reactions[:2]
     assert response.context["more_reactions"]
     assert "The first 2 reactions recorded are listed here; more are on record." in response.text
+
+
+def test_one_topic_chosen_in_compare_shows_its_whole_grid_however_long(client, race, small_limits):
+    _, ana, ben, war, _ = race
+    grids.FULL_GRID_ROWS = 2  # war has 3 stances: more than a whole grid may show
+    url = f"{reverse('compare')}?speakers={ana.slug}&speakers={ben.slug}&topics={war.slug}"
+
+    response = client.get(url)
+
+    assert response.context["overview"] is None
+    assert len(response.context["grid"].rows) == 3
+
+
+def test_a_link_naming_only_a_topic_opens_compare_with_the_topic_ticked(client, race):
+    *_, war, _ = race
+
+    response = client.get(f"{reverse('compare')}?topics={war.slug}")
+
+    assert response.status_code == 200
+    assert not response.context["form"].is_bound
+    assert f'value="{war.slug}" id="id_topics_' in response.text
+    assert "checked" in response.text.split(f'value="{war.slug}"', 1)[1].split(">", 1)[0]

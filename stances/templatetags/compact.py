@@ -12,7 +12,7 @@ register = template.Library()
 SIDES = {
     name: (
         f'<li class="verdict verdict-{name}"><span class="verdict-icon" aria-hidden="true">'
-        f"{icon}</span> {label} {{}}</li>"
+        f"{icon}</span> {label}: {{}}</li>"
     )
     for name, icon, label in (
         ("supports", "✓", "Supports"),
@@ -36,7 +36,7 @@ def tally_cell(tally):
     sides = [(name, getattr(tally, name)) for name in SIDES if getattr(tally, name)]
     if sides:
         html += '<ul class="tally">' + "".join(SIDES[name] for name, _ in sides) + "</ul>"
-        args += [count for _, count in sides]
+        args += [f"{count} stance{'' if count == 1 else 's'}" for _, count in sides]
     if tally.mentions:
         html += MENTIONS
         args.append(tally.mentions)
@@ -76,7 +76,7 @@ def position_row(row, holder, quotes_url):
     for tag in position.shown_tags:
         day = tag.quote.effective_date
         html += (
-            ', newest <a href="{}"><time datetime="{}">{}</time>'
+            ', latest taking a side <a href="{}"><time datetime="{}">{}</time>'
             '<span class="visually-hidden">: {}</span></a>'
         )
         args += [

@@ -106,3 +106,17 @@ def lockout_response(request, original_response=None, credentials=None):
     return TemplateResponse(
         request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
     ).render()
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header (settings.PERMISSIONS_POLICY) to every response:
+    Django has a setting for the Content-Security-Policy but none for this header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

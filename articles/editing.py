@@ -233,6 +233,11 @@ class ContentAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/content_change_list.html"
     history_list_display = ["version"]
 
+    def get_ordering(self, request):
+        # The model's own order, stated: annotated (GROUP BY) querysets drop Meta.ordering, and
+        # the autocomplete would page through them unordered.
+        return super().get_ordering(request) or self.model._meta.ordering
+
     def get_fieldsets(self, request, obj=None):
         return with_loaded_version(super().get_fieldsets(request, obj))
 

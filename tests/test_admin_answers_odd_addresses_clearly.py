@@ -74,3 +74,20 @@ def test_a_sign_in_whose_next_is_refused_lands_in_the_admin(client, editor):
 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name"),
+    [("stancetag", "stance"), ("quote", "speaker"), ("quote", "article"), ("quote", "about")],
+)
+def test_the_autocomplete_pages_an_ordered_list(editor_client, model_name, field_name):
+    # The suite turns Django's UnorderedObjectListWarning into an error: this would be a 500.
+    from tests.factories import make_quote, make_stance
+
+    make_stance()
+    make_quote()
+    url = reverse("admin:autocomplete") + (
+        f"?term=a&app_label=stances&model_name={model_name}&field_name={field_name}"
+    )
+
+    assert editor_client.get(url).status_code == 200

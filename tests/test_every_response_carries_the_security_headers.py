@@ -92,9 +92,6 @@ def test_every_admin_page_an_editor_opens_carries_the_headers(editor_client):
         assert_security_headers(response, url)
 
 
-# The admin's autocomplete pages an unordered queryset, which Django warns about (the suite
-# turns warnings into errors); the header is what this test is about.
-@pytest.mark.filterwarnings("ignore::django.core.paginator.UnorderedObjectListWarning")
 def test_the_admin_autocomplete_carries_the_headers(editor_client):
     FACTORIES[Stance]()
     url = reverse("admin:autocomplete") + (

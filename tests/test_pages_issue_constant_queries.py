@@ -33,7 +33,7 @@ PAGES = {
     "home with running mates": (lambda a: reverse("home") + "?running_mates=on", 6),
     "election": (lambda a: reverse("election", args=[a.election.slug]), 6),
     "compare": (lambda a: compare_url(a), 6),
-    "compare on one topic": (lambda a: compare_url(a, f"&topics={a.topic.slug}"), 7),
+    "compare on one topic": (lambda a: compare_url(a, f"&topics={a.topic.slug}"), 6),
     "topics": (lambda a: reverse("topics"), 2),
     "topic": (lambda a: reverse("topic", args=[a.topic.slug]), 7),
     "election topic": (

@@ -48,8 +48,9 @@ def decide_url(article, suggestion, decision: str) -> str:
 
 
 def opened(client, article):
-    """Opens the page (which runs the extractor) and returns the response."""
-    response = client.get(page_url(article))
+    """Presses "Suggest quotes" (a POST runs the extractor), follows to the list and returns it."""
+    response = client.post(page_url(article), follow=True)
+    assert response.redirect_chain == [(page_url(article), 302)]
     assert response.status_code == 200
     return response
 
@@ -68,7 +69,7 @@ def said(response) -> list[str]:
 
 def test_the_article_page_offers_suggest_quotes_when_it_has_a_body(editor_client, article):
     change = reverse("admin:articles_article_change", args=[article.pk])
-    assert f'href="{page_url(article)}"' in editor_client.get(change).content.decode()
+    assert f'action="{page_url(article)}"' in editor_client.get(change).content.decode()
 
     bodiless = make_article(body="")
     change = reverse("admin:articles_article_change", args=[bodiless.pk])
@@ -204,7 +205,7 @@ def test_decisions_only_by_post(editor_client, article):
     direct = found(article, "direct")
     assert editor_client.get(decide_url(article, direct, "accept")).status_code == 405
     assert editor_client.get(decide_url(article, direct, "reject")).status_code == 405
-    assert editor_client.post(page_url(article)).status_code == 405
+    assert editor_client.put(page_url(article)).status_code == 405
     direct.refresh_from_db()
     assert direct.status == QuoteSuggestion.Status.PENDING
 
@@ -292,7 +293,7 @@ def test_the_page_takes_the_same_queries_for_few_and_many_suggestions(editor_cli
         article = article_with_quotes(size)
         assert len(listed(opened(editor_client, article))) == size
         with CaptureQueriesContext(connection) as queries:
-            opened(editor_client, article)
+            editor_client.get(page_url(article))
         counts.append(len(queries))
     assert counts[0] == counts[1]
 
@@ -301,6 +302,23 @@ def test_a_speaker_offered_as_new_is_preselected_for_one_click_accepting(editor_
     article = make_article(
         body='"We will hold the line at the river," Foreign Minister Imogen Vasquez said.'
     )
-    html = editor_client.get(page_url(article)).content.decode()
+    html = opened(editor_client, article).content.decode()
     assert QuoteSuggestion.objects.get(article=article).speaker_name == "Imogen Vasquez"
     assert '<option value="new" selected>Create new speaker: Imogen Vasquez</option>' in html
+
+
+def test_opening_the_page_runs_nothing_and_writes_nothing(editor_client, article):
+    response = editor_client.get(page_url(article))
+
+    assert response.status_code == 200
+    assert not QuoteSuggestion.objects.filter(article=article).exists()
+    assert "Look for quotes in the text" in response.content.decode()
+
+
+def test_suggest_quotes_says_how_many_it_found_and_nothing_twice(editor_client, article):
+    first = opened(editor_client, article)
+    again = opened(editor_client, article)
+
+    assert "The extractor found 4 new suggestions in the article's text." in said(first)
+    assert "The extractor found 0 new suggestions in the article's text." in said(again)
+    assert len(listed(again)) == 4

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.editing import excerpt
 
@@ -82,7 +82,7 @@ class SuggestQuotesMixin:
         return [
             path(
                 "<path:object_id>/suggestions/",
-                view(require_GET(self.suggestions_view)),
+                view(require_http_methods(["GET", "HEAD", "POST"])(self.suggestions_view)),
                 name="articles_article_suggestions",
             ),
             path(
@@ -162,9 +162,23 @@ class SuggestQuotesMixin:
         return rows
 
     def suggestions_view(self, request, object_id):
+        """GET lists the pending suggestions; POST (the "Suggest quotes" button) runs the
+        extractor over the body first, then shows the list: reading the page never writes."""
         article = self.article_for_suggestions(request, object_id)
         has_body = bool(article.body.strip())
-        found = refresh_suggestions(article) if has_body else []
+        if request.method == "POST":
+            found = refresh_suggestions(article) if has_body else []
+            self.message_user(
+                request,
+                ngettext(
+                    "The extractor found %(count)d new suggestion in the article's text.",
+                    "The extractor found %(count)d new suggestions in the article's text.",
+                    len(found),
+                )
+                % {"count": len(found)},
+                messages.SUCCESS if found else messages.INFO,
+            )
+            return HttpResponseRedirect(self.suggestions_url(article))
         rows = self.pending_rows(article) if has_body else []
         speakers = list(Speaker.objects.order_by("name", "pk").values_list("pk", "name"))
         context = {
@@ -173,7 +187,6 @@ class SuggestQuotesMixin:
             "opts": self.opts,
             "original": article,
             "has_body": has_body,
-            "found_count": len(found),
             "rows": rows,
             "matched_count": sum(1 for row in rows if row.matched is not None),
             "speakers": speakers,

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from articles.extraction import extract_quotes
 from articles.models import Article
@@ -76,7 +77,7 @@ def refresh_suggestions(article: Article) -> list[QuoteSuggestion]:
             return []
         try:
             with transaction.atomic():
-                return QuoteSuggestion.objects.bulk_create(new)
+                return bulk_create_with_history(new, QuoteSuggestion)
         except IntegrityError:
             # Another editor refreshed the same article at the same moment and made these rows.
             return []
@@ -174,6 +175,8 @@ def _locked_pending(suggestion: QuoteSuggestion) -> QuoteSuggestion:
 
 
 def _decide(suggestion: QuoteSuggestion, status: str, editor, quote: Quote | None = None):
+    suggestion._history_user = editor
+    suggestion._change_reason = f"{QuoteSuggestion.Status(status).label} by an editor"
     suggestion.status = status
     suggestion.decided_by = editor
     suggestion.decided_at = timezone.now()

@@ -322,3 +322,20 @@ def test_suggest_quotes_says_how_many_it_found_and_nothing_twice(editor_client, 
     assert "The extractor found 4 new suggestions in the article's text." in said(first)
     assert "The extractor found 0 new suggestions in the article's text." in said(again)
     assert len(listed(again)) == 4
+
+
+def test_a_decision_is_kept_in_the_suggestions_history_with_the_editor(
+    editor_client, editor, article
+):
+    opened(editor_client, article)
+    direct = found(article, "direct")
+
+    editor_client.post(decide_url(article, direct, "reject"))
+
+    latest = direct.history.first()
+    assert latest.status == QuoteSuggestion.Status.REJECTED
+    assert latest.history_user == editor
+    assert latest.history_change_reason == "Rejected by an editor"
+    assert direct.history.count() == 2  # found, then rejected
+    history = reverse("admin:stances_quotesuggestion_history", args=[direct.pk])
+    assert editor_client.get(history).status_code == 200

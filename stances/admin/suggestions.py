@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.editing import excerpt
 
@@ -303,8 +304,9 @@ class SuggestQuotesMixin:
 
 
 @admin.register(QuoteSuggestion)
-class QuoteSuggestionAdmin(admin.ModelAdmin):
-    """A read-only record of what the extractor suggested and what editors decided."""
+class QuoteSuggestionAdmin(SimpleHistoryAdmin):
+    """A read-only record of what the extractor suggested and what editors decided, each
+    suggestion with its history (found, then accepted or rejected, by whom and when)."""
 
     change_list_template = "admin/stances/quotesuggestion/change_list.html"
     list_display = [

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
@@ -118,6 +119,8 @@ class QuoteSuggestion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuoteSuggestionQuerySet.as_manager()
+    # Who accepted or rejected what, and when, kept like every other editorial decision.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article_id", "start_offset", "end_offset", "pk"]

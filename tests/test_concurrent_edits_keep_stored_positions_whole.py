@@ -22,38 +22,49 @@ pytestmark = [
 ]
 
 
-def test_two_editors_tagging_at_once_both_count():
-    ana, stance = make_speaker(name="Ana Okafor"), make_stance()
-    make_tag(make_quote(speaker=ana), stance)  # the stored position exists before they start
-    first, second = make_quote(speaker=ana), make_quote(speaker=ana)
+def interleaved(first_edit, second_edit) -> list[Exception]:
+    """Runs first_edit in a transaction held open while second_edit runs in another one, each
+    on its own connection; returns what either raised."""
     first_saved, second_started = threading.Event(), threading.Event()
     errors = []
 
-    def editor(quote, before_commit=None, wait_for=None):
+    def first():
         try:
-            if wait_for:
-                wait_for.wait(5)
-                second_started.set()
             with transaction.atomic():
-                make_tag(quote, stance)
-                if before_commit:
-                    before_commit.set()
-                    # Hold the transaction open while the other editor saves theirs.
-                    second_started.wait(5)
-                    threading.Event().wait(0.5)
-        except Exception as error:  # reported below, with the thread's traceback lost
+                first_edit()
+                first_saved.set()
+                second_started.wait(5)
+                threading.Event().wait(0.5)  # still open while the other editor saves
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()
 
-    threads = [
-        threading.Thread(target=editor, args=(first, first_saved)),
-        threading.Thread(target=editor, args=(second, None, first_saved)),
-    ]
+    def second():
+        try:
+            first_saved.wait(5)
+            second_started.set()
+            with transaction.atomic():
+                second_edit()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(15)
+    return errors
+
+
+def test_two_editors_tagging_at_once_both_count():
+    ana, stance = make_speaker(name="Ana Okafor"), make_stance()
+    make_tag(make_quote(speaker=ana), stance)  # the stored position exists before they start
+    first, second = make_quote(speaker=ana), make_quote(speaker=ana)
+
+    errors = interleaved(lambda: make_tag(first, stance), lambda: make_tag(second, stance))
 
     assert errors == []
     assert PositionSummary.objects.get(holder=ana, stance=stance).quote_count == 3
@@ -65,39 +76,15 @@ def test_tagging_a_quote_while_another_editor_gives_it_to_another_speaker():
     first_stance, second_stance = make_stance(), make_stance()
     quote = make_quote(speaker=ana)
     make_tag(quote, first_stance)
-    first_saved, second_started = threading.Event(), threading.Event()
-    errors = []
 
     def reattribute():
-        try:
-            with transaction.atomic():
-                mine = Quote.objects.get(pk=quote.pk)
-                mine.speaker = bo
-                mine.save()
-                first_saved.set()
-                second_started.wait(5)
-                threading.Event().wait(0.5)  # still open while the other editor tags
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
+        mine = Quote.objects.get(pk=quote.pk)
+        mine.speaker = bo
+        mine.save()
 
-    def tag():
-        try:
-            first_saved.wait(5)
-            second_started.set()
-            with transaction.atomic():
-                make_tag(Quote.objects.get(pk=quote.pk), second_stance)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=reattribute), threading.Thread(target=tag)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
+    errors = interleaved(
+        reattribute, lambda: make_tag(Quote.objects.get(pk=quote.pk), second_stance)
+    )
 
     assert errors == []
     assert set(PositionSummary.objects.values_list("holder", "stance")) == {

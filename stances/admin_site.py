@@ -12,6 +12,13 @@ class StancesAdminSite(admin.AdminSite):
     index_title = "Evidence and sources"
     index_template = "admin/stances_index.html"
 
+    @property
+    def login_form(self):
+        # Imported here: this module loads with the app registry, before models may be imported.
+        from .sign_in import ThrottledAuthenticationForm
+
+        return ThrottledAuthenticationForm
+
     def index(self, request, extra_context=None):
         return super().index(request, {"work": self.work_waiting(request), **(extra_context or {})})
 

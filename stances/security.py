@@ -1,6 +1,7 @@
 """Editor sign-in safety: the client's real address behind a proxy, and session lifetimes."""
 
 import ipaddress
+import logging
 import time
 from urllib.parse import urlencode
 
@@ -13,6 +14,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 SIGNED_IN_AT = "stances_signed_in_at"
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str | None:
@@ -87,6 +90,55 @@ class RefuseNulBytesInTheAdminMiddleware:
                 "The address holds a NUL character, which no filter or search can use. "
                 "Go back and choose the filter again, or search without it.",
             )
+        return self.get_response(request)
+
+
+def account_failures(username: str) -> int:
+    """Failed sign-ins for this username from every address within the cool-off period."""
+    from axes.models import AccessAttempt
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(username=username, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def account_paused(username: str) -> bool:
+    return bool(username) and account_failures(username) >= settings.SIGN_IN_FAILURES_PER_ACCOUNT
+
+
+_proxy_warned = set()
+
+
+class ProxyCountWarningMiddleware:
+    """Logs once per process when requests contradict TRUSTED_PROXY_COUNT: X-Forwarded-For
+    arriving with no proxy trusted (every client shares the proxy's address, so sign-in throttling
+    locks them out together), or a proxy trusted but no X-Forwarded-For (clients could be
+    reaching the app directly, past the proxy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        forwarded = "HTTP_X_FORWARDED_FOR" in request.META
+        trusted = settings.TRUSTED_PROXY_COUNT
+        problem = None
+        if forwarded and not trusted:
+            problem = "no-proxy-trusted"
+            message = (
+                "Requests carry X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: set it to the "
+                "number of proxies in front, or sign-in throttling sees every client as the proxy."
+            )
+        elif trusted and not forwarded:
+            problem = "proxy-missing"
+            message = (
+                f"TRUSTED_PROXY_COUNT is {trusted} but a request came without X-Forwarded-For: "
+                "is the app reachable without going through the proxy?"
+            )
+        if problem and problem not in _proxy_warned:
+            _proxy_warned.add(problem)
+            logger.warning(message)
         return self.get_response(request)
 
 

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "stances.security.AbsoluteSessionLifetimeMiddleware",
     "stances.security.RefuseNulBytesInTheAdminMiddleware",
+    "stances.security.ProxyCountWarningMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,6 +172,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "stances.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "stances.security.client_ip"
 AXES_VERBOSE = False
+# On top of that, failures for one account from all addresses together: past this many within
+# the cool-off, the account takes no sign-in at all (a guesser spread over many addresses, or a
+# proxy count set wrong so that every client seems to come from one address or from many).
+SIGN_IN_FAILURES_PER_ACCOUNT = envint("SIGN_IN_FAILURES_PER_ACCOUNT", 25)
 # How many reverse proxies (that append to X-Forwarded-For) stand in front of the app.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 

@@ -81,20 +81,37 @@ def violations_report(results) -> str:
     )
 
 
-def test_axe_finds_no_violations_on_any_public_page(every_page, demo_site, chromium):
+VIEWPORTS = (("desktop", {"width": 1280, "height": 900}), ("phone", PHONE))
+
+
+def axe_failures(chromium, base_url, pages, check=None) -> dict[str, str]:
+    """Runs axe on each page at desktop and phone sizes, screenshotting each; returns the
+    violations by page and size. `check(page, name, response)` runs on each page as well."""
     axe = Axe()
     failures = {}
-    for viewport_name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", PHONE)):
+    for viewport_name, viewport in VIEWPORTS:
         context = chromium.new_context(viewport=viewport)
         page = context.new_page()
-        for name, path in every_page.items():
-            page.goto(demo_site.url + path)
+        for name, path in pages.items():
+            response = page.goto(base_url + path)
+            if check:
+                check(page, name, response)
             results = axe.run(page, options=AXE_RULES)
             if results.violations_count:
                 failures[f"{name} ({viewport_name})"] = violations_report(results)
             screenshot(page, f"{name}-{viewport_name}")
         context.close()
-    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())
+    return failures
+
+
+def report(failures) -> str:
+    return "\n\n".join(f"{name}:\n{found}" for name, found in failures.items())
+
+
+def test_axe_finds_no_violations_on_any_public_page(every_page, demo_site, chromium):
+    failures = axe_failures(chromium, demo_site.url, every_page)
+
+    assert not failures, report(failures)
     assert len(every_page) >= 20
 
 
@@ -180,22 +197,15 @@ def test_axe_finds_no_violations_on_the_layouts_made_for_volume(demo_site, chrom
         "compare-overview": reverse("compare") + "?speakers=donald-trump&speakers=kamala-harris",
         "speaker-compact": reverse("speaker", args=["donald-trump"]),
     }
-    axe = Axe()
-    failures = {}
-    for viewport_name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", PHONE)):
-        context = chromium.new_context(viewport=viewport)
-        page = context.new_page()
-        for name, path in pages.items():
-            response = page.goto(demo_site.url + path)
-            assert response.status == 200, name
-            results = axe.run(page, options=AXE_RULES)
-            if results.violations_count:
-                failures[f"{name} ({viewport_name})"] = violations_report(results)
-            screenshot(page, f"{name}-{viewport_name}")
-        page.goto(demo_site.url + pages["overview"])
-        expect(page.locator("table.overview")).to_be_visible()
-        page.goto(demo_site.url + pages["speaker-compact"])
-        expect(page.locator("table.compact-positions").first).to_be_visible()
-        expect(page.locator(".timeline .bar").first).to_be_attached()
-        context.close()
-    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())
+
+    def check(page, name, response):
+        assert response.status == 200, name
+        if name == "overview":
+            expect(page.locator("table.overview")).to_be_visible()
+        if name == "speaker-compact":
+            expect(page.locator("table.compact-positions").first).to_be_visible()
+            expect(page.locator(".timeline .bar").first).to_be_attached()
+
+    failures = axe_failures(chromium, demo_site.url, pages, check)
+
+    assert not failures, report(failures)

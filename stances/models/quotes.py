@@ -357,10 +357,6 @@ class StanceTagQuerySet(models.QuerySet):
         """Tags on published quotes, the only ones readers see."""
         return self.filter(quote__status=Quote.Status.PUBLISHED)
 
-    def taking_sides(self):
-        """Tags that support or oppose (a neutral mention is not a position)."""
-        return self.exclude(alignment=StanceTag.Alignment.NEUTRAL)
-
 
 class StanceTag(VersionedModel):
     """An editor's reading of a quote: it supports, opposes or merely mentions a stance."""

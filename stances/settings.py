@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "articles",
     "stances",
 ]
@@ -136,6 +137,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (extracting quotes, rebuilding positions) runs on Django's tasks framework. The
+# database backend keeps each task as a row in the same database: enqueued in the editor's own
+# transaction, visible to every app server, run by `manage.py db_worker`. TASKS_BACKEND names
+# another backend class (the tests run tasks at once with Django's ImmediateBackend).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username and address never reach the password check.

@@ -3,7 +3,8 @@
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.views.decorators.http import require_http_methods
 
 
 class StancesAdminSite(admin.AdminSite):
@@ -19,8 +20,46 @@ class StancesAdminSite(admin.AdminSite):
 
         return ThrottledAuthenticationForm
 
+    def get_urls(self):
+        # Imported here: this module loads with the app registry, before models may be imported.
+        from .admin.tasks import rebuild_positions_view
+
+        def rebuild(request):
+            return rebuild_positions_view(request, self)
+
+        return [
+            path(
+                "rebuild-positions/",
+                self.admin_view(require_http_methods(["GET", "HEAD", "POST"])(rebuild)),
+                name="stances_rebuild_positions",
+            ),
+            *super().get_urls(),
+        ]
+
     def index(self, request, extra_context=None):
-        return super().index(request, {"work": self.work_waiting(request), **(extra_context or {})})
+        return super().index(
+            request,
+            {
+                "work": self.work_waiting(request),
+                "background": self.background_tasks(request),
+                **(extra_context or {}),
+            },
+        )
+
+    def background_tasks(self, request) -> list[dict]:
+        """Background work this user may start from the admin, each with how it last went."""
+        from .admin.tasks import last_rebuild, may_rebuild
+
+        if not may_rebuild(request.user):
+            return []
+        last = last_rebuild()
+        return [
+            {
+                "label": "Rebuild stored positions",
+                "state": last.describe() if last else "None has run as a task yet.",
+                "url": reverse("admin:stances_rebuild_positions"),
+            }
+        ]
 
     def work_waiting(self, request) -> list[dict]:
         """What awaits editors: counts with links, only for what this user may open."""

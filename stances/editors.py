@@ -1,13 +1,14 @@
 """The Editors group: exactly the content permissions (articles, stances), nothing on accounts
-and nothing on derived data."""
+and nothing on derived data or task records."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 GROUP_NAME = "Editors"
 CONTENT_APPS = ("articles", "stances")
-# Derived data, written only by the code that derives it: nobody edits it by hand.
-DERIVED_MODELS = ("positionsummary",)
+# Written only by code, never by hand: derived data (stored positions) and the records of
+# background tasks (seen on the pages that start them; starting a rebuild is its own permission).
+DERIVED_MODELS = ("positionsummary", "taskrun")
 
 
 def sync_editors_group(apps=global_apps):

@@ -26,8 +26,9 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def refresh_suggestions(article: Article) -> list[QuoteSuggestion]:
-    """Makes pending suggestions for what the extractor finds in the body; returns the new ones.
+def refresh_suggestions(article: Article, editor=None) -> list[QuoteSuggestion]:
+    """Makes pending suggestions for what the extractor finds in the body; returns the new ones,
+    whose first history record names `editor`, who asked for them.
 
     A find is never suggested again once decided: not at the same offsets and kind, and not with
     the same text and kind elsewhere (the body may have been edited). Pending suggestions that
@@ -77,7 +78,7 @@ def refresh_suggestions(article: Article) -> list[QuoteSuggestion]:
             return []
         try:
             with transaction.atomic():
-                return bulk_create_with_history(new, QuoteSuggestion)
+                return bulk_create_with_history(new, QuoteSuggestion, default_user=editor)
         except IntegrityError:
             # Another editor refreshed the same article at the same moment and made these rows.
             return []

@@ -19,9 +19,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.editing import excerpt
 
-from ..models import Quote, QuoteSuggestion, Speaker
+from .. import tasks
+from ..models import Quote, QuoteSuggestion, Speaker, TaskRun
 from ..models.suggestions import Precision
-from ..suggestions import SuggestionError, accept, match_speakers, refresh_suggestions, reject
+from ..suggestions import SuggestionError, accept, match_speakers, reject
 from .quotes import unnamed_sources
 
 CONTEXT_CHARACTERS = 90
@@ -51,6 +52,16 @@ class SuggestionRow:
     @property
     def anonymous(self) -> bool:
         return self.suggestion.kind == Quote.Kind.ANONYMOUS
+
+
+def task_record_url(request, run: TaskRun | None) -> str:
+    """The task backend's record of the run (arguments, error details), for those who may read
+    it; empty when there is none."""
+    if run is None or not run.task_result_id:
+        return ""
+    if not request.user.has_perm("django_tasks_database.view_dbtaskresult"):
+        return ""
+    return reverse("admin:django_tasks_database_dbtaskresult_change", args=[run.task_result_id])
 
 
 def in_context(body: str, start: int, end: int) -> tuple[str, str, str]:
@@ -163,23 +174,15 @@ class SuggestQuotesMixin:
         return rows
 
     def suggestions_view(self, request, object_id):
-        """GET lists the pending suggestions; POST (the "Suggest quotes" button) runs the
-        extractor over the body first, then shows the list: reading the page never writes."""
+        """GET lists the pending suggestions and how the last look for quotes went; POST (the
+        "Suggest quotes" button) queues a look, in the background: reading the page never
+        writes."""
         article = self.article_for_suggestions(request, object_id)
         has_body = bool(article.body.strip())
         if request.method == "POST":
-            found = refresh_suggestions(article) if has_body else []
-            self.message_user(
-                request,
-                ngettext(
-                    "The extractor found %(count)d new suggestion in the article's text.",
-                    "The extractor found %(count)d new suggestions in the article's text.",
-                    len(found),
-                )
-                % {"count": len(found)},
-                messages.SUCCESS if found else messages.INFO,
-            )
+            self.start_suggesting(request, article, has_body)
             return HttpResponseRedirect(self.suggestions_url(article))
+        last_run = article.task_runs.select_related("requested_by").latest_first().first()
         rows = self.pending_rows(article) if has_body else []
         speakers = list(Speaker.objects.order_by("name", "pk").values_list("pk", "name"))
         context = {
@@ -191,6 +194,9 @@ class SuggestQuotesMixin:
             "rows": rows,
             "matched_count": sum(1 for row in rows if row.matched is not None),
             "speakers": speakers,
+            "last_run": last_run,
+            "under_way": last_run is not None and last_run.is_active and not last_run.is_overdue,
+            "task_record_url": task_record_url(request, last_run),
             "may_create_speakers": request.user.has_perm("stances.add_speaker"),
             "precision_overall": describe_precision(QuoteSuggestion.objects.precision()),
             "precision_article": describe_precision(
@@ -198,6 +204,43 @@ class SuggestQuotesMixin:
             ),
         }
         return TemplateResponse(request, "admin/stances/article/suggestions.html", context)
+
+    def start_suggesting(self, request, article, has_body) -> None:
+        """Queues the extractor over the article's text and says what became of it: with a
+        task backend that runs it at once, how many it found."""
+        if not has_body:
+            self.message_user(
+                request,
+                "This article has no body text stored, so there is nothing to look for quotes in.",
+                messages.WARNING,
+            )
+            return
+        try:
+            run = tasks.start_suggesting_quotes(article, request.user)
+        except tasks.AlreadyActive as refusal:
+            self.message_user(request, str(refusal), messages.WARNING)
+            return
+        run.refresh_from_db()
+        if run.status == TaskRun.Status.FINISHED:
+            self.message_user(
+                request,
+                ngettext(
+                    "The extractor found %(count)d new suggestion in the article's text.",
+                    "The extractor found %(count)d new suggestions in the article's text.",
+                    run.outcome,
+                )
+                % {"count": run.outcome},
+                messages.SUCCESS if run.outcome else messages.INFO,
+            )
+        elif run.status == TaskRun.Status.FAILED:
+            self.message_user(request, f"Looking for quotes failed: {run.problem}", messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                "Queued: the extractor will look for quotes in the background. This page shows "
+                "when it has finished.",
+                messages.INFO,
+            )
 
     def chosen_speaker(self, request) -> tuple[Speaker | None, bool]:
         """The editor's choice in the speaker select: (speaker, create new). Raises

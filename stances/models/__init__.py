@@ -4,6 +4,7 @@ from .people import Candidacy, Election, Speaker, SpeakerRole
 from .positions import PositionSummary
 from .quotes import Quote, StanceTag
 from .suggestions import QuoteSuggestion
+from .tasks import TaskRun
 from .topics import Stance, Topic
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "SpeakerRole",
     "Stance",
     "StanceTag",
+    "TaskRun",
     "Topic",
 ]

@@ -90,13 +90,18 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stances.security.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' pages from the shared cache, before any session or database work; it stores what
+    # GZip compressed and ConditionalGet tagged with an ETag.
+    "stances.page_cache.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "stances.security.AbsoluteSessionLifetimeMiddleware",
     "stances.security.RefuseNulBytesInTheAdminMiddleware",
@@ -137,6 +142,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache shared by every app server: Redis when REDIS_URL is set, else this process's memory
+# (right for one process, as the demo runs; several app servers need Redis). Short socket
+# timeouts: an unreachable Redis makes pages uncached, never slow or failing.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "stances"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# Readers' pages are kept this long at most (0 turns the page cache off); any content write
+# drops them all at once (stances.page_cache).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_SKIPS = ("/admin/", "/healthz")
 
 # Background work (extracting quotes, rebuilding positions) runs on Django's tasks framework. The
 # database backend keeps each task as a row in the same database: enqueued in the editor's own

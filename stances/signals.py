@@ -1,13 +1,15 @@
 """Guards that hold outside the admin too."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import ProtectedError
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from articles.models import Article
+from articles.versioning import VersionedModel
 
-from . import summaries
+from . import page_cache, summaries
 from .models import Quote, StanceTag
 
 
@@ -18,6 +20,24 @@ def refuse_to_delete_staff_accounts(sender, instance, **kwargs):
         raise ProtectedError(
             f"{instance.get_username()} is an editor's account: deactivate it instead.", {instance}
         )
+
+
+# Readers' cached pages go with any write to content (every model editors edit, with versions
+# and history), whichever one. Bulk writers that send no signal call page_cache.content_changed
+# themselves, as summaries.write does. Connected model by model, not to every sender: a model
+# without delete receivers keeps Django's fast delete, which stored positions rely on (their
+# rows go before a deleted tag's cells are refreshed).
+def drop_readers_cached_pages(sender, **kwargs):
+    page_cache.content_changed()
+
+
+def content_models():
+    return [model for model in apps.get_models() if issubclass(model, VersionedModel)]
+
+
+for model in content_models():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(drop_readers_cached_pages, sender=model, weak=False)
 
 
 # Stored positions follow the evidence: every save or delete that can change a cell refreshes it

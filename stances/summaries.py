@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from . import positions
+from . import page_cache, positions
 from .models import PositionSummary, Quote, Speaker, Stance, StanceTag
 
 Key = tuple[int, int]  # (holder id, stance id)
@@ -49,6 +49,7 @@ def lock(holders) -> None:
 
 def write(fresh: dict[Key, positions.Summary], stored: list[PositionSummary], keys) -> None:
     """Makes the stored rows for `keys` equal `fresh`: deletes, updates, creates as needed."""
+    page_cache.content_changed()
     by_key = {(row.holder_id, row.stance_id): row for row in stored}
     gone = [row.pk for key, row in by_key.items() if key in keys and key not in fresh]
     if gone:

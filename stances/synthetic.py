@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Outlet
 
-from . import summaries
+from . import page_cache, summaries
 from .models import Candidacy, Election, Quote, Speaker, SpeakerRole, Stance, StanceTag, Topic
 
 SLUG_PREFIX = "synthetic-"
@@ -1493,6 +1493,7 @@ def write(plan: Plan, progress: Progress | None = None) -> dict[str, int]:
     # Bulk inserts send no signals, so the stored positions are derived here, all at once.
     progress("positions", 0, 1)
     summaries.rebuild()
+    page_cache.content_changed()
     progress("positions", 1, 1)
     return {
         "quotes": len(quote_ids),

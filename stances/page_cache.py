@@ -1,0 +1,170 @@
+"""The page cache: whole public pages for readers who are not signed in, shared by every app
+server, and dropped by any content write the moment it commits.
+
+Pages are stored in Django's default cache (Redis when REDIS_URL is set, local memory otherwise)
+under their address, each with the content version it was rendered at. The version is a counter
+in the same cache that every write to content bumps, so a page is served only while no edit has
+happened since it was rendered: an editor's change shows on the next request on every app server.
+One request to the cache fetches the version and the page together. Editors (any request with a
+session cookie) are never served from the cache and their pages are never stored.
+
+Responses carry a weak ETag (from ConditionalGetMiddleware, weakened by GZipMiddleware) and
+`Cache-Control: no-cache`: browsers and proxies keep the page but ask again each time, and get a
+304 while nothing has changed.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+# Public pages are tens of kilobytes; a page much larger than that is not worth a cache slot.
+LARGEST_PAGE = 2 * 1024 * 1024
+# The headers a stored page keeps; the security headers are added afresh on every response.
+KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Content-Language", "ETag", "Vary")
+
+
+def start_versions() -> bool:
+    """Gives a cache without a version (new, emptied, or that evicted it) one that no stored page
+    can carry: the clock in nanoseconds, far above any count reached before."""
+    return cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_content_version() -> None:
+    """Invalidates every stored page. Never fails a write: an unreachable cache is logged, and
+    pages stored there expire within PAGE_CACHE_SECONDS."""
+    try:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version in the cache
+            if not start_versions():
+                cache.incr(VERSION_KEY)
+    except Exception:
+        logger.exception("The page cache could not be invalidated (is the cache reachable?)")
+
+
+def content_changed() -> None:
+    """Called for every write to content. The version moves at once, so no page rendered before
+    the write is served again; and again when the transaction commits, so that a page rendered
+    while it was open (from the data before it) is not kept under the version of the new data."""
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+def page_key(request, compressed: bool) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page:{'gzip' if compressed else 'plain'}:{digest}"
+
+
+def accepts_gzip(request) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def is_for_a_reader(request) -> bool:
+    """A reader's request for a public page: no session (editors have one) and no pending
+    message, a safe method, and outside the admin."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(settings.PAGE_CACHE_SKIPS)
+    )
+
+
+def can_store(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "no-store" not in cache_control
+        and "private" not in cache_control
+        and len(response.content) <= LARGEST_PAGE
+    )
+
+
+def signed_in(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def stored_response(entry) -> HttpResponse:
+    headers, content = entry["headers"], entry["content"]
+    response = HttpResponse(content, status=200, headers=headers)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves readers' pages from the cache and stores the ones it renders.
+
+    Sits outside GZipMiddleware (it stores what is sent, compressed once) and inside the
+    security headers (they are added to every response, stored or not)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_for_a_reader(request):
+            response = self.get_response(request)
+            if request.method not in ("GET", "HEAD", "OPTIONS") and signed_in(request):
+                # Whatever an editor's form or action changed (a bulk update sends no signal),
+                # it has committed by now: no reader is served a page from before it.
+                bump_content_version()
+            if not request.path.startswith(settings.PAGE_CACHE_SKIPS):
+                # A signed-in editor's view of a public page is for them alone, always fresh.
+                patch_vary_headers(response, ["Cookie"])
+                if "Cache-Control" not in response:
+                    patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        key = page_key(request, compressed=accepts_gzip(request))
+        version, entry = self.look_up(key)
+        if entry is not None and entry["version"] == version:
+            response = stored_response(entry)
+            return get_conditional_response(
+                request, etag=entry["headers"].get("ETag"), response=response
+            )
+
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, no_cache=True)
+        if version is not None and can_store(response):
+            self.store(key, version, response)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def look_up(self, key):
+        """The current version and the stored page, in one request to the cache; the version is
+        None when the cache cannot be reached (the page is then rendered and not stored)."""
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            if VERSION_KEY not in found:
+                start_versions()
+                return cache.get(VERSION_KEY), None
+        except Exception:
+            logger.warning("The page cache is unreachable; serving without it", exc_info=True)
+            return None, None
+        return found[VERSION_KEY], found.get(key)
+
+    def store(self, key, version, response):
+        entry = {
+            "version": version,
+            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+            "content": response.content,
+        }
+        entry["headers"]["Cache-Control"] = response["Cache-Control"]
+        try:
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("A page could not be stored in the cache", exc_info=True)

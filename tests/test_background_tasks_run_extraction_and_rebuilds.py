@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -221,6 +221,21 @@ def test_an_article_without_a_body_queues_nothing(editor_client):
     assert not TaskRun.objects.exists()
 
 
+def test_the_database_holds_one_active_run_per_article_and_one_active_rebuild(article):
+    """What refuses the second of two presses made at the same moment."""
+    TaskRun.objects.create(kind=TaskRun.Kind.SUGGEST_QUOTES, article=article)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TaskRun.objects.create(kind=TaskRun.Kind.SUGGEST_QUOTES, article=article)
+    TaskRun.objects.create(kind=TaskRun.Kind.REBUILD_POSITIONS)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TaskRun.objects.create(kind=TaskRun.Kind.REBUILD_POSITIONS)
+
+    TaskRun.objects.update(status=TaskRun.Status.FINISHED, finished_at=timezone.now(), outcome=0)
+    TaskRun.objects.create(kind=TaskRun.Kind.SUGGEST_QUOTES, article=article)
+    TaskRun.objects.create(kind=TaskRun.Kind.REBUILD_POSITIONS)
+    assert TaskRun.objects.active().count() == 2
+
+
 def test_a_task_run_twice_does_its_work_once(article, editor):
     with TestCase.captureOnCommitCallbacks(execute=True):
         run = tasks.start_suggesting_quotes(article, editor)
@@ -300,6 +315,7 @@ def test_a_superuser_rebuilds_from_the_admin_and_sees_how_it_went(superuser_clie
     assert f'<a href="{REBUILD_URL}">Rebuild stored positions</a>' in index
     assert "None has run as a task yet." in index
     assert "No rebuild has run as a background task yet." in page(superuser_client, REBUILD_URL)
+    assert not TaskRun.objects.exists()  # reading the pages started nothing
     spoil_a_stored_position()
 
     press(superuser_client, REBUILD_URL)

@@ -20,6 +20,7 @@ from stances.models import (
     SpeakerRole,
     Stance,
     StanceTag,
+    TaskRun,
     Topic,
 )
 from tests.factories import (
@@ -219,6 +220,23 @@ VIOLATIONS = {
         status=QuoteSuggestion.Status.REJECTED,
         decided_at=timezone.now(),
         quote=make_quote(status=Quote.Status.DRAFT),
+    ),
+    # background task runs
+    "taskrun_kind_valid": lambda: TaskRun(kind="import"),
+    "taskrun_status_valid": lambda: TaskRun(
+        kind=TaskRun.Kind.REBUILD_POSITIONS, status="paused", finished_at=timezone.now()
+    ),
+    "taskrun_article_only_for_suggest_quotes": lambda: TaskRun(
+        kind=TaskRun.Kind.SUGGEST_QUOTES, article=None
+    ),
+    "taskrun_finished_when_done": lambda: TaskRun(
+        kind=TaskRun.Kind.REBUILD_POSITIONS, status=TaskRun.Status.FINISHED, finished_at=None
+    ),
+    "taskrun_one_active_per_article": lambda: (
+        lambda first: TaskRun(kind=TaskRun.Kind.SUGGEST_QUOTES, article=first.article)
+    )(TaskRun.objects.create(kind=TaskRun.Kind.SUGGEST_QUOTES, article=make_article())),
+    "taskrun_one_active_rebuild": lambda: (lambda first: TaskRun(kind=first.kind))(
+        TaskRun.objects.create(kind=TaskRun.Kind.REBUILD_POSITIONS)
     ),
 }
 

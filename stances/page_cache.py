@@ -138,7 +138,8 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
-        patch_cache_control(response, no_cache=True)
+        if "Cache-Control" not in response:
+            patch_cache_control(response, no_cache=True)
         if version is not None and can_store(response):
             self.store(key, version, response)
         response["X-Page-Cache"] = "miss"

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # Readers' pages from the shared cache, before any session or database work; it stores what
     # GZip compressed and ConditionalGet tagged with an ETag.
     "stances.page_cache.PageCacheMiddleware",
+    # A request stuck on a hung database is cut loose (a 503) within DATABASE_HANG_SECONDS.
+    "stances.outages.DatabaseHangMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,17 +131,55 @@ TEMPLATES = [
 ]
 
 # One DATABASE_URL selects the database; without it, SQLite in the project folder.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 600),
-        conn_health_checks=True,
+# On PostgreSQL, every process keeps a pool of at most DATABASE_POOL_SIZE connections (psycopg's
+# pool, built into Django): with W processes the site never holds more than W x DATABASE_POOL_SIZE,
+# which must stay below the server's max_connections (the deployment guide has the rule). A
+# request that finds the pool empty waits DATABASE_POOL_TIMEOUT seconds, then answers 503.
+# Timeouts, all shorter than the app server's worker timeout (30 s in gunicorn.conf.py), so a slow,
+# absent or hung database gives readers a 503 within seconds (stances.outages, stances.errors).
+DATABASE_CONNECT_TIMEOUT = envint("DATABASE_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = envint("DATABASE_STATEMENT_TIMEOUT", 10)
+DATABASE_HANG_SECONDS = envint("DATABASE_HANG_SECONDS", DATABASE_STATEMENT_TIMEOUT + 2)
+DATABASE_REQUEST_SECONDS = envint("DATABASE_REQUEST_SECONDS", 25)
+DATABASE_POOL_SIZE = envint("DATABASE_POOL_SIZE", 4)
+DATABASE_POOL_TIMEOUT = envint("DATABASE_POOL_TIMEOUT", 5)
+# How long a 503 asks clients to wait before trying again.
+RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 10)
+
+
+def database(url: str) -> dict:
+    config = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=False)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # A new connection per request is cheap on SQLite and avoids stale locks in development.
+        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        return config
+    options = config.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    options.setdefault(
+        "options",
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        f" -c lock_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        f" -c idle_in_transaction_session_timeout={DATABASE_REQUEST_SECONDS * 2000}",
     )
+    if DATABASE_POOL_SIZE > 0:
+        # Connections are checked when handed out only by use: a dead one fails that request
+        # (a 503) and the pool drops it. A check query could itself hang on a stopped server.
+        options["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_SIZE,
+            "timeout": DATABASE_POOL_TIMEOUT,
+            "max_idle": 300,
+            "check": None,
+        }
+    else:
+        config["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+DATABASES = {
+    "default": database(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A new connection per request is cheap on SQLite and avoids stale locks in development.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

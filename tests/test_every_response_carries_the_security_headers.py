@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -137,6 +138,16 @@ def test_error_pages_carry_the_headers(anonymous, editor_client, settings):
     broken = anonymous.get("/broken/")
     assert broken.status_code == 500
     assert_security_headers(broken, "the 500")
+
+    settings.ROOT_URLCONF = "stances.urls"
+
+    def database_gone(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(database_gone):
+        unavailable = anonymous.get(reverse("speakers"))
+    assert unavailable.status_code == 503
+    assert_security_headers(unavailable, "the 503")
 
 
 PRODUCTION = {

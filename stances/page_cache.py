@@ -26,6 +26,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
+WRITTEN_AT_KEY = "content-written-at"
 # Public pages are tens of kilobytes; a page much larger than that is not worth a cache slot.
 LARGEST_PAGE = 2 * 1024 * 1024
 # The headers a stored page keeps; the security headers are added afresh on every response.
@@ -47,6 +48,7 @@ def bump_content_version() -> None:
         except ValueError:  # no version in the cache
             if not start_versions():
                 cache.incr(VERSION_KEY)
+        cache.set(WRITTEN_AT_KEY, time.time(), timeout=None)
     except Exception:
         logger.exception("The page cache could not be invalidated (is the cache reachable?)")
 
@@ -69,16 +71,23 @@ def accepts_gzip(request) -> bool:
     return "gzip" in request.headers.get("Accept-Encoding", "").lower()
 
 
-def is_for_a_reader(request) -> bool:
+def is_readers_request(request) -> bool:
     """A reader's request for a public page: no session (editors have one) and no pending
     message, a safe method, and outside the admin."""
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.path.startswith(settings.PAGE_CACHE_SKIPS)
     )
+
+
+def last_write_time() -> float:
+    """When content was last written (0 if unknown, or the cache cannot be reached)."""
+    try:
+        return cache.get(WRITTEN_AT_KEY, 0)
+    except Exception:
+        return 0
 
 
 def can_store(response) -> bool:
@@ -115,7 +124,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_for_a_reader(request):
+        if not (settings.PAGE_CACHE_SECONDS > 0 and is_readers_request(request)):
             response = self.get_response(request)
             if request.method not in ("GET", "HEAD", "OPTIONS") and signed_in(request):
                 # Whatever an editor's form or action changed (a bulk update sends no signal),
@@ -129,7 +138,7 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request, compressed=accepts_gzip(request))
-        version, entry = self.look_up(key)
+        version, entry, request.content_written_at = self.look_up(key)
         if entry is not None and entry["version"] == version:
             response = stored_response(entry)
             return get_conditional_response(
@@ -146,17 +155,18 @@ class PageCacheMiddleware:
         return response
 
     def look_up(self, key):
-        """The current version and the stored page, in one request to the cache; the version is
-        None when the cache cannot be reached (the page is then rendered and not stored)."""
+        """The current version, the stored page and the time of the last write, in one request
+        to the cache; the version is None when the cache cannot be reached (the page is then
+        rendered and not stored)."""
         try:
-            found = cache.get_many([VERSION_KEY, key])
+            found = cache.get_many([VERSION_KEY, key, WRITTEN_AT_KEY])
             if VERSION_KEY not in found:
                 start_versions()
-                return cache.get(VERSION_KEY), None
+                return cache.get(VERSION_KEY), None, 0
         except Exception:
             logger.warning("The page cache is unreachable; serving without it", exc_info=True)
-            return None, None
-        return found[VERSION_KEY], found.get(key)
+            return None, None, 0
+        return found[VERSION_KEY], found.get(key), found.get(WRITTEN_AT_KEY, 0)
 
     def store(self, key, version, response):
         entry = {

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "stances.outages.DatabaseHangMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Readers' pages read from the replica, when there is one (DATABASE_REPLICA_URL).
+    "stances.replica.ReadFromReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -118,6 +118,7 @@ class AppServer:
 
     def __init__(self, env: dict, workers: int = 1, threads: int = 4):
         collect_static_files()
+        self.env = env
         self.port = free_port()
         (ROOT / "var").mkdir(exist_ok=True)
         self.log = open(ROOT / "var" / f"app-server-{self.port}.log", "w+")  # noqa: SIM115

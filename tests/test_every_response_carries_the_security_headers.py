@@ -93,6 +93,20 @@ def test_every_admin_page_an_editor_opens_carries_the_headers(editor_client):
         assert_security_headers(response, url)
 
 
+def test_the_superusers_task_pages_carry_the_headers(admin_client):
+    from stances import tasks
+
+    tasks.start_rebuilding_positions(None)
+    urls = [
+        reverse("admin:stances_rebuild_positions"),
+        reverse("admin:django_tasks_database_dbtaskresult_changelist"),
+    ]
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert_security_headers(response, url)
+
+
 def test_the_admin_autocomplete_carries_the_headers(editor_client):
     FACTORIES[Stance]()
     url = reverse("admin:autocomplete") + (

@@ -157,12 +157,14 @@ def database(url: str) -> dict:
         return config
     options = config.setdefault("OPTIONS", {})
     options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
-    options.setdefault(
-        "options",
-        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
-        f" -c lock_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
-        f" -c idle_in_transaction_session_timeout={DATABASE_REQUEST_SECONDS * 2000}",
-    )
+    if not ONE_OFF_COMMAND:
+        # Serving only: migrations, imports and the task worker may rightly run long statements.
+        options.setdefault(
+            "options",
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+            f" -c lock_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+            f" -c idle_in_transaction_session_timeout={DATABASE_REQUEST_SECONDS * 2000}",
+        )
     if DATABASE_POOL_SIZE > 0:
         # Connections are checked when handed out only by use: a dead one fails that request
         # (a 503) and the pool drops it. A check query could itself hang on a stopped server.

@@ -1,0 +1,55 @@
+"""On PostgreSQL, serving processes connect with timeouts and a bounded pool; one-off commands
+(migrations, imports, the task worker) keep the timeouts for connecting only."""
+
+import json
+
+from tests.test_settings_refuse_to_serve_without_a_secret_key import run
+
+PRINT_DATABASE = (
+    "import django, json, os; os.environ['DJANGO_SETTINGS_MODULE']='stances.settings';"
+    "from django.conf import settings;"
+    "print(json.dumps(settings.DATABASES['default'], default=str))"
+)
+POSTGRES = "postgres://stances@db.example:5432/stances"
+
+
+def database_settings(**env) -> dict:
+    result = run("-c", PRINT_DATABASE, SECRET_KEY="x", DATABASE_URL=POSTGRES, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_serving_process_times_out_statements_and_pools_its_connections():
+    config = database_settings()
+
+    assert config["OPTIONS"]["connect_timeout"] == 3
+    assert "statement_timeout=10000" in config["OPTIONS"]["options"]
+    assert "lock_timeout=10000" in config["OPTIONS"]["options"]
+    assert config["OPTIONS"]["pool"]["max_size"] == 4
+    assert config["OPTIONS"]["pool"]["timeout"] == 5
+    assert config["CONN_MAX_AGE"] == 0
+
+
+def test_the_limits_are_configurable():
+    config = database_settings(
+        DATABASE_STATEMENT_TIMEOUT="4", DATABASE_CONNECT_TIMEOUT="1", DATABASE_POOL_SIZE="8"
+    )
+
+    assert config["OPTIONS"]["connect_timeout"] == 1
+    assert "statement_timeout=4000" in config["OPTIONS"]["options"]
+    assert config["OPTIONS"]["pool"]["max_size"] == 8
+
+
+def test_without_a_pool_connections_persist_with_health_checks():
+    config = database_settings(DATABASE_POOL_SIZE="0")
+
+    assert "pool" not in config["OPTIONS"]
+    assert config["CONN_MAX_AGE"] == 600
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_migration_may_run_long_statements():
+    config = database_settings(STANCES_MANAGE_COMMAND="migrate")
+
+    assert "options" not in config["OPTIONS"]
+    assert config["OPTIONS"]["connect_timeout"] == 3

@@ -1,7 +1,7 @@
 """Site URLs: the public pages and the editors' admin."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import health, views
 
@@ -24,6 +24,11 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("outlets/<slug:slug>/", views.outlet_detail, name="outlet"),
     path("healthz", health.healthz, name="healthz"),
+    # Open data and reuse, each surface in its own package.
+    path("api/", include("stances.api.urls")),
+    path("", include("stances.syndication.urls")),
+    path("", include("stances.sharing.urls")),
+    path("embed/", include("stances.embeds.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,1 @@
+"""The whole curated dataset as versioned JSON: exportdata and importdata."""

@@ -1,0 +1,1 @@
+"""Pages made to sit in another site's iframe, and the "Reuse our data" page."""

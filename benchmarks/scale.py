@@ -20,7 +20,17 @@ count and the peak of Python allocations (tracemalloc). Each child then times tw
 included, each in a transaction rolled back afterwards. Then gunicorn (2 sync workers) serves
 each database while wrk drives it over loopback, and each worker's RSS is read after the load.
 Pages are measured uncached: the benchmark's settings replace every cache with Django's dummy
-cache. Every figure is printed; the exit status is 0 only when every target holds.
+cache and PAGE_CACHE_SECONDS=0.
+
+Then the cached target of issue 8, at the largest size: gunicorn with the repository's
+gunicorn.conf.py and the page cache in Redis (REDIS_URL, default redis://127.0.0.1:6379/0; the
+run's keys get a prefix of their own and are deleted afterwards) serves the home page and the
+speaker page, each fetched until the cache serves it; then wrk, asking for gzip as browsers do,
+drives /healthz, the home page, /healthz, the speaker page and /healthz on that one server. Each
+page must reach 0.6x the requests per second of /healthz in the same run (the mean of the runs
+just before and after it: the machine is shared and noisy, so only ratios within one run count).
+``--cached-only`` runs just that. Every figure is printed; the exit status is 0 only when every
+target holds.
 """
 
 from __future__ import annotations
@@ -43,6 +53,12 @@ from pathlib import Path
 from django.db.models import Count, Exists, OuterRef
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    # Only so that `python benchmarks/scale.py` can import benchmarks.serving and the project.
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import serving  # noqa: E402
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -55,6 +71,10 @@ MAX_WORKER_MB = 250
 MIN_HOME_SHARE_OF_HEALTHZ = 1 / 40
 MAX_SEARCH_RATIO = 3
 MAX_WRITE_MS = 300
+# Issue 8: a page served from the page cache, against /healthz on the same server in the same run.
+MIN_CACHED_SHARE_OF_HEALTHZ = 0.6
+CACHED_PAGES = ("home", "speaker")
+CACHED_WRK = {"connections": 16, "threads": 2, "seconds": 10}
 
 # A page whose warm-up takes longer than this is timed once more, not --runs times.
 SLOW_PAGE_SECONDS = 10
@@ -89,6 +109,14 @@ def parse_args(argv):
         help="use the databases as they are: no create, migrate or seed",
     )
     parser.add_argument("--runs", type=int, default=5, help="timed requests per page (default 5)")
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="only the cached-page target under gunicorn with Redis, at the largest size",
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--words", help=argparse.SUPPRESS)  # search words chosen at the first size
     args = parser.parse_args(argv)
@@ -211,6 +239,8 @@ def base_env(folder: Path) -> dict:
         PYTHONPATH=os.pathsep.join([str(folder), str(ROOT)]),
         SECRET_KEY=secrets.token_urlsafe(40),
         ALLOWED_HOSTS="testserver,127.0.0.1",
+        # The rendering is measured: the page cache stays out of the way (its own target below).
+        PAGE_CACHE_SECONDS="0",
     )
     return env
 
@@ -417,6 +447,12 @@ def main(argv) -> int:
             print(f"[{size_label(size)}] preparing the database", file=sys.stderr)
             notes.append(prepare_database(size, envs[size], args, log))
         notes.append(machine_note())
+        if args.cached_only:
+            largest = args.sizes[-1]
+            child = Child(largest, envs[largest], args, None)
+            child.close()
+            cached = cached_load_test(largest, child.result, folder, args, log)
+            return CachedReport(cached, notes).print()
         print("measuring pages and writes in process", file=sys.stderr)
         children, words = [], None
         for size in args.sizes:  # the first size chooses the words that every size searches
@@ -427,12 +463,68 @@ def main(argv) -> int:
             child.result["writes"] = child.ask("writes")
             child.close()
         results = [child.result for child in children]
-        loads = []
+        loads, cached = [], None
         for size, result in zip(args.sizes, results, strict=True):
             if have_wrk():
                 print(f"[{size_label(size)}] load test under gunicorn", file=sys.stderr)
                 loads.append(load_test(envs[size], result, log))
-        return Report(results, loads, notes, args.runs).print()
+        if have_wrk():
+            cached = cached_load_test(args.sizes[-1], results[-1], folder, args, log)
+        return Report(results, loads, notes, args.runs, cached).print()
+
+
+def cached_load_test(size, result: dict, folder: Path, args, log: Path) -> dict:
+    """The cached pages against /healthz, on one gunicorn (gunicorn.conf.py) with Redis."""
+    label = size_label(size)
+    print(f"[{label}] cached pages under gunicorn with Redis", file=sys.stderr)
+    prefix = f"stances-scale-{secrets.token_hex(4)}"
+    env = serving.project_env(
+        folder,
+        serving.write_settings(folder, cached=True),
+        DATABASE_URL=f"{SERVER}/{database_name(size)}",
+        REDIS_URL=args.redis_url,
+        CACHE_KEY_PREFIX=prefix,
+        PAGE_CACHE_SECONDS="600",
+    )
+    # gunicorn.conf.py's own defaults, so that the figures are the configuration's.
+    workers, threads = 2 * (os.cpu_count() or 1), 4
+    gzip = {"Accept-Encoding": "gzip"}
+    server = serving.AppServer(env, log, workers=workers, threads=threads)
+    try:
+        pages = {name: result["pages"][name]["url"] for name in CACHED_PAGES}
+        before = {name: cache_state(server.url + url) for name, url in pages.items()}
+        loads = {}
+        for name in ("healthz", "home", "healthz again", "speaker", "healthz at the end"):
+            url = result["pages"]["healthz"]["url"] if name.startswith("healthz") else pages[name]
+            loads[name] = serving.wrk(server.url + url, headers=gzip, **CACHED_WRK)
+            print(f"    wrk {name:<20} {loads[name]['rps']:>8.1f} req/s", file=sys.stderr)
+        after = {name: cache_state(server.url + url) for name, url in pages.items()}
+    finally:
+        server.stop()
+        serving.delete_cache_keys(args.redis_url, prefix)
+    return {
+        "label": label,
+        "pages": pages,
+        "before": before,
+        "after": after,
+        "loads": loads,
+        "server": f"{workers} workers x {threads} threads",
+    }
+
+
+def cache_state(url: str) -> dict:
+    """A page asked for with gzip until the cache serves it (at most three times)."""
+    for _ in range(3):
+        status, headers, body = serving.fetch(url, headers={"Accept-Encoding": "gzip"})
+        state = {
+            "status": status,
+            "cache": headers.get("X-Page-Cache", "-"),
+            "encoding": headers.get("Content-Encoding", "identity"),
+            "bytes": len(body),
+        }
+        if state["cache"] == "hit":
+            break
+    return state
 
 
 def machine_note() -> str:
@@ -463,8 +555,9 @@ class Report:
     """Prints the figures of every size, the ratios of the largest to the smallest, and the
     targets with PASS or MISS."""
 
-    def __init__(self, results, loads, notes, runs):
+    def __init__(self, results, loads, notes, runs, cached=None):
         self.results, self.loads, self.notes, self.runs = results, loads, notes, runs
+        self.cached = cached
         self.misses = 0
 
     def print(self) -> int:
@@ -476,6 +569,8 @@ class Report:
         self.print_pages()
         self.print_writes()
         self.print_loads()
+        if self.cached:
+            print_cached_loads(self.cached)
         self.print_targets()
         return 1 if self.misses or not self.loads else 0
 
@@ -600,6 +695,8 @@ class Report:
             else:
                 self.check(f"{name} <= {MAX_WRITE_MS} ms", "not measured", False)
         self.print_load_targets()
+        if self.cached:
+            self.misses += check_cached(self.cached)
         print(f"\n{self.misses} target(s) missed" if self.misses else "\nEvery target met")
 
     def page_verdicts(self, name: str, page: dict) -> list[str]:
@@ -649,6 +746,90 @@ class Report:
                 f"{errors} failed",
                 not errors,
             )
+
+
+class CachedReport:
+    """The report of --cached-only: the cached pages' figures and their targets."""
+
+    def __init__(self, cached: dict, notes: list[str]):
+        self.cached, self.notes = cached, notes
+
+    def print(self) -> int:
+        print(f"Stances scale benchmark, cached pages only, {time.strftime('%Y-%m-%d %H:%M')}")
+        for note in self.notes:
+            print(f"  {note}")
+        print_cached_loads(self.cached)
+        print(f"\nTargets ({self.cached['label']}, cached)")
+        misses = check_cached(self.cached)
+        print(f"\n{misses} target(s) missed" if misses else "\nEvery target met")
+        return 1 if misses else 0
+
+
+def cached_shares(cached: dict) -> dict:
+    """Each cached page's req/s against the mean of the /healthz runs just before and after it."""
+    names = list(cached["loads"])
+    shares = {}
+    for name in cached["pages"]:
+        at = names.index(name)
+        around = [cached["loads"][names[at - 1]]["rps"], cached["loads"][names[at + 1]]["rps"]]
+        base = statistics.mean(around)
+        shares[name] = (cached["loads"][name]["rps"], base, cached["loads"][name]["rps"] / base)
+    return shares
+
+
+def print_cached_loads(cached: dict):
+    args = CACHED_WRK
+    print(
+        f"\nCached pages ({cached['label']}): gunicorn -c gunicorn.conf.py ({cached['server']}), "
+        f"page cache in Redis; wrk -t{args['threads']} -c{args['connections']} "
+        f"-d{args['seconds']}s, Accept-Encoding: gzip, on loopback"
+    )
+    for name, url in cached["pages"].items():
+        state = cached["before"][name]
+        print(
+            f"  {name:<8} {url}: {state['status']}, X-Page-Cache {state['cache']}, "
+            f"{state['encoding']}, {state['bytes'] / 1000:.1f} KB sent"
+        )
+    for name, figures in cached["loads"].items():
+        problems = ""
+        if figures["non_2xx"] or figures["socket_errors"]:
+            problems = f"  {figures['non_2xx']} non-2xx, {figures['socket_errors']} socket errors"
+        print(
+            f"  {name:<20} {figures['rps']:>8.1f} req/s  latency p50 {figures['p50']:.1f} ms, "
+            f"p99 {figures['p99']:.1f} ms{problems}"
+        )
+
+
+def check_cached(cached: dict) -> int:
+    """Prints the cached pages' targets; returns how many were missed."""
+    misses = 0
+
+    def check(target: str, value: str, ok: bool):
+        nonlocal misses
+        misses += not ok
+        print(f"  {'PASS' if ok else 'MISS'}  {target}: {value}")
+
+    for name, (rps, base, share) in cached_shares(cached).items():
+        before, after = cached["before"][name], cached["after"][name]
+        served = [s for s in (before, after) if s["cache"] == "hit" and s["encoding"] == "gzip"]
+        check(
+            f"{cached['label']} {name} served from the cache, gzipped, before and after the load",
+            f"{before['cache']}/{after['cache']}, {before['encoding']}/{after['encoding']}",
+            len(served) == 2,
+        )
+        check(
+            f"{cached['label']} cached {name} >= {MIN_CACHED_SHARE_OF_HEALTHZ}x /healthz req/s "
+            "(mean of the runs before and after)",
+            f"{rps:.1f} / {base:.1f} = {share:.2f}x",
+            share >= MIN_CACHED_SHARE_OF_HEALTHZ,
+        )
+    errors = sum(f["non_2xx"] + f["socket_errors"] for f in cached["loads"].values())
+    check(
+        f"{cached['label']} cached load valid (every answer 2xx, no socket error or timeout)",
+        f"{errors} failed",
+        not errors,
+    )
+    return misses
 
 
 # The child: one database, measured in process -------------------------------------------------

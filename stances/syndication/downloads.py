@@ -1,0 +1,132 @@
+"""The quote browser's results as a CSV file: the same filters and validation as the page,
+streamed a chunk of rows at a time so that memory stays flat however many quotes match."""
+
+import csv
+from itertools import islice
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.views.decorators.http import require_safe
+
+from ..filters import QuoteFilter
+from ..search import unranked
+from ..views import published_quotes
+
+# The most rows one file holds (newest first): the whole archive at the scale the site is built
+# for. Counting the matches first would read them all twice, so the cap is told up front instead:
+# in the link on the quote browser and in a response header.
+MAX_ROWS = 100_000
+# Rows fetched (and their stance tags prefetched, one query) per round trip to the database.
+CHUNK_SIZE = 2_000
+# Rows written per piece of the response: fewer, larger writes to the socket and to gzip.
+ROWS_PER_PIECE = 200
+
+COLUMNS = [
+    "quote_id",
+    "permalink",
+    "text",
+    "kind",
+    "speaker",
+    "about",
+    "attribution",
+    "date_said",
+    "date_is_the_report_date",
+    "article_title",
+    "outlet",
+    "article_date",
+    "article_url",
+    "stances",
+]
+
+# A spreadsheet runs a cell that starts with one of these as a formula (or, for tab and carriage
+# return, shifts it so the next character is read as one): OWASP's list for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: str) -> str:
+    """The cell as text a spreadsheet will not evaluate: a leading apostrophe marks it literal."""
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def quote_row(quote, build_absolute_uri) -> list:
+    article = quote.article
+    # Prefetched in display order (topic, then stance): no query here.
+    stances = " | ".join(f"{tag.alignment}: {tag.stance.statement}" for tag in quote.tags.all())
+    text_cells = [
+        quote.text,
+        quote.kind,
+        quote.speaker.name if quote.speaker_id else "",
+        quote.about.name if quote.about_id else "",
+        quote.attribution_text,
+    ]
+    return [
+        quote.pk,
+        build_absolute_uri(quote.get_absolute_url()),
+        *(neutralised(cell) for cell in text_cells),
+        (quote.said_on or article.published_on).isoformat(),
+        "no" if quote.said_on else "yes",
+        neutralised(article.title),
+        neutralised(article.outlet.name if article.outlet_id else ""),
+        article.published_on.isoformat(),
+        neutralised(article.url),
+        neutralised(stances),
+    ]
+
+
+class Pieces:
+    """A file-like object for csv.writer that hands back what was written instead of keeping it."""
+
+    def __init__(self):
+        self.written = []
+
+    def write(self, text):
+        self.written.append(text)
+
+    def take(self) -> str:
+        piece, self.written = "".join(self.written), []
+        return piece
+
+
+def csv_pieces(quotes, build_absolute_uri):
+    """The file, a few hundred rows per piece. A byte-order mark first: spreadsheet programs
+    (Excel above all) read a CSV without one in the system's legacy encoding, garbling every
+    curly quote, dash and non-Latin name; csv readers in code skip it with utf-8-sig."""
+    buffer = Pieces()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    yield "\ufeff" + buffer.take()
+    rows = quotes[:MAX_ROWS].iterator(chunk_size=CHUNK_SIZE)
+    while piece := list(islice(rows, ROWS_PER_PIECE)):
+        writer.writerows(quote_row(quote, build_absolute_uri) for quote in piece)
+        yield buffer.take()
+
+
+@require_safe
+def quotes_csv(request):
+    """The quotes the browser lists for this query string, every one (up to MAX_ROWS), as CSV."""
+    quote_filter = QuoteFilter(request.GET or None, queryset=published_quotes().newest_first())
+    if quote_filter.is_bound and not quote_filter.is_valid():
+        return HttpResponse(
+            filter_errors(quote_filter.form), status=400, content_type="text/plain; charset=utf-8"
+        )
+    # A file is not read by relevance: search results come newest first, as the browser lists
+    # them past its cap (ranking would read every match before the first row could be sent).
+    # An article's body can be long, and is not in the file.
+    quotes = unranked(quote_filter.qs).defer("article__body", "article__summary", "original_text")
+    return StreamingHttpResponse(
+        csv_pieces(quotes, request.build_absolute_uri),
+        content_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="stances-quotes.csv"',
+            "X-Row-Limit": str(MAX_ROWS),
+        },
+    )
+
+
+def filter_errors(form) -> str:
+    lines = ["These filters could not be used, so no file was made:"]
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else "Filters"
+        lines.extend(f"- {label}: {error}" for error in errors)
+    return "\n".join(lines) + "\n"

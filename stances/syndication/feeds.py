@@ -1,0 +1,162 @@
+"""Atom feeds of newly published quotes: all of them, one speaker's, one topic's.
+
+Each entry is one quote readers have seen, at its permalink. A retraction is an update of the
+entry: its `updated` date moves to the retraction and its content says so and why (the permalink
+then answers 410). Drafts, and quotes retracted before anyone saw them, never appear."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, format_html_join
+
+from ..forms import public_speakers
+from ..models import Quote, StanceTag, Topic
+
+# Entries per feed: feed readers poll often and keep what they have seen.
+ENTRIES = 50
+TITLE_WORDS = 100  # characters of the quote in an entry's title
+
+
+def seen_by_readers():
+    """Quotes readers have seen: published, or retracted after being published."""
+    return Quote.objects.filter(
+        status__in=[Quote.Status.PUBLISHED, Quote.Status.RETRACTED], published_at__isnull=False
+    )
+
+
+def latest_entries(quotes):
+    """The newest ENTRIES of these quotes by their last public event (published or retracted),
+    with what an entry prints joined or prefetched: a fixed number of queries."""
+    return list(
+        quotes.with_citation()
+        .prefetch_related(
+            Prefetch("tags", queryset=StanceTag.objects.select_related("stance__topic"))
+        )
+        .annotate(last_event=Coalesce("retracted_at", "published_at"))
+        .order_by("-last_event", "-pk")[:ENTRIES]
+    )
+
+
+def is_retracted(quote) -> bool:
+    return quote.status == Quote.Status.RETRACTED
+
+
+class QuotesFeed(Feed):
+    """Every newly published quote."""
+
+    feed_type = Atom1Feed
+    author_name = "Stances"
+
+    def title(self):
+        return "Newly published quotes · Stances"
+
+    def subtitle(self):
+        return "Quotes on foreign policy as editors publish them, with their sources."
+
+    def link(self):
+        return reverse("quotes")
+
+    def items(self):
+        return latest_entries(seen_by_readers())
+
+    def item_title(self, quote):
+        words = quote.text
+        if len(words) > TITLE_WORDS:
+            words = words[: TITLE_WORDS - 1].rstrip() + "…"
+        prefix = "Retracted: " if is_retracted(quote) else ""
+        return f"{prefix}{quote.speaker_label}: {words}"
+
+    def item_link(self, quote):
+        return quote.get_absolute_url()
+
+    def item_pubdate(self, quote):
+        return quote.published_at
+
+    def item_updateddate(self, quote):
+        return quote.last_event
+
+    def item_categories(self, quote):
+        topics = dict.fromkeys(tag.stance.topic.name for tag in quote.tags.all())
+        return [quote.get_kind_display(), *topics]
+
+    def item_description(self, quote):
+        article = quote.article
+        retraction = ""
+        if is_retracted(quote):
+            retraction = format_html(
+                "<p><strong>Retracted on {}.</strong> {}</p>",
+                quote.retracted_at.date().isoformat(),
+                quote.retraction_reason,
+            )
+        about = format_html(", about {}", quote.about.name) if quote.about_id else ""
+        if quote.said_on:
+            said = format_html("Said on {}.", quote.said_on.isoformat())
+        else:
+            said = "Date said not recorded; reported on the article's date."
+        outlet = article.outlet.name if article.outlet_id else "outlet not named"
+        source = format_html(
+            '<a href="{}">{}</a> ({}, {})',
+            article.get_absolute_url(),
+            article.title,
+            outlet,
+            article.published_on.isoformat(),
+        )
+        stances = format_html_join(
+            "",
+            "<li>{}: {}</li>",
+            ((t.get_alignment_display(), t.stance.statement) for t in quote.tags.all()),
+        )
+        return format_html(
+            "{}<blockquote><p>{}</p></blockquote><p>{} by {}{}. {}</p><p>Reported in {}.</p>{}",
+            retraction,
+            quote.text,
+            quote.get_kind_display(),
+            quote.speaker_label,
+            about,
+            said,
+            source,
+            format_html("<ul>{}</ul>", stances) if stances else "",
+        )
+
+
+class SpeakerQuotesFeed(QuotesFeed):
+    """A speaker's newly published quotes: their own words and reports about them, as their page
+    lists them."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(public_speakers(), slug=slug)
+
+    def title(self, speaker):
+        return f"{speaker.name}: newly published quotes · Stances"
+
+    def subtitle(self, speaker):
+        return f"Quotes by {speaker.name}, and reports of {speaker.name}'s positions."
+
+    def link(self, speaker):
+        return speaker.get_absolute_url()
+
+    def items(self, speaker):
+        return latest_entries(seen_by_readers().filter(Q(speaker=speaker) | Q(about=speaker)))
+
+
+class TopicQuotesFeed(QuotesFeed):
+    """Newly published quotes tagged with one of a topic's stances."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, topic):
+        return f"{topic.name}: newly published quotes · Stances"
+
+    def subtitle(self, topic):
+        return f"Quotes on {topic.name}, as editors publish them."
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def items(self, topic):
+        on_topic = StanceTag.objects.filter(quote=OuterRef("pk"), stance__topic=topic)
+        return latest_entries(seen_by_readers().filter(Exists(on_topic)))

@@ -178,6 +178,10 @@ def database(url: str) -> dict:
             "timeout": DATABASE_POOL_TIMEOUT,
             "max_idle": 300,
             "check": None,
+            # psycopg retries a failed connection with a doubling delay until this many seconds
+            # have passed: kept short, so that retries stay frequent and the site is back
+            # within a few seconds of the database.
+            "reconnect_timeout": DATABASE_POOL_TIMEOUT,
         }
     else:
         config["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)

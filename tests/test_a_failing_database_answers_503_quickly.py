@@ -2,6 +2,8 @@
 seconds, never a hung request or a generic 500; the site recovers by itself when the database is
 back; and an editor whose save failed sees what they typed and can send it again."""
 
+import time
+
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
@@ -139,6 +141,20 @@ def server_behind_a_proxy(transactional_db):
     proxy.close()
 
 
+RECOVERY_SECONDS = 10
+
+
+def first_success(server, path):
+    """Asks until the page is served again (the pool reconnects with a growing delay, capped
+    at DATABASE_POOL_TIMEOUT), for RECOVERY_SECONDS at most; the last answer."""
+    deadline = time.monotonic() + RECOVERY_SECONDS
+    while True:
+        answer = server.get(path)
+        if answer.status == 200 or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.2)
+
+
 @postgresql_only
 def test_a_hung_database_gives_503_within_seconds_and_the_site_recovers(server_behind_a_proxy):
     proxy, server = server_behind_a_proxy
@@ -147,7 +163,7 @@ def test_a_hung_database_gives_503_within_seconds_and_the_site_recovers(server_b
     proxy.freeze()
     hung = server.get("/speakers/")
     proxy.restore()
-    recovered = server.get("/speakers/")
+    recovered = first_success(server, "/speakers/")
 
     assert hung.status == 503, server.output()
     assert hung.seconds < 6
@@ -164,7 +180,7 @@ def test_a_database_that_is_down_gives_503_at_once_and_the_site_recovers(server_
     proxy.refuse()
     down = [server.get("/topics/") for _ in range(3)]
     proxy.restore()
-    recovered = server.get("/topics/")
+    recovered = first_success(server, "/topics/")
 
     assert [answer.status for answer in down] == [503, 503, 503], server.output()
     assert max(answer.seconds for answer in down) < 6
@@ -185,4 +201,4 @@ def test_a_database_that_accepts_but_never_answers_a_new_connection_gives_503(
 
     assert answer.status == 503, server.output()
     assert answer.seconds < 6
-    assert server.get("/speakers/").status == 200, server.output()
+    assert first_success(server, "/speakers/").status == 200, server.output()

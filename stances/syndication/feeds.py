@@ -4,6 +4,8 @@ Each entry is one quote readers have seen, at its permalink. A retraction is an 
 entry: its `updated` date moves to the retraction and its content says so and why (the permalink
 then answers 410). Drafts, and quotes retracted before anyone saw them, never appear."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
@@ -40,6 +42,25 @@ def latest_entries(quotes):
     )
 
 
+@dataclass
+class Subject:
+    """What a feed is about (None: every quote), and the site's address: a feed reader shows an
+    entry's content away from the site, so its links must be absolute."""
+
+    about: object
+    site: str
+
+    def entries(self, quotes):
+        found = latest_entries(quotes)
+        for quote in found:
+            quote.article_link = self.site + quote.article.get_absolute_url()
+        return found
+
+
+def subject(request, about=None) -> Subject:
+    return Subject(about=about, site=request.build_absolute_uri("/").removesuffix("/"))
+
+
 def is_retracted(quote) -> bool:
     return quote.status == Quote.Status.RETRACTED
 
@@ -50,17 +71,20 @@ class QuotesFeed(Feed):
     feed_type = Atom1Feed
     author_name = "Stances"
 
-    def title(self):
+    def get_object(self, request):
+        return subject(request)
+
+    def title(self, subject):
         return "Newly published quotes · Stances"
 
-    def subtitle(self):
+    def subtitle(self, subject):
         return "Quotes on foreign policy as editors publish them, with their sources."
 
-    def link(self):
+    def link(self, subject):
         return reverse("quotes")
 
-    def items(self):
-        return latest_entries(seen_by_readers())
+    def items(self, subject):
+        return subject.entries(seen_by_readers())
 
     def item_title(self, quote):
         words = quote.text
@@ -99,7 +123,7 @@ class QuotesFeed(Feed):
         outlet = article.outlet.name if article.outlet_id else "outlet not named"
         source = format_html(
             '<a href="{}">{}</a> ({}, {})',
-            article.get_absolute_url(),
+            quote.article_link,
             article.title,
             outlet,
             article.published_on.isoformat(),
@@ -127,36 +151,38 @@ class SpeakerQuotesFeed(QuotesFeed):
     lists them."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(public_speakers(), slug=slug)
+        return subject(request, get_object_or_404(public_speakers(), slug=slug))
 
-    def title(self, speaker):
-        return f"{speaker.name}: newly published quotes · Stances"
+    def title(self, subject):
+        return f"{subject.about.name}: newly published quotes · Stances"
 
-    def subtitle(self, speaker):
-        return f"Quotes by {speaker.name}, and reports of {speaker.name}'s positions."
+    def subtitle(self, subject):
+        name = subject.about.name
+        return f"Quotes by {name}, and reports of {name}'s positions."
 
-    def link(self, speaker):
-        return speaker.get_absolute_url()
+    def link(self, subject):
+        return subject.about.get_absolute_url()
 
-    def items(self, speaker):
-        return latest_entries(seen_by_readers().filter(Q(speaker=speaker) | Q(about=speaker)))
+    def items(self, subject):
+        speaker = subject.about
+        return subject.entries(seen_by_readers().filter(Q(speaker=speaker) | Q(about=speaker)))
 
 
 class TopicQuotesFeed(QuotesFeed):
     """Newly published quotes tagged with one of a topic's stances."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        return subject(request, get_object_or_404(Topic, slug=slug))
 
-    def title(self, topic):
-        return f"{topic.name}: newly published quotes · Stances"
+    def title(self, subject):
+        return f"{subject.about.name}: newly published quotes · Stances"
 
-    def subtitle(self, topic):
-        return f"Quotes on {topic.name}, as editors publish them."
+    def subtitle(self, subject):
+        return f"Quotes on {subject.about.name}, as editors publish them."
 
-    def link(self, topic):
-        return topic.get_absolute_url()
+    def link(self, subject):
+        return subject.about.get_absolute_url()
 
-    def items(self, topic):
-        on_topic = StanceTag.objects.filter(quote=OuterRef("pk"), stance__topic=topic)
-        return latest_entries(seen_by_readers().filter(Exists(on_topic)))
+    def items(self, subject):
+        on_topic = StanceTag.objects.filter(quote=OuterRef("pk"), stance__topic=subject.about)
+        return subject.entries(seen_by_readers().filter(Exists(on_topic)))

@@ -60,8 +60,10 @@ def attach_sources(grid) -> None:
             quotes += [tag.quote for tag in cell.shown_tags]
             if cell.shift:
                 quotes += [cell.shift.before.quote, cell.shift.after.quote]
-    articles = Article.objects.with_outlet().only(
-        "title", "url", "published_on", "outlet__name", "outlet__slug"
+    articles = (
+        Article.objects.with_outlet()
+        .only("title", "url", "published_on", "outlet__name", "outlet__slug")
+        .order_by()
     )
     by_pk = {a.pk: a for a in articles.filter(pk__in={q.article_id for q in quotes})}
     for quote in quotes:

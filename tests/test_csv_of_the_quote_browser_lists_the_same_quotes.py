@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -21,6 +22,10 @@ from tests.factories import (
     make_stance,
     make_tag,
     make_topic,
+)
+from tests.test_query_strings_never_cause_a_server_error import (
+    HOSTILE_VALUES,
+    QUOTE_BROWSER_PARAMS,
 )
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +271,19 @@ def test_the_article_body_is_not_read_for_the_file(client):
         rows_of(client.get(CSV_URL))
 
     assert '"articles_article"."body"' not in queries.captured_queries[0]["sql"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_a_hostile_value_in_any_filter_is_a_file_or_a_400_never_a_server_error(value):
+    archive = build_archive(10)
+    reader = Client(raise_request_exception=False)
+    for query in (
+        "&".join(f"{param}={value}" for param in [*QUOTE_BROWSER_PARAMS, "holder"]),
+        *(f"{param}={value}" for param in [*QUOTE_BROWSER_PARAMS, "holder"]),
+        f"speaker={archive.candidates[0].slug}&q=ceasefire&q={value}",
+    ):
+        response = reader.get(f"{CSV_URL}?{query}")
+        assert response.status_code in (200, 400), query[:200]
+        if response.streaming:  # an error while streaming would cut the file short
+            rows = list(csv.reader(io.StringIO(body_of(response).removeprefix("\ufeff"))))
+            assert rows[0] == downloads.COLUMNS

@@ -172,6 +172,10 @@ def test_the_protocol_limit_holds_by_default():
         "/sitemap-quotes.xml?p=0",
         "/sitemap-quotes.xml?p=two",
         "/sitemap-quotes.xml?p=%00",
+        "/sitemap-quotes.xml?p=-1",
+        "/sitemap-quotes.xml?p=1e9",
+        "/sitemap-quotes.xml?p=" + "9" * 40,
+        "/sitemap-quotes.xml?p=%ff%fe",
     ],
 )
 def test_a_section_or_page_that_does_not_exist_is_not_found(client, url):

@@ -44,7 +44,9 @@ def newsroom(editor):
         body=BODY,
         retrieved_on=datetime.date(2024, 10, 2),
     )
-    unnamed_outlet = make_article(outlet=None, title="A wire story", published_on=datetime.date(2024, 6, 1))
+    unnamed_outlet = make_article(
+        outlet=None, title="A wire story", published_on=datetime.date(2024, 6, 1)
+    )
     okafor = make_speaker(name="Ana Okafor", slug="ana-okafor", wikidata_id="Q1")
     make_role(okafor, title="Foreign minister", started_on=datetime.date(2020, 1, 1))
     make_role(okafor, title="Presidential nominee", organisation="Unity Party")
@@ -138,8 +140,10 @@ def test_a_round_trip_through_an_emptied_database_gives_the_same_file(tmp_path, 
 
     assert without_time(second) == without_time(first)
     assert "Imported 1 outlet, 4 speakers, 2 roles" in said
-    assert first["format"] == schema.FORMAT and first["version"] == schema.VERSION
-    assert first["counts"]["quotes"] == 8 and first["counts"]["tags"] == 6
+    assert first["format"] == schema.FORMAT
+    assert first["version"] == schema.VERSION
+    assert first["counts"]["quotes"] == 8
+    assert first["counts"]["tags"] == 6
     statuses = {quote["status"] for quote in first["quotes"]}
     assert statuses == {"draft", "published", "retracted"}
     assert summaries.differences() == []

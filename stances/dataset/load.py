@@ -12,6 +12,7 @@ a reference to a slug the file does not define is looked up among the rows alrea
 import datetime
 import io
 import os
+import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from ..models import (
     StanceTag,
     Topic,
 )
-from .reading import FileProblem, Header, Reader, Record
+from .reading import FileProblem, Header, Reader, Record, Section
 from .schema import (
     COUNTED,
     FORMAT,
@@ -113,7 +114,7 @@ def load_dataset(path, progress: Progress | None = None, *, check_only=False) ->
                 loader = Loader(lambda section: progress(section, raw.tell(), size))
                 loader.read(Reader(text))
                 if loader.problems:
-                    raise ImportRefused(loader.problems)
+                    raise ImportRefused(sorted(loader.problems, key=in_file_order))
                 progress("positions", 0, 1)
                 loader.finish()
                 progress("positions", 1, 1)
@@ -176,7 +177,9 @@ class Loader:
             if isinstance(item, Header):
                 self.take_header(item)
                 continue
-            self.enter(item)
+            if isinstance(item, Section):
+                self.enter(item)
+                continue
             try:
                 getattr(self, f"take_{item.section}")(item)
             except Skip:
@@ -230,23 +233,24 @@ class Loader:
         else:
             self.header[header.key] = header
 
-    def enter(self, record: Record) -> None:
-        if record.section == self.section:
-            return
-        missing = [key for key in ("format", "version") if key not in self.header]
-        if missing:
+    def enter(self, section: Section) -> None:
+        if "format" not in self.header:
             raise FileProblem(
-                f'line {record.line}: the file must give its "format" and "version" before its '
-                f"records; {' and '.join(missing)} not found"
+                f"line {section.line}: this is not a Stances dataset: it gives no "
+                f'"format": "{FORMAT}" before its records'
+            )
+        if "version" not in self.header:
+            raise FileProblem(
+                f'line {section.line}: the file gives no "version" of its format before its records'
             )
         if self.section is not None:
-            if SECTIONS.index(record.section) <= SECTIONS.index(self.section):
+            if SECTIONS.index(section.name) <= SECTIONS.index(self.section):
                 raise FileProblem(
-                    f'line {record.line}: section "{record.section}" comes after '
+                    f'line {section.line}: section "{section.name}" comes after '
                     f'"{self.section}" or twice; sections go in this order: ' + ", ".join(SECTIONS)
                 )
             self.flush()
-        self.section = record.section
+        self.section = section.name
 
     def check_counts(self) -> None:
         header = self.header.get("counts")
@@ -276,7 +280,7 @@ class Loader:
         unknown = sorted(set(value) - set(keys_of(model)))
         if unknown:
             errors.append("unknown " + ", ".join(f'"{key}"' for key in unknown))
-        fields = {}
+        fields, wrong = {}, []
         for name in PLAIN[model]:
             if name not in value:
                 continue
@@ -284,8 +288,10 @@ class Loader:
             types, label = json_types(model._meta.get_field(name))
             if isinstance(given, bool) or not isinstance(given, types):
                 errors.append(f"{name}: expected {label}, got {json_name(given)}")
+                wrong.append(name)
             elif isinstance(given, str) and "\x00" in given:
                 errors.append(f"{name}: holds a NUL character, which no text may")
+                wrong.append(name)
             else:
                 fields[name] = given
         obj = prepared if prepared is not None else model()
@@ -296,7 +302,7 @@ class Loader:
                 setattr(obj, name, given)
         try:
             obj.full_clean(
-                exclude=list(exclude),
+                exclude=[*exclude, *wrong],
                 validate_unique=False,
                 validate_constraints=False,
             )
@@ -790,6 +796,12 @@ class Loader:
 
 class Invalid(Exception):
     """A record of the wrong shape (not an object, a list that is not one)."""
+
+
+def in_file_order(problem: Problem) -> int:
+    """The line a problem's place names (problems found late, by the database, come first)."""
+    found = re.search(r"\(line (\d+)\)$", problem.where)
+    return int(found.group(1)) if found else 0
 
 
 def at(record: Record, path: str) -> str:

@@ -29,6 +29,14 @@ class Header:
 
 
 @dataclass(frozen=True)
+class Section:
+    """The start of a section's list; its records follow."""
+
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Record:
     section: str
     index: int  # from 0, as in JSON paths: quotes[0] is the first quote
@@ -49,8 +57,9 @@ class Reader:
         self.read_so_far = 0
         self.ended = False
 
-    def items(self) -> Iterator[Header | Record]:
-        """The top-level keys that are not sections (as Header), and every section's records."""
+    def items(self) -> Iterator[Header | Section | Record]:
+        """The top-level keys that are not sections (as Header), and each section's start and
+        records."""
         self.skip_whitespace()
         if self.peek() != "{":
             raise FileProblem(
@@ -77,6 +86,7 @@ class Reader:
             self.expect(":")
             self.skip_whitespace()
             if key in SECTIONS and self.peek() == "[":
+                yield Section(key, line)
                 yield from self.records(key)
             else:
                 yield Header(key, self.value(), line)
@@ -144,6 +154,10 @@ class Reader:
 
     def value(self):
         """Decodes the JSON value that starts here, reading more of the file as it needs."""
+        if not self.peek():
+            raise FileProblem(
+                f"line {self.line}: the file ends in the middle of the dataset (is it cut short?)"
+            )
         decoder = json.JSONDecoder(parse_constant=self.refuse_constant)
         while True:
             try:

@@ -159,7 +159,7 @@ def test_unknown_dates_outlets_and_addresses_are_left_out_or_ours(client):
 def test_no_quote_name_or_title_can_break_out_of_the_data_block(client):
     outlet = make_outlet(name=f"Outlet {HOSTILE}")
     article = make_article(outlet=outlet, title=f"Title {HOSTILE}")
-    Article.objects.filter(pk=article.pk).update(language="en</script>")
+    Article.objects.filter(pk=article.pk).update(language="</script>")
     speaker = make_speaker(name=f"Name {HOSTILE}", wikidata_id="Q1")
     quote = make_quote(text=HOSTILE, speaker=speaker, article=article, language="x<!--")
     anonymous = make_quote(

@@ -86,7 +86,10 @@ def test_every_record_of_a_whole_archive_is_valid_popolo(client, validators):
 def test_the_validator_refuses_a_record_popolo_does_not_allow(validators):
     """The check can fail: a date in the wrong form and a link without its address."""
     bad = {"id": "x", "start_date": "5 November 2024", "sources": [{"note": "no url"}]}
-    assert list(validators["memberships"].iter_errors(bad))
+    messages = [error.message for error in validators["memberships"].iter_errors(bad)]
+
+    assert len(messages) == 2
+    assert "'url' is a required property" in messages  # from link.json, through a $ref
 
 
 def test_every_id_a_membership_names_is_exported(client, validators):

@@ -246,6 +246,7 @@ def run(args) -> int:
             if "cached" in modes:
                 delete_cache_keys(args.redis_url, prefix)
         errors = server_errors(log)
+        recycled = log.read_text().count("Autorestarting worker")
     print(
         f"\ngunicorn -c gunicorn.conf.py: {args.workers} workers x {args.threads} threads, "
         f"DATABASE_POOL_SIZE={args.pool}; wrk -t2 --latency, {args.seconds:g} s per run, "
@@ -283,6 +284,7 @@ def run(args) -> int:
         f"  {'PASS' if bounded else 'MISS'}  connections to {args.database} stayed within the "
         f"budget: at most {peak} of {budget}"
     )
+    print(f"\nWorkers recycled by gunicorn's max_requests during the runs: {recycled}")
     if errors:
         print(f"\nServer log: {len(errors)} error lines, the first ones:")
         for line in errors[:10]:

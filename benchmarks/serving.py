@@ -141,7 +141,11 @@ class AppServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches this script only; it stops gunicorn itself
         )
-        self.wait_until_up()
+        try:
+            self.wait_until_up()
+        except BaseException:  # interrupted or failed while starting: leave nothing running
+            self.stop()
+            raise
 
     @property
     def url(self) -> str:
@@ -162,7 +166,6 @@ class AppServer:
             except OSError:
                 pass
             time.sleep(0.2)
-        self.stop()
         raise SystemExit(f"gunicorn did not answer /healthz within {seconds:.0f} s")
 
     def worker_pids(self) -> list[int]:
@@ -180,7 +183,8 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
 
 
 def children_of(pid: int) -> list[int]:

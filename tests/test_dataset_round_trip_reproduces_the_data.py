@@ -28,7 +28,9 @@ from tests.factories import (
     make_tag,
 )
 
-pytestmark = pytest.mark.django_db
+# Transactional: the tests empty the database with `flush`, as a new installation is empty, and
+# PostgreSQL cannot truncate tables inside the transaction that wrote to them.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 BODY = 'Talks first. "We will open talks within a month," Ana Okafor said on Monday.'
 

@@ -37,8 +37,9 @@ Progress = Callable[[str, int, int], None]
 def write_dataset(out: TextIO, progress: Progress | None = None) -> dict[str, int]:
     """Writes the dataset to `out` (text, UTF-8) as one consistent snapshot; returns the counts."""
     progress = progress or (lambda phase, done, total: None)
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             # One snapshot for every query, so the counts and the records agree while editors
             # keep working; read only, so the export can never change anything.
             with connection.cursor() as cursor:

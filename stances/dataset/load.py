@@ -15,11 +15,13 @@ import os
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DataError, IntegrityError, models, transaction
+from django.utils import timezone
 
 from articles.models import Article, Outlet
 
@@ -722,20 +724,16 @@ class Loader:
         tried again a row at a time, and each refused row is reported with the reason."""
         if not items:
             return []
+        now = timezone.now()
+        for item in items:
+            for name in STAMPED[type(item.obj)]:
+                setattr(item.obj, name, item.stamps.get(name, now))
         try:
-            with transaction.atomic():
+            with transaction.atomic(), times_as_given(model):
                 model._base_manager.bulk_create([item.obj for item in items])
             stored = items
         except (IntegrityError, DataError):
             stored = [item for item in items if self.store_one(model, item)]
-        stamped = [item for item in stored if item.stamps]
-        for item in stamped:
-            for name, value in item.stamps.items():
-                setattr(item.obj, name, value)
-        if stamped:
-            model._base_manager.bulk_update(
-                [item.obj for item in stamped], STAMPED[model], batch_size=BATCH
-            )
         model.history.bulk_history_create(
             [item.obj for item in stored], default_change_reason=HISTORY_REASON
         )
@@ -753,7 +751,7 @@ class Loader:
             self.problem(item.where, "; ".join(messages(error)))
             return False
         try:
-            with transaction.atomic():
+            with transaction.atomic(), times_as_given(model):
                 model._base_manager.bulk_create([obj])
         except (IntegrityError, DataError) as error:
             self.problem(item.where, f"the database refused it: {first_line(error)}")
@@ -792,6 +790,22 @@ class Loader:
             else:
                 summaries.refresh(summaries.cells_of_quotes(self.quote_pks))
         page_cache.content_changed()
+
+
+@contextmanager
+def times_as_given(model):
+    """Inserts keep the times set on the rows (the file's, or now when it gives none) instead of
+    Django stamping auto_now fields with the time of the insert. Flips the fields' flags for
+    the duration: importdata runs alone in its process (a command, or a task worker's task)."""
+    stamped = [model._meta.get_field(name) for name in STAMPED[model]]
+    flags = [(stamp.auto_now, stamp.auto_now_add) for stamp in stamped]
+    for stamp in stamped:
+        stamp.auto_now = stamp.auto_now_add = False
+    try:
+        yield
+    finally:
+        for stamp, (auto_now, auto_now_add) in zip(stamped, flags, strict=True):
+            stamp.auto_now, stamp.auto_now_add = auto_now, auto_now_add
 
 
 class Invalid(Exception):

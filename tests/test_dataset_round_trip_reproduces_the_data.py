@@ -142,6 +142,7 @@ def test_a_round_trip_through_an_emptied_database_gives_the_same_file(tmp_path, 
 
     assert without_time(second) == without_time(first)
     assert "Imported 1 outlet, 4 speakers, 2 roles" in said
+    assert "quotes       [" in said  # the progress bar, by how much of the file is read
     assert first["format"] == schema.FORMAT
     assert first["version"] == schema.VERSION
     assert first["counts"]["quotes"] == 8
@@ -242,3 +243,16 @@ def test_a_file_may_refer_to_speakers_and_stances_already_in_the_database(tmp_pa
     assert quote.speaker.slug == "ana-okafor"
     assert quote.tags.get().stance.slug == "open-talks"
     assert PositionSummary.objects.filter(holder=quote.speaker).count() == 1
+
+
+def test_after_an_import_new_rows_are_stamped_with_their_own_time_again(tmp_path, editor):
+    newsroom(editor)
+    export(tmp_path / "data.json")
+    call_command("flush", interactive=False, stdout=io.StringIO())
+    import_(tmp_path / "data.json")
+    before = timezone.now()
+
+    quote = make_quote(article=Article.objects.first())
+
+    assert quote.created_at >= before
+    assert Quote.objects.get(text="A draft").created_at < before

@@ -117,11 +117,12 @@ def load_dataset(path, progress: Progress | None = None, *, check_only=False) ->
                 loader.read(Reader(text))
                 if loader.problems:
                     raise ImportRefused(sorted(loader.problems, key=in_file_order))
-                progress("positions", 0, 1)
-                loader.finish()
-                progress("positions", 1, 1)
                 if check_only:
                     transaction.set_rollback(True)
+                else:
+                    progress("positions", 0, 1)
+                    loader.finish()
+                    progress("positions", 1, 1)
         except UnicodeDecodeError as error:
             raise FileProblem(
                 f"the file is not UTF-8 text (a byte {error.object[error.start]:#x} that UTF-8 "

@@ -2,6 +2,8 @@
 is an index range scan, never an OFFSET or a COUNT), and a clear 400 for a cursor or page size
 this API did not give out."""
 
+import binascii
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection, models
 from rest_framework.exceptions import NotFound, ValidationError
@@ -56,6 +58,12 @@ class StableCursorPagination(CursorPagination):
         return size
 
     def decode_cursor(self, request):
+        encoded = request.query_params.get(self.cursor_query_param)
+        try:
+            # Strictly: the default decoder skips stray characters, reading "%%%" as no cursor.
+            binascii.a2b_base64(encoded or "", strict_mode=True)
+        except (binascii.Error, ValueError):
+            raise self.invalid_cursor() from None
         try:
             cursor = super().decode_cursor(request)
         except NotFound:

@@ -122,6 +122,7 @@ def test_unnamed_sources_are_no_named_creator(client):
     data = only_json_ld(client, quote.get_absolute_url())
 
     assert "creator" not in data
+    assert "jobTitle" not in data["about"]  # a role is shown for the speaker only
     assert data["spokenByCharacter"] == {
         "@type": "Person",
         "name": "Unnamed sources",
@@ -135,11 +136,18 @@ def test_unnamed_sources_are_no_named_creator(client):
 
 def test_a_paraphrase_says_the_words_are_the_reporters(client):
     quote = make_quote(kind=Quote.Kind.PARAPHRASE)
+    make_role(quote.speaker, started_on=datetime.date(2020, 1, 1))
 
     data = only_json_ld(client, quote.get_absolute_url())
 
     assert data["description"].startswith("Paraphrase: the reporter's words")
     assert data["creator"]["name"] == quote.speaker.name
+    # The role held when the words were said, and where.
+    assert data["creator"]["jobTitle"] == "Foreign minister"
+    assert data["creator"]["worksFor"] == {
+        "@type": "Organization",
+        "name": "Ministry of Foreign Affairs",
+    }
 
 
 def test_unknown_dates_outlets_and_addresses_are_left_out_or_ours(client):

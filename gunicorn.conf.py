@@ -27,9 +27,11 @@ threads = env_int("WEB_THREADS", 4)
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-# Workers are replaced now and then, so a slow leak can never grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers are replaced now and then, so a slow leak can never grow without bound; rarely (cached
+# pages come at hundreds a second) and at well spread moments, so that workers of one server are
+# never all restarting at once.
+max_requests = 100_000
+max_requests_jitter = 50_000
 # The proxy in front sets X-Forwarded-*: trusted from loopback only unless FORWARDED_ALLOW_IPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # No runtime control socket: one fixed path per user would clash between app servers on one host.

@@ -9,6 +9,7 @@ class StancesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import security, signals, summaries  # noqa: F401  (connect their receivers)
+        from . import page_cache, security, signals, summaries  # noqa: F401  (their receivers)
 
         post_migrate.connect(summaries.build_if_missing, sender=self)
+        post_migrate.connect(page_cache.after_migrate, sender=self)

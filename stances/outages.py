@@ -70,11 +70,13 @@ class HangWatchdog:
         while True:
             time.sleep(self.INTERVAL)
             now = time.monotonic()
+            # Cut under the lock: a request that finishes meanwhile (and hands its connection
+            # back to the pool, for another request to use) waits in stop() until this is done.
             with self._lock:
-                overdue = [w for w in self._watched.values() if not w.cut and self._overdue(w, now)]
-            for watched in overdue:
-                watched.cut = True
-                cut_connections(watched.wrappers)
+                for watched in self._watched.values():
+                    if not watched.cut and self._overdue(watched, now):
+                        watched.cut = True
+                        cut_connections(watched.wrappers)
 
     @staticmethod
     def _overdue(watched: Watched, now: float) -> bool:
@@ -103,9 +105,24 @@ def cut_connections(wrappers) -> None:
             logger.debug("Could not cut a database connection", exc_info=True)
             continue
         logger.error(
-            "The database did not answer within %s s: connection cut, the request answers 503",
+            "A request waited on the database past %s s (one query) or %s s (in all): "
+            "its connection is cut, and it answers 503",
             settings.DATABASE_HANG_SECONDS,
+            settings.DATABASE_REQUEST_SECONDS,
         )
+
+
+def close_cut_connections(wrappers) -> None:
+    """Closes the connections of a request that was cut loose, even if it made no query after
+    the cut: psycopg would not yet know its socket is gone, and the pool would hand it to the
+    next request. A closed connection is dropped when handed back."""
+    for wrapper in wrappers:
+        raw = getattr(wrapper, "connection", None)
+        if raw is not None:
+            try:
+                raw.close()
+            except Exception:
+                logger.debug("Could not close a cut connection", exc_info=True)
 
 
 watchdog = HangWatchdog()
@@ -140,3 +157,5 @@ class DatabaseHangMiddleware:
                 return self.get_response(request)
         finally:
             watchdog.stop(watched)
+            if watched.cut:
+                close_cut_connections(wrappers)

@@ -15,7 +15,9 @@ Responses carry a weak ETag (from ConditionalGetMiddleware, weakened by GZipMidd
 
 import hashlib
 import logging
+import os
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,24 +35,59 @@ LARGEST_PAGE = 2 * 1024 * 1024
 KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Content-Language", "ETag", "Vary")
 
 
+# After an error from the cache, this process leaves it alone for this long: a hung or absent
+# Redis costs one short timeout now and then, not one per call. An invalidation that could not be
+# made meanwhile is made first thing when the cache answers again.
+RESTING_SECONDS = 30
+
+
+class Breaker:
+    def __init__(self):
+        self.resting_until = 0.0
+        self.owed_bump = False
+
+    def open(self) -> bool:
+        """Whether the cache may be used now; settles an invalidation owed from an outage."""
+        if time.monotonic() < self.resting_until:
+            return False
+        if self.owed_bump:
+            self.owed_bump = False
+            _bump()
+        return True
+
+    def failed(self, what: str) -> None:
+        logger.warning("The cache failed (%s): left alone for %s s", what, RESTING_SECONDS)
+        self.resting_until = time.monotonic() + RESTING_SECONDS
+
+
+breaker = Breaker()
+
+
 def start_versions() -> bool:
     """Gives a cache without a version (new, emptied, or that evicted it) one that no stored page
     can carry: the clock in nanoseconds, far above any count reached before."""
     return cache.add(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def bump_content_version() -> None:
-    """Invalidates every stored page. Never fails a write: an unreachable cache is logged, and
-    pages stored there expire within PAGE_CACHE_SECONDS."""
+def _bump() -> None:
     try:
-        try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version in the cache
+        if not start_versions():
             cache.incr(VERSION_KEY)
-        except ValueError:  # no version in the cache
-            if not start_versions():
-                cache.incr(VERSION_KEY)
-        cache.set(WRITTEN_AT_KEY, time.time(), timeout=None)
+    cache.set(WRITTEN_AT_KEY, time.time(), timeout=None)
+
+
+def bump_content_version() -> None:
+    """Invalidates every stored page. Never fails a write: with the cache unreachable, the
+    invalidation is owed, and made as soon as this process reaches the cache again."""
+    try:
+        if breaker.open():
+            _bump()
+            return
     except Exception:
-        logger.exception("The page cache could not be invalidated (is the cache reachable?)")
+        breaker.failed("invalidating pages")
+    breaker.owed_bump = True
 
 
 def content_changed() -> None:
@@ -61,8 +98,27 @@ def content_changed() -> None:
     transaction.on_commit(bump_content_version)
 
 
+def after_migrate(**kwargs) -> None:
+    """Data migrations write through historical models, which send no signal to our receivers."""
+    bump_content_version()
+
+
+def release() -> str:
+    """What the code serving now looks like: the static files' manifest (its hashed names change
+    with any asset) and RELEASE if set, so pages rendered by another release are never served."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        digest = hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except OSError:
+        digest = "no-manifest"
+    return f"{os.environ.get('RELEASE', '')}-{digest}"
+
+
+RELEASE = release()
+
+
 def page_key(request, compressed: bool) -> str:
-    address = f"{request.get_host()}{request.get_full_path()}"
+    address = f"{RELEASE}|{request.get_host()}|{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"page:{'gzip' if compressed else 'plain'}:{digest}"
 
@@ -85,8 +141,9 @@ def is_readers_request(request) -> bool:
 def last_write_time() -> float:
     """When content was last written (0 if unknown, or the cache cannot be reached)."""
     try:
-        return cache.get(WRITTEN_AT_KEY, 0)
+        return cache.get(WRITTEN_AT_KEY, 0) if breaker.open() else 0
     except Exception:
+        breaker.failed("reading the time of the last write")
         return 0
 
 
@@ -149,7 +206,8 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
         if "Cache-Control" not in response:
             patch_cache_control(response, no_cache=True)
-        if version is not None and can_store(response):
+        # A HEAD answer carries no ETag (ConditionalGetMiddleware skips HEAD): only GETs are kept.
+        if version is not None and request.method == "GET" and can_store(response):
             self.store(key, version, response)
         response["X-Page-Cache"] = "miss"
         return response
@@ -159,12 +217,14 @@ class PageCacheMiddleware:
         to the cache; the version is None when the cache cannot be reached (the page is then
         rendered and not stored)."""
         try:
+            if not breaker.open():
+                return None, None, 0
             found = cache.get_many([VERSION_KEY, key, WRITTEN_AT_KEY])
             if VERSION_KEY not in found:
                 start_versions()
                 return cache.get(VERSION_KEY), None, 0
         except Exception:
-            logger.warning("The page cache is unreachable; serving without it", exc_info=True)
+            breaker.failed("reading a page")
             return None, None, 0
         return found[VERSION_KEY], found.get(key), found.get(WRITTEN_AT_KEY, 0)
 
@@ -178,4 +238,4 @@ class PageCacheMiddleware:
         try:
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         except Exception:
-            logger.warning("A page could not be stored in the cache", exc_info=True)
+            breaker.failed("storing a page")

@@ -159,6 +159,9 @@ def database(url: str) -> dict:
         # A new connection per request is cheap on SQLite and avoids stale locks in development.
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
         return config
+    # Rows are fetched with the query that selects them: a server-side cursor would fetch later,
+    # outside the query timer that cuts a request stuck on a hung database (stances.outages).
+    config["DISABLE_SERVER_SIDE_CURSORS"] = True
     options = config.setdefault("OPTIONS", {})
     options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
     if not ONE_OFF_COMMAND:
@@ -192,13 +195,24 @@ def database(url: str) -> dict:
 DATABASES = {
     "default": database(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))
 }
+# An optional read replica for readers' pages (stances.replica); editors, tasks and commands use
+# the primary, and so do readers for REPLICA_LAG_SECONDS after any content write.
+if os.environ.get("DATABASE_REPLICA_URL", "").strip():
+    DATABASES["replica"] = database(os.environ["DATABASE_REPLICA_URL"].strip())
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["stances.replica.ReplicaRouter"]
+REPLICA_LAG_SECONDS = envint("REPLICA_LAG_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache shared by every app server: Redis when REDIS_URL is set, else this process's memory
 # (right for one process, as the demo runs; several app servers need Redis). Short socket
 # timeouts: an unreachable Redis makes pages uncached, never slow or failing.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must start with redis://, rediss:// or unix://, not {REDIS_URL!r}"
+    )
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -217,7 +231,10 @@ else:
     }
 # Readers' pages are kept this long at most (0 turns the page cache off); any content write
 # drops them all at once (stances.page_cache).
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# Off by default without Redis: each process's own memory would keep pages that an edit made
+# through another process (a second gunicorn worker, the task worker) cannot drop. bin/demo, one
+# process, turns it on.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 PAGE_CACHE_SKIPS = ("/admin/", "/healthz")
 
 # Background work (extracting quotes, rebuilding positions) runs on Django's tasks framework. The
@@ -251,6 +268,8 @@ SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_MAX_AGE = envint("SESSION_ABSOLUTE_MAX_AGE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, with a database outage while saving one answered as a 503.
+SESSION_ENGINE = "stances.sessions"
 # Only editors sign in, in the admin: after sign-in (when `next` is missing or refused) and
 # for any view that asks for a signed-in user, the admin is where they go.
 LOGIN_URL = "admin:login"

@@ -34,12 +34,22 @@ def tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """Readers' pages are cached, as in production (the tests run in one process, so its own
+    memory is a cache that every edit reaches)."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no page or content version left by another test."""
     from django.core.cache import caches
 
+    from stances import page_cache
+
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    page_cache.breaker = page_cache.Breaker()  # no rest or owed invalidation from another test
 
 
 @pytest.fixture

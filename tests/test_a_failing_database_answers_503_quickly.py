@@ -83,7 +83,7 @@ def test_an_editors_failed_save_shows_what_they_typed_and_sending_it_again_saves
         failed = editor.post(change, sent)
 
     assert failed.status_code == 503
-    assert "Your changes were not saved, and are not lost" in failed.text
+    assert "What you sent is kept here" in failed.text
     assert "&quot;we stand firm&quot; &lt;and&gt; &amp; more." in failed.text
     assert Quote.objects.get(pk=quote.pk).text == "Original words."
     resend = browser_values(failed.text)
@@ -202,3 +202,42 @@ def test_a_database_that_accepts_but_never_answers_a_new_connection_gives_503(
     assert answer.status == 503, server.output()
     assert answer.seconds < 6
     assert first_success(server, "/speakers/").status == 200, server.output()
+
+
+@postgresql_only
+def test_a_request_cut_loose_does_not_leave_its_dead_connection_to_the_next(transactional_db):
+    config = connection.settings_dict
+    user, host = config.get("USER") or "postgres", config.get("HOST") or "127.0.0.1"
+    port = config.get("PORT") or 5432
+    server = AppServer(
+        {
+            "DATABASE_URL": f"postgres://{user}@{host}:{port}/{config['NAME']}",
+            "DJANGO_SETTINGS_MODULE": "tests.slow_view_settings",
+            "DATABASE_REQUEST_SECONDS": "2",
+            "DATABASE_POOL_SIZE": "1",
+            "PAGE_CACHE_SECONDS": "0",
+        },
+        threads=1,
+    )
+    try:
+        assert server.get("/speakers/").status == 200
+        slow = server.get("/slow-page/?seconds=3")  # over the limit, but done with the database
+        after = [server.get("/speakers/").status for _ in range(3)]
+    finally:
+        server.stop()
+
+    assert slow.status == 200
+    assert after == [200, 200, 200], server.output()
+
+
+def test_a_database_outage_while_saving_an_editors_session_is_a_503(monkeypatch, editor):
+    from django.contrib.sessions.models import Session
+
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    monkeypatch.setattr(Session, "save", database_gone)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 503
+    assert "Back in a moment" in response.text

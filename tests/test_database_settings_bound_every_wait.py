@@ -53,3 +53,48 @@ def test_a_migration_may_run_long_statements():
 
     assert "options" not in config["OPTIONS"]
     assert config["OPTIONS"]["connect_timeout"] == 3
+
+
+PRINT_SETTINGS = (
+    "import django, json, os; os.environ['DJANGO_SETTINGS_MODULE']='stances.settings';"
+    "from django.conf import settings;"
+    "print(json.dumps({'databases': sorted(settings.DATABASES),"
+    " 'routers': settings.DATABASE_ROUTERS,"
+    " 'mirror': settings.DATABASES.get('replica', {}).get('TEST', {}).get('MIRROR'),"
+    " 'page_cache': settings.PAGE_CACHE_SECONDS, 'lag': settings.REPLICA_LAG_SECONDS}))"
+)
+
+
+def other_settings(**env) -> dict:
+    result = run("-c", PRINT_SETTINGS, SECRET_KEY="x", DATABASE_URL=POSTGRES, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_replica_url_adds_the_replica_and_its_router():
+    found = other_settings(DATABASE_REPLICA_URL="postgres://reader@replica.example:5432/stances")
+
+    assert found["databases"] == ["default", "replica"]
+    assert found["routers"] == ["stances.replica.ReplicaRouter"]
+    assert found["mirror"] == "default"
+    assert found["lag"] == 10
+
+
+def test_without_a_replica_there_is_no_router():
+    found = other_settings()
+
+    assert found["databases"] == ["default"]
+    assert found["routers"] == []
+
+
+def test_pages_are_cached_only_where_every_process_shares_the_cache():
+    assert other_settings()["page_cache"] == 0
+    assert other_settings(REDIS_URL="redis://cache.example:6379/0")["page_cache"] == 600
+    assert other_settings(PAGE_CACHE_SECONDS="60")["page_cache"] == 60
+
+
+def test_a_redis_url_without_its_scheme_is_refused():
+    result = run("-c", PRINT_SETTINGS, SECRET_KEY="x", REDIS_URL="cache.example:6379")
+
+    assert result.returncode != 0
+    assert "REDIS_URL must start with redis://" in result.stderr

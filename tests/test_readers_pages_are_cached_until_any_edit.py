@@ -260,3 +260,46 @@ def test_with_redis_a_page_is_stored_once_and_dropped_by_an_edit(settings, reade
     assert "Edited with Redis in between." in after.text
     server = cache._cache.get_client(write=True)  # this test's keys only: never FLUSHDB
     server.delete(*server.scan_iter(f"{prefix}:*"))
+
+
+def test_a_head_request_does_not_store_a_page_without_its_etag(reader, quote):
+    reader.head(HOME)
+
+    response = fetch(reader, HOME)
+    again = fetch(reader, HOME)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert again["X-Page-Cache"] == "hit"
+    assert again["ETag"]
+
+
+def test_after_one_cache_error_the_cache_is_left_alone_for_a_while(monkeypatch, reader, quote):
+    calls = []
+
+    def unreachable(*args, **kwargs):
+        calls.append(args)
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(cache, "get_many", unreachable)
+    statuses = [fetch(reader, HOME).status_code for _ in range(5)]
+
+    assert statuses == [200] * 5
+    assert len(calls) == 1
+
+
+def test_an_edit_made_while_the_cache_was_away_drops_the_pages_when_it_is_back(
+    monkeypatch, reader, quote
+):
+    url = reverse("quote", args=[quote.pk])
+    fetch(reader, url)
+    assert fetch(reader, url)["X-Page-Cache"] == "hit"
+
+    with monkeypatch.context() as away:
+        away.setattr(cache, "incr", lambda *args, **kwargs: (_ for _ in ()).throw(OSError()))
+        quote.text = "Edited while the cache could not be told."
+        quote.save()
+    monkeypatch.setattr(page_cache.breaker, "resting_until", 0)  # the cache answers again
+    response = fetch(reader, url)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Edited while the cache could not be told." in response.text

@@ -7,7 +7,9 @@ import contextlib
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -64,8 +66,20 @@ def check(strategy):
         run()
 
 
+@pytest.fixture
+def connections_kept_open():
+    """Requests go through the real WSGI application, whose signals would close the database
+    connection after each one, as between requests; here every request must read the test's
+    own transaction, as Django's test client arranges."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("path", list(openapi_document()["paths"]))
-def test_every_operation_answers_as_the_openapi_document_says(path):
+def test_every_operation_answers_as_the_openapi_document_says(path, connections_kept_open):
     archive = build_archive(40)
     schema = schemathesis.openapi.from_dict(openapi_document())
     schema.app = get_wsgi_application()

@@ -157,6 +157,7 @@ def test_drafts_never_appear_in_any_feed(client):
 
 def test_a_retraction_updates_the_entry_and_says_why(client):
     quote = make_quote(text="We will leave the alliance", published_at=LONG_AGO)
+    make_tag(quote)
     before = entry_for(read_feed(client, reverse("syndication:quotes_feed")), quote)
 
     retract(quote, reason="The speaker was misidentified.")
@@ -167,10 +168,15 @@ def test_a_retraction_updates_the_entry_and_says_why(client):
     assert after.findtext(f"{ATOM}id") == before.findtext(f"{ATOM}id")
     assert after.findtext(f"{ATOM}published") == before.findtext(f"{ATOM}published")
     assert after.findtext(f"{ATOM}updated") > before.findtext(f"{ATOM}updated")
-    assert after.findtext(f"{ATOM}title").startswith("Retracted: ")
+    # As on the quote's page: when and why, and the source, but neither words nor speaker.
+    assert after.findtext(f"{ATOM}title") == "Retracted quote"
     content = after.findtext(f"{ATOM}summary")
-    assert f"Retracted on {quote.retracted_at.date().isoformat()}." in content
-    assert "The speaker was misidentified." in content
+    assert f"retracted this quote on {quote.retracted_at.date().isoformat()}." in content
+    assert "Reason: The speaker was misidentified." in content
+    assert f"Originally reported in {quote.article.title}" in content
+    assert "We will leave the alliance" not in content
+    assert quote.speaker.name not in content
+    assert after.findall(f"{ATOM}category") == []
     # The entry's link is the quote's permalink, which now explains the retraction.
     assert client.get(quote.get_absolute_url()).status_code == 410
 

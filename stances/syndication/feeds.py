@@ -86,12 +86,16 @@ class QuotesFeed(Feed):
     def items(self, subject):
         return subject.entries(seen_by_readers())
 
+    # A retracted quote's entry says what its page says: when, why, and where it was reported,
+    # but no longer the words or whom they were put to (the reason is often a misattribution).
+
     def item_title(self, quote):
+        if is_retracted(quote):
+            return "Retracted quote"
         words = quote.text
         if len(words) > TITLE_WORDS:
             words = words[: TITLE_WORDS - 1].rstrip() + "…"
-        prefix = "Retracted: " if is_retracted(quote) else ""
-        return f"{prefix}{quote.speaker_label}: {words}"
+        return f"{quote.speaker_label}: {words}"
 
     def item_link(self, quote):
         return quote.get_absolute_url()
@@ -103,45 +107,47 @@ class QuotesFeed(Feed):
         return quote.last_event
 
     def item_categories(self, quote):
+        if is_retracted(quote):
+            return []  # it no longer counts towards any position
         topics = dict.fromkeys(tag.stance.topic.name for tag in quote.tags.all())
         return [quote.get_kind_display(), *topics]
 
     def item_description(self, quote):
         article = quote.article
-        retraction = ""
+        outlet = article.outlet.name if article.outlet_id else "outlet not named"
         if is_retracted(quote):
-            retraction = format_html(
-                "<p><strong>Retracted on {}.</strong> {}</p>",
+            return format_html(
+                "<p><strong>Our editors retracted this quote on {}.</strong> It no longer "
+                "counts towards any position.</p><p>Reason: {}</p>"
+                "<p>Originally reported in {} ({}, {}).</p>",
                 quote.retracted_at.date().isoformat(),
                 quote.retraction_reason,
+                article.title,
+                outlet,
+                article.published_on.isoformat(),
             )
         about = format_html(", about {}", quote.about.name) if quote.about_id else ""
         if quote.said_on:
             said = format_html("Said on {}.", quote.said_on.isoformat())
         else:
             said = "Date said not recorded; reported on the article's date."
-        outlet = article.outlet.name if article.outlet_id else "outlet not named"
-        source = format_html(
-            '<a href="{}">{}</a> ({}, {})',
-            quote.article_link,
-            article.title,
-            outlet,
-            article.published_on.isoformat(),
-        )
         stances = format_html_join(
             "",
             "<li>{}: {}</li>",
             ((t.get_alignment_display(), t.stance.statement) for t in quote.tags.all()),
         )
         return format_html(
-            "{}<blockquote><p>{}</p></blockquote><p>{} by {}{}. {}</p><p>Reported in {}.</p>{}",
-            retraction,
+            '<blockquote><p>{}</p></blockquote><p>{} by {}{}. {}</p><p>Reported in <a href="{}">'
+            "{}</a> ({}, {}).</p>{}",
             quote.text,
             quote.get_kind_display(),
             quote.speaker_label,
             about,
             said,
-            source,
+            quote.article_link,
+            article.title,
+            outlet,
+            article.published_on.isoformat(),
             format_html("<ul>{}</ul>", stances) if stances else "",
         )
 

@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from stances import outages
 from stances.models import Quote, StanceTag
 from stances.syndication import downloads
 from tests.archive import build_archive
@@ -205,7 +206,6 @@ def test_the_file_holds_at_most_the_row_limit_newest_first(client, monkeypatch):
 
 def test_rows_are_fetched_and_sent_in_chunks(client, monkeypatch):
     monkeypatch.setattr(downloads, "CHUNK_SIZE", 3)
-    monkeypatch.setattr(downloads, "ROWS_PER_PIECE", 2)
     quotes = [make_quote() for _ in range(7)]
     for quote in quotes:
         make_tag(quote)
@@ -213,7 +213,7 @@ def test_rows_are_fetched_and_sent_in_chunks(client, monkeypatch):
     response = client.get(CSV_URL)
     pieces = list(response.streaming_content)
 
-    assert len(pieces) == 1 + 4  # the header, then seven rows two at a time
+    assert len(pieces) == 1 + 3  # the header, then seven rows three at a time
     rows = list(csv.DictReader(io.StringIO(b"".join(pieces).decode("utf-8-sig"))))
     assert sorted(int(row["quote_id"]) for row in rows) == sorted(q.pk for q in quotes)
     assert all(row["stances"].startswith("supports: Lift the tariffs") for row in rows)
@@ -227,15 +227,15 @@ def count_queries(client, url):
     return len(queries), len(rows), [query["sql"] for query in queries.captured_queries]
 
 
-# Each query, and the queries it takes: the filters' own look-ups (a speaker, a topic), then the
-# quotes, and their tags once per chunk of rows.
+# Each query, and the queries it takes: the filters' own look-ups (a speaker, a topic), the
+# matches' ids, then per chunk of rows the quotes and their tags.
 QUERIES = {
-    "all": (lambda a: "", 2),
-    "searched": (lambda a: "?q=ceasefire+talks", 2),
-    "by kind and date": (lambda a: "?kind=paraphrase&said_after=2020-01-01", 2),
+    "all": (lambda a: "", 3),
+    "searched": (lambda a: "?q=ceasefire+talks", 3),
+    "by kind and date": (lambda a: "?kind=paraphrase&said_after=2020-01-01", 3),
     "by speaker and topic": (
         lambda a: f"?speaker={a.candidates[0].slug}&topic={a.topic.slug}&alignment=supports",
-        4,
+        5,
     ),
 }
 
@@ -253,7 +253,7 @@ def test_the_file_issues_the_same_queries_for_10_and_500_quotes(client, query):
     assert large_count == pinned, "\n".join(large_sql)
 
 
-def test_a_long_file_takes_one_more_query_per_chunk_not_per_row(client, monkeypatch):
+def test_a_long_file_takes_two_more_queries_per_chunk_not_per_row(client, monkeypatch):
     monkeypatch.setattr(downloads, "CHUNK_SIZE", 100)
     build_archive(500)
 
@@ -261,7 +261,7 @@ def test_a_long_file_takes_one_more_query_per_chunk_not_per_row(client, monkeypa
 
     assert rows > 400
     chunks = -(-rows // 100)
-    assert count == 1 + chunks, "\n".join(sql)
+    assert count == 1 + 2 * chunks, "\n".join(sql)
 
 
 def test_the_article_body_is_not_read_for_the_file(client):
@@ -270,7 +270,9 @@ def test_the_article_body_is_not_read_for_the_file(client):
     with CaptureQueriesContext(connection) as queries:
         rows_of(client.get(CSV_URL))
 
-    assert '"articles_article"."body"' not in queries.captured_queries[0]["sql"]
+    assert len(queries) == 3
+    for query in queries.captured_queries:
+        assert '"articles_article"."body"' not in query["sql"]
 
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
@@ -287,3 +289,29 @@ def test_a_hostile_value_in_any_filter_is_a_file_or_a_400_never_a_server_error(v
         if response.streaming:  # an error while streaming would cut the file short
             rows = list(csv.reader(io.StringIO(body_of(response).removeprefix("\ufeff"))))
             assert rows[0] == downloads.COLUMNS
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the hang watchdog watches PostgreSQL only"
+)
+def test_rows_read_while_the_file_is_sent_are_timed_by_the_hang_watchdog(client, monkeypatch):
+    monkeypatch.setattr(downloads, "CHUNK_SIZE", 2)
+    for _ in range(5):
+        make_quote()
+    timed = []
+    start = outages.watchdog.start
+
+    def start_and_record(wrappers):
+        watched = start(wrappers)
+        timed.append(watched)
+        return watched
+
+    monkeypatch.setattr(outages.watchdog, "start", start_and_record)
+    response = client.get(CSV_URL)
+    during_the_view = len(timed)
+    rows = rows_of(response)
+
+    assert len(rows) == 5
+    assert during_the_view == 1  # the request itself (DatabaseHangMiddleware)
+    assert len(timed) == 1 + 3  # then each of three chunks, each timed on its own
+    assert not any(watched.cut for watched in timed)

@@ -170,20 +170,26 @@ def test_the_file_keeps_what_readers_and_editors_rely_on(tmp_path, editor):
     assert (mate["speaker"], mate["running_mate_of"]) == ("ben-mate", "ana-okafor")
 
 
-def test_every_imported_row_has_one_history_record(tmp_path, editor):
+def test_every_imported_row_has_a_history_record(tmp_path, editor):
     newsroom(editor)
     export(tmp_path / "data.json")
     call_command("flush", interactive=False, stdout=io.StringIO())
 
     import_(tmp_path / "data.json")
 
-    for model in (Outlet, Article, Speaker, Quote, StanceTag, QuoteSuggestion):
+    for model in (Outlet, Article, Speaker, StanceTag, QuoteSuggestion):
         assert model.history.count() == model.objects.count(), model
         assert set(model.history.values_list("history_change_reason", flat=True)) == {
             "Imported from a dataset file"
         }
+    created = Quote.history.filter(history_type="+")
+    assert created.count() == Quote.objects.count()
+    # A quote that answers another is linked once both are stored: a second record says so.
     answering = Quote.objects.get(text="Nothing can be done in a month")
-    assert answering.history.get().responds_to_id == answering.responds_to_id
+    linked = answering.history.latest()
+    assert linked.history_change_reason.endswith("linked to the quote it answers")
+    assert linked.responds_to_id == answering.responds_to_id
+    assert Quote.history.count() == Quote.objects.count() + 2
 
 
 def test_tags_of_an_account_this_installation_lacks_are_kept_without_a_tagger(tmp_path, editor):

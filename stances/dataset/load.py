@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article, Outlet
 
@@ -731,13 +732,10 @@ class Loader:
                 setattr(item.obj, name, item.stamps.get(name, now))
         try:
             with transaction.atomic(), times_as_given(model):
-                model._base_manager.bulk_create([item.obj for item in items])
+                insert(model, [item.obj for item in items])
             stored = items
         except (IntegrityError, DataError):
             stored = [item for item in items if self.store_one(model, item)]
-        model.history.bulk_history_create(
-            [item.obj for item in stored], default_change_reason=HISTORY_REASON
-        )
         self.stored[counted or self.section] += len(stored)
         return stored
 
@@ -753,7 +751,7 @@ class Loader:
             return False
         try:
             with transaction.atomic(), times_as_given(model):
-                model._base_manager.bulk_create([obj])
+                insert(model, [obj])
         except (IntegrityError, DataError) as error:
             self.problem(item.where, f"the database refused it: {first_line(error)}")
             obj.pk = None
@@ -763,8 +761,9 @@ class Loader:
     # After the last record ------------------------------------------------------------------
 
     def link_answers(self) -> None:
-        """Quotes that answer a quote: linked once every quote is stored."""
-        linked = []
+        """Quotes that answer a quote: linked once every quote is stored (the one answered may
+        come later in the file). Each linked quote's history says so in a second record."""
+        links = {}
         for key, answered, where in self.answers:
             own, target = self.quotes.get(key), self.quotes.get(answered)
             if own is FAILED or own is None or target is FAILED:
@@ -772,16 +771,19 @@ class Loader:
             if target is None:
                 self.problem(where, f"responds_to: no quote with id {answered!r} in the file")
                 continue
-            linked.append(Quote(pk=own, responds_to_id=target))
-        Quote._base_manager.bulk_update(linked, ["responds_to"], batch_size=BATCH)
-        # The history record of each tells whom it answers.
-        history = Quote.history.model
-        for start in range(0, len(linked), BATCH):
-            chunk = {quote.pk: quote.responds_to_id for quote in linked[start : start + BATCH]}
-            rows = list(history.objects.filter(id__in=chunk, history_change_reason=HISTORY_REASON))
-            for row in rows:
-                row.responds_to_id = chunk[row.id]
-            history.objects.bulk_update(rows, ["responds_to"])
+            links[own] = target
+        pks = list(links)
+        for start in range(0, len(pks), BATCH):
+            quotes = list(Quote._base_manager.filter(pk__in=pks[start : start + BATCH]))
+            for quote in quotes:
+                quote.responds_to_id = links[quote.pk]
+            bulk_update_with_history(
+                quotes,
+                Quote,
+                ["responds_to"],
+                default_change_reason=f"{HISTORY_REASON}: linked to the quote it answers",
+                manager=Quote._base_manager,
+            )
 
     def finish(self) -> None:
         """Stored positions for the new evidence, and readers' pages dropped."""
@@ -791,6 +793,11 @@ class Loader:
             else:
                 summaries.refresh(summaries.cells_of_quotes(self.quote_pks))
         page_cache.content_changed()
+
+
+def insert(model, objs: list) -> None:
+    """Inserts rows with one history record each (simple_history's bulk helper)."""
+    bulk_create_with_history(objs, model, batch_size=BATCH, default_change_reason=HISTORY_REASON)
 
 
 @contextmanager

@@ -32,7 +32,21 @@ WRITTEN_AT_KEY = "content-written-at"
 # Public pages are tens of kilobytes; a page much larger than that is not worth a cache slot.
 LARGEST_PAGE = 2 * 1024 * 1024
 # The headers a stored page keeps; the security headers are added afresh on every response.
-KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Content-Language", "ETag", "Vary")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Disposition",
+    "ETag",
+    "Last-Modified",
+    "Vary",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Expose-Headers",
+    "X-Robots-Tag",
+)
+# A view's own exceptions to the security headers (embeds may be framed), read by the outer
+# middleware from the response: kept with the page, and given to its 304s too.
+KEPT_ATTRIBUTES = ("_csp_config", "_csp_ro_config", "xframe_options_exempt")
 
 
 # After an error from the cache, this process leaves it alone for this long: a hung or absent
@@ -197,10 +211,12 @@ class PageCacheMiddleware:
         key = page_key(request, compressed=accepts_gzip(request))
         version, entry, request.content_written_at = self.look_up(key)
         if entry is not None and entry["version"] == version:
-            response = stored_response(entry)
-            return get_conditional_response(
-                request, etag=entry["headers"].get("ETag"), response=response
+            response = get_conditional_response(
+                request, etag=entry["headers"].get("ETag"), response=stored_response(entry)
             )
+            for name, value in entry.get("attributes", {}).items():
+                setattr(response, name, value)
+            return response
 
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
@@ -235,6 +251,9 @@ class PageCacheMiddleware:
             "content": response.content,
         }
         entry["headers"]["Cache-Control"] = response["Cache-Control"]
+        entry["attributes"] = {
+            name: getattr(response, name) for name in KEPT_ATTRIBUTES if hasattr(response, name)
+        }
         try:
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         except Exception:

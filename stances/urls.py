@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("stances.syndication.urls")),
     path("", include("stances.sharing.urls")),
     path("embed/", include("stances.embeds.urls")),
+    path("", include("stances.embeds.reuse_urls")),
     path("admin/", admin.site.urls),
 ]
 

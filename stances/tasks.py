@@ -35,15 +35,28 @@ def rebuild_positions(run_id: int) -> int | None:
     return carry_out(run_id, lambda run: len(summaries.rebuild()))
 
 
+@task
+def import_dataset(run_id: int) -> int | None:
+    """Loads the run's dataset file, all or nothing; returns how many quotes it stored."""
+    from .dataset.load import load_dataset
+
+    return carry_out(run_id, lambda run: load_dataset(run.file_path).get("quotes", 0))
+
+
 TASKS = {
     TaskRun.Kind.SUGGEST_QUOTES: suggest_quotes,
     TaskRun.Kind.REBUILD_POSITIONS: rebuild_positions,
+    TaskRun.Kind.IMPORT_DATASET: import_dataset,
 }
 
 # When a task stops with an error: what is left, and what to do.
 AFTER_A_FAILURE = {
     TaskRun.Kind.SUGGEST_QUOTES: "no suggestion was added. Try again",
     TaskRun.Kind.REBUILD_POSITIONS: "positions fixed before it stopped are kept. Start it again",
+    TaskRun.Kind.IMPORT_DATASET: (
+        "nothing was imported. Run importdata FILE --check to list every bad record, correct "
+        "the file and import it again"
+    ),
 }
 
 
@@ -66,7 +79,12 @@ def start_rebuilding_positions(requested_by=None) -> TaskRun:
     return start(TaskRun.Kind.REBUILD_POSITIONS, requested_by=requested_by)
 
 
-def start(kind, *, article=None, requested_by=None) -> TaskRun:
+def start_importing(path, requested_by=None) -> TaskRun:
+    """Queues loading a dataset file that the worker can read at `path`."""
+    return start(TaskRun.Kind.IMPORT_DATASET, file_path=str(path), requested_by=requested_by)
+
+
+def start(kind, *, article=None, file_path="", requested_by=None) -> TaskRun:
     """Records a queued run and enqueues its task once the record is committed, so a worker never
     looks for a run that is not there yet. Raises AlreadyActive, starting nothing, while the same
     work is queued or running; a run with no result after GIVE_UP_AFTER is given up on first."""
@@ -82,7 +100,9 @@ def start(kind, *, article=None, requested_by=None) -> TaskRun:
         )
         try:
             with transaction.atomic():
-                run = TaskRun.objects.create(kind=kind, article=article, requested_by=requested_by)
+                run = TaskRun.objects.create(
+                    kind=kind, article=article, file_path=file_path, requested_by=requested_by
+                )
         except IntegrityError:
             raise AlreadyActive(same.active().select_related("requested_by").first()) from None
         transaction.on_commit(lambda: enqueue(run))

@@ -238,6 +238,10 @@ VIOLATIONS = {
     "taskrun_one_active_rebuild": lambda: (lambda first: TaskRun(kind=first.kind))(
         TaskRun.objects.create(kind=TaskRun.Kind.REBUILD_POSITIONS)
     ),
+    "taskrun_file_only_for_imports": lambda: TaskRun(kind=TaskRun.Kind.IMPORT_DATASET),
+    "taskrun_one_active_import": lambda: (
+        lambda first: TaskRun(kind=first.kind, file_path="/tmp/b.json")
+    )(TaskRun.objects.create(kind=TaskRun.Kind.IMPORT_DATASET, file_path="/tmp/a.json")),
 }
 
 

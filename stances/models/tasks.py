@@ -37,6 +37,7 @@ class TaskRun(models.Model):
     class Kind(models.TextChoices):
         SUGGEST_QUOTES = "suggest_quotes", "Suggest quotes"
         REBUILD_POSITIONS = "rebuild_positions", "Rebuild stored positions"
+        IMPORT_DATASET = "import_dataset", "Import a dataset file"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -53,6 +54,11 @@ class TaskRun(models.Model):
         blank=True,
         related_name="task_runs",
         help_text="The article whose text is searched for quotes (Suggest quotes only).",
+    )
+    file_path = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The dataset file on the server to load (Import a dataset file only).",
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -89,9 +95,11 @@ class TaskRun(models.Model):
         permissions = [("rebuild_positions", "Can start a rebuild of stored positions")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["suggest_quotes", "rebuild_positions"]),
+                condition=Q(kind__in=["suggest_quotes", "rebuild_positions", "import_dataset"]),
                 name="taskrun_kind_valid",
-                violation_error_message="Choose Suggest quotes or Rebuild stored positions.",
+                violation_error_message=(
+                    "Choose Suggest quotes, Rebuild stored positions or Import a dataset file."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["queued", "running", "finished", "failed"]),
@@ -122,6 +130,19 @@ class TaskRun(models.Model):
                 condition=Q(kind="rebuild_positions", status__in=ACTIVE),
                 name="taskrun_one_active_rebuild",
                 violation_error_message="A rebuild of stored positions is already under way.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="import_dataset", file_path__gt="")
+                | (~Q(kind="import_dataset") & Q(file_path="")),
+                name="taskrun_file_only_for_imports",
+                violation_error_message="An import needs a file; other tasks have none.",
+            ),
+            # Imports take the whole database for minutes: one at a time.
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(kind="import_dataset", status__in=ACTIVE),
+                name="taskrun_one_active_import",
+                violation_error_message="A dataset import is already under way.",
             ),
         ]
 
@@ -165,6 +186,12 @@ class TaskRun(models.Model):
             return ngettext(
                 "the extractor found %(count)d new suggestion.",
                 "the extractor found %(count)d new suggestions.",
+                count,
+            ) % {"count": count}
+        if self.kind == self.Kind.IMPORT_DATASET:
+            return ngettext(
+                "imported the file, with %(count)d quote.",
+                "imported the file, with %(count)d quotes.",
                 count,
             ) % {"count": count}
         if not count:

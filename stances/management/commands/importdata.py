@@ -1,6 +1,7 @@
 """Loads a dataset file written by exportdata, all or nothing (see stances.dataset)."""
 
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -36,8 +37,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Check every record and report, but store nothing.",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help=(
+                "Queue the import as a background task for the task worker (manage.py "
+                "db_worker, which must be able to read FILE); its state shows in the admin's "
+                "task records. Check the file first with --check."
+            ),
+        )
 
-    def handle(self, *args, file, check=False, verbosity=1, **options):
+    def handle(self, *args, file, check=False, background=False, verbosity=1, **options):
+        if background:
+            return self.queue(file, check)
         started = time.monotonic()
         progress = self.progress if verbosity >= 1 else None
         try:
@@ -67,6 +79,21 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{verb} {listing(counts)} from {file} in {seconds:.1f} s.")
         )
+
+    def queue(self, file, check) -> None:
+        from stances import tasks
+
+        if check:
+            raise CommandError("--check runs here and now: leave out --background.")
+        path = Path(file).resolve()
+        if not path.is_file():
+            raise CommandError(f"No such file: {file}")
+        try:
+            run = tasks.start_importing(path)
+        except tasks.AlreadyActive as refusal:
+            raise CommandError(str(refusal)) from None
+        run.refresh_from_db()
+        self.stdout.write(self.style.SUCCESS(f"Import of {path}: {run.describe()}"))
 
     def end_progress(self) -> None:
         if getattr(self, "phase", None):

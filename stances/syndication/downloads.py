@@ -24,7 +24,8 @@ from ..views import published_quotes
 # for. Counting the matches first would read them all twice, so the cap is told up front instead:
 # in the link on the quote browser and in a response header.
 MAX_ROWS = 100_000
-# Rows fetched per query (and their stance tags in one more): what the file holds in memory.
+# Rows fetched per query (and their stance tags in one more): what the file holds in memory,
+# beside the list of the matches' ids (at most MAX_ROWS integers, a few megabytes).
 CHUNK_SIZE = 1_000
 
 COLUMNS = [

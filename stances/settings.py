@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Outermost, so every response carries them: static files, redirects and error pages too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stances.security.PermissionsPolicyMiddleware",
+    # Any site may read the API from a browser (GET only, no credentials); outside the page cache.
+    "stances.api.cors.AllowAnyOriginToReadTheApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -18,7 +18,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stances API",
     "DESCRIPTION": (
         "What candidates have said about foreign policy, quote by quote: read-only, published "
-        "content only. Every list is cursor-paginated in a fixed order; follow `next`. Invalid "
+        "content only. Every list is cursor-paginated in a fixed order; follow next. Invalid "
         "parameters answer 400 with a JSON object naming each parameter and its errors."
     ),
     "VERSION": "1",

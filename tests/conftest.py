@@ -11,6 +11,45 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from tests.factories import make_editor
 
 
+@pytest.fixture(scope="session", autouse=True)
+def live_server_answers_one_request_at_a_time_on_sqlite():
+    """On SQLite the live server's threads share the test database's one in-memory connection,
+    which cannot run two queries at once ("bad parameter or other API misuse" when a page frames
+    several of ours). There each request runs, body included, under one lock; PostgreSQL's
+    live server keeps answering in parallel."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test import testcases
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    lock = threading.Lock()
+
+    def one_at_a_time(app):
+        def application(environ, start_response):
+            with lock:
+                response = app(environ, start_response)
+                try:
+                    return list(response)  # streamed bodies read the database too
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return application
+
+    class SerialisedServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            super().set_app(one_at_a_time(application))
+
+    original = testcases.LiveServerThread.server_class
+    testcases.LiveServerThread.server_class = SerialisedServer
+    yield
+    testcases.LiveServerThread.server_class = original
+
+
 @pytest.fixture(autouse=True)
 def static_files_without_a_manifest(settings):
     """Pages render without `collectstatic`: the manifest storage would refuse every asset."""

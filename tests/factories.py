@@ -10,6 +10,7 @@ from stances.editors import sync_editors_group
 from stances.models import (
     Candidacy,
     Election,
+    OtherName,
     Quote,
     QuoteSuggestion,
     Speaker,
@@ -55,6 +56,10 @@ def make_speaker(**fields) -> Speaker:
 def make_role(speaker, **fields) -> SpeakerRole:
     fields = {"title": "Foreign minister", "organisation": "Ministry of Foreign Affairs", **fields}
     return SpeakerRole.objects.create(speaker=speaker, **fields)
+
+
+def make_other_name(speaker, name: str, **fields) -> OtherName:
+    return OtherName.objects.create(speaker=speaker, name=name, **fields)
 
 
 def make_topic(**fields) -> Topic:

@@ -13,6 +13,7 @@ from articles.models import Article, Outlet
 from stances.models import (
     Candidacy,
     Election,
+    OtherName,
     PositionSummary,
     Quote,
     QuoteSuggestion,
@@ -119,6 +120,16 @@ VIOLATIONS = {
         ended_on=datetime.date(2024, 4, 30),
     ),
     "speakerrole_title_not_blank": lambda: SpeakerRole(speaker=make_speaker(), title=""),
+    "othername_unique_per_speaker": lambda: (
+        lambda first: OtherName(speaker=first.speaker, name=first.name.upper())
+    )(OtherName.objects.create(speaker=make_speaker(), name="Zelenskyy")),
+    "othername_name_not_blank": lambda: OtherName(speaker=make_speaker(), name=""),
+    "othername_ends_after_it_starts": lambda: OtherName(
+        speaker=make_speaker(),
+        name="Ana Baptiste",
+        started_on=datetime.date(2024, 5, 1),
+        ended_on=datetime.date(2024, 4, 30),
+    ),
     # elections and candidacies
     "election_slug_unique": lambda: Election(
         name="Another election", slug=make_election().slug, held_on=datetime.date(2028, 11, 7)

@@ -1,11 +1,11 @@
-"""Admin for speakers (with their roles) and elections (with their candidacies)."""
+"""Admin for speakers (with their roles and other names) and elections (with their candidacies)."""
 
 from django.contrib import admin
 from django.db.models import Count
 
 from articles.editing import ContentAdmin, ContentTabularInline
 
-from ..models import Candidacy, Election, Speaker, SpeakerRole
+from ..models import Candidacy, Election, OtherName, Speaker, SpeakerRole
 
 
 class SpeakerRoleInline(ContentTabularInline):
@@ -14,13 +14,20 @@ class SpeakerRoleInline(ContentTabularInline):
     fields = ["title", "organisation", "started_on", "ended_on"]
 
 
+class OtherNameInline(ContentTabularInline):
+    model = OtherName
+    extra = 0
+    fields = ["name", "note", "started_on", "ended_on"]
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(ContentAdmin):
     list_display = ["name", "kind", "latest_role", "quote_count", "wikidata_id"]
     list_filter = ["kind"]
-    search_fields = ["name", "description", "wikidata_id"]
+    # Other names are searched too: an editor typing "Zelenskyy" finds Zelensky.
+    search_fields = ["name", "other_names__name", "description", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [SpeakerRoleInline]
+    inlines = [SpeakerRoleInline, OtherNameInline]
 
     def get_queryset(self, request):
         return (

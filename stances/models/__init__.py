@@ -1,6 +1,6 @@
 """The evidence model: who spoke, what they said, where it was reported and what it means."""
 
-from .people import Candidacy, Election, Speaker, SpeakerRole
+from .people import Candidacy, Election, OtherName, Speaker, SpeakerRole
 from .positions import PositionSummary
 from .quotes import Quote, StanceTag
 from .suggestions import QuoteSuggestion
@@ -10,6 +10,7 @@ from .topics import Stance, Topic
 __all__ = [
     "Candidacy",
     "Election",
+    "OtherName",
     "PositionSummary",
     "Quote",
     "QuoteSuggestion",

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -84,6 +85,70 @@ class Speaker(VersionedModel):
             if role.covers(day):
                 return role
         return None
+
+
+class OtherName(VersionedModel):
+    """Another name a speaker goes by (a transliteration, a maiden name, a nickname), searched
+    like the name itself and published as Popolo's other_names."""
+
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.CASCADE,
+        related_name="other_names",
+        help_text="Whose name this is.",
+    )
+    name = models.CharField(
+        max_length=200,
+        help_text="The name as readers may write it, for example Zelenskyy or Zelenskiy.",
+    )
+    note = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What kind of name it is, for example transliteration, maiden name, nickname.",
+    )
+    started_on = models.DateField(
+        null=True, blank=True, help_text="When the name was adopted; empty when not known."
+    )
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="When the name was given up; empty while it is used."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["speaker", "name"]
+        constraints = [
+            # Case apart, the same name twice would only repeat itself in search and Popolo.
+            models.UniqueConstraint(
+                Lower("name"),
+                "speaker",
+                name="othername_unique_per_speaker",
+                violation_error_message="This speaker already has this other name.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="othername_name_not_blank",
+                violation_error_message="An other name cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name="othername_ends_after_it_starts",
+                violation_error_message="A name cannot be given up before it is adopted.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.note})" if self.note else self.name
+
+    def get_absolute_url(self):
+        return self.speaker.get_absolute_url()
+
+    def clean(self):
+        speaker = getattr(self, "speaker", None)  # unset on a row not yet given its speaker
+        if speaker is not None and self.name.strip().casefold() == speaker.name.casefold():
+            raise ValidationError({"name": "This is the speaker's name already."})
 
 
 class SpeakerRole(VersionedModel):

@@ -326,11 +326,14 @@ class QuoteAdmin(ContentAdmin):
 
     @admin.action(description="Publish selected draft quotes", permissions=["change"])
     def publish_quotes(self, request, queryset):
+        # Counted before publishing: the queryset is the list's, filtered as the list is
+        # (say, to drafts), so counting it afterwards left the published ones out ("-6").
+        selected = queryset.count()
         drafts = list(queryset.filter(status=Quote.Status.DRAFT))
         for quote in drafts:
             quote.status = Quote.Status.PUBLISHED
             quote.save()
-        skipped = queryset.count() - len(drafts)
+        skipped = selected - len(drafts)
         self.message_user(request, f"Published {quotes_count(len(drafts))}.", messages.SUCCESS)
         if skipped:
             self.message_user(
@@ -356,6 +359,8 @@ class QuoteAdmin(ContentAdmin):
             return None
         form = RetractForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
+            # Counted before retracting, for the same reason as in publish_quotes.
+            selected = queryset.count()
             quotes = list(published)
             for quote in quotes:
                 quote.status = Quote.Status.RETRACTED
@@ -366,7 +371,7 @@ class QuoteAdmin(ContentAdmin):
                 f"Retracted {quotes_count(len(quotes))}. Readers now see the retraction notice.",
                 messages.SUCCESS,
             )
-            skipped = queryset.count() - len(quotes)
+            skipped = selected - len(quotes)
             if skipped:
                 self.message_user(
                     request,

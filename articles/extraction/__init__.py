@@ -6,6 +6,8 @@ tests without a database. Entry point: ``extract_quotes(body)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .article import KINDS, Article, ExtractedQuote
 from .quoted import find_quoted
 from .reported import find_reported
@@ -13,11 +15,19 @@ from .reported import find_reported
 __all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
 
 
-def extract_quotes(body: str) -> list[ExtractedQuote]:
-    """Every direct, partial, paraphrased and anonymous statement in body, in body order."""
+def extract_quotes(
+    body: str, known_people: Iterable[tuple[str, Iterable[str] | str]] = ()
+) -> list[ExtractedQuote]:
+    """Every direct, partial, paraphrased and anonymous statement in body, in body order.
+
+    known_people: (name, role titles) pairs, the people and the roles they held on the article's
+    date ("Ana Okafor", ["Prime Minister of Aldoria"]), so that "the prime minister said" is
+    credited to the person. Without a match the titled phrase is kept as printed, or given to a
+    person the text itself named with that title.
+    """
     if not body or not body.strip():
         return []
-    article = Article(body)
+    article = Article(body, known_people)
     found = find_quoted(article) + find_reported(article)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from .entities import (
@@ -11,6 +12,7 @@ from .entities import (
     find_entities,
 )
 from .marks import find_spans, mask, paragraphs, sentences
+from .titles import known_titles
 
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
 
@@ -54,12 +56,13 @@ class ExtractedQuote:
 class Article:
     """The body plus the derived views every rule needs."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, known_people: Iterable = ()) -> None:
         self.body = body
         self.spans = find_spans(body)
         self.masked = mask(body, self.spans)
         self.sentences = sentences(self.masked)
-        self.entities: Entities = find_entities(self.masked, self.sentences)
+        known = known_titles(known_people)
+        self.entities: Entities = find_entities(self.masked, self.sentences, known)
         paras = paragraphs(body)
         first = body[paras[0][0] : paras[0][1]] if paras else ""
         # A short first line without a full stop is a headline restating the body; skip it.

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .titles import _words as titles_words
+from .titles import holder, titled_phrases
+
 ANON = "<anonymous>"
 
 TITLES = {
@@ -63,6 +66,26 @@ _ANON_RE = re.compile(
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
     re.IGNORECASE,
 )
+# Nouns an article uses for a source it does not name; "the official" later refers back to one.
+SOURCE_NOUNS = (
+    r"officials?|sources?|diplomats?|aides?|advisers?|advisors?|insiders?|officers?|"
+    r"negotiators?|people|persons?"
+)
+# People in the street quoted without a name ("a retired teacher"), who are unnamed sources too.
+PASSERS_BY = (
+    r"teachers?|voters?|residents?|pensioners?|shopkeepers?|farmers?|students?|workers?|"
+    r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
+)
+_ANON_INTRO = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+){0,4}?"
+    rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
+)
+_ANON_AGAIN = re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)")
+_ANONYMITY = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|not (?:to be )?(?:named|identified)|not authori[sz]ed|"
+    r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
+    re.IGNORECASE,
+)
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 
 
@@ -76,6 +99,7 @@ class Mention:
     name: str
     possessive: bool = False
     gender: str | None = None  # for pronouns: "m" or "f"
+    title: str = ""  # for people: the title the text gave them ("Prime Minister")
 
 
 @dataclass
@@ -85,6 +109,7 @@ class Entities:
     mentions: list[Mention]
     genders: dict[str, str] = field(default_factory=dict)
     subjects: list[Mention] = field(default_factory=list)  # first mention of each sentence
+    known: list[tuple[str, list[str]]] = field(default_factory=list)  # (name, role titles)
 
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -106,8 +131,15 @@ def _split_group(text: str, start: int) -> list[tuple[list[tuple[str, int]], boo
     return groups
 
 
-def find_entities(masked: str, sentence_spans: list[tuple[int, int]]) -> Entities:
-    """Find every person, organisation and pronoun mention outside quotation marks."""
+def find_entities(
+    masked: str,
+    sentence_spans: list[tuple[int, int]],
+    known: list[tuple[str, list[str]]] = (),
+) -> Entities:
+    """Find every person, organisation and pronoun mention outside quotation marks.
+
+    known: (name, role titles) pairs, so that a title ("the prime minister") is a person.
+    """
     raw: list[tuple[int, int, list[str], bool, str | None]] = []
     genders: dict[str, str] = {}
     for match in _GROUP.finditer(masked):
@@ -153,6 +185,7 @@ def find_entities(masked: str, sentence_spans: list[tuple[int, int]]) -> Entitie
             name = " ".join(person)
             full_names.setdefault(person[-1], name)
             mentions.append(Mention(person_start, end, "person", name, possessive))
+            mentions[-1].title = " ".join(words[: last_title + 1])
         elif person[0] in full_names:
             mentions.append(Mention(person_start, end, "person", full_names[person[0]], possessive))
         elif (
@@ -179,13 +212,82 @@ def find_entities(masked: str, sentence_spans: list[tuple[int, int]]) -> Entitie
     for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
         if not any(m.start <= match.start(1) < m.end for m in mentions if m.kind == "org"):
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
+    mentions.extend(_anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)
-    entities = Entities(mentions, genders)
+    mentions.extend(_titled_people(masked, mentions, list(known)))
+    mentions.sort(key=lambda m: m.start)
+    entities = Entities(mentions, genders, known=list(known))
     _learn_genders(entities, sentence_spans)
     entities.subjects = [
         s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
     ]
     return entities
+
+
+# Between a title and the name it introduces: "The ambassador in Aldoria City, Dr Hana Kovalenko".
+_APPOSITION = re.compile(
+    r"(?:\s+(?:in|to|at|for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?,?\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral)\.?\s+)?"
+)
+
+
+def _titled_people(
+    masked: str, mentions: list[Mention], known: list[tuple[str, list[str]]]
+) -> list[Mention]:
+    """A person mention for each title standing for someone ("the prime minister said")."""
+    people = [m for m in mentions if m.kind == "person"]
+    taken = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
+    found = []
+    for start, end, core, qualifiers, printed in titled_phrases(masked):
+        role_start = end - len(printed.split()[-1])
+        if any(a < end and role_start < b for a, b in taken):
+            continue
+        named = next(
+            (m for m in people if m.start >= end and _APPOSITION.fullmatch(masked[end : m.start])),
+            None,
+        )
+        if named:
+            # "Velmora's prime minister, Roksana Hrytsenko": the title introduces the name.
+            named.title = named.title or printed
+            continue
+        introduced = [
+            (m.name, [" ".join(titles_words(m.title))]) for m in people if m.title and m.end < start
+        ]
+        name = holder(core, qualifiers, known)
+        if name is None and introduced:
+            # The latest person the text itself introduced with this title.
+            for candidate in reversed(introduced):
+                name = holder(core, qualifiers, [candidate])
+                if name:
+                    break
+        # Unresolved, the title as printed is the speaker, but no pronoun is taken to mean it.
+        found.append(Mention(start, end, "person" if name else "title", name or printed))
+    return found
+
+
+def _singular(noun: str) -> str:
+    return {"people": "person"}.get(noun.lower(), noun.lower().removesuffix("s"))
+
+
+def _anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """Unnamed sources ("a senior official"), and later references back to one ("the official")
+    once the article has said its sources are unnamed (however far back it said so)."""
+    taken = [(m.start, m.end) for m in mentions if m.kind in {"person", "org"}]
+    first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
+    introduced: set[str] = set()
+    found = []
+    for match in sorted(
+        [*_ANON_INTRO.finditer(masked), *_ANON_AGAIN.finditer(masked)], key=lambda m: m.start()
+    ):
+        noun = _singular(match.group("noun"))
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        if match.re is _ANON_INTRO:
+            introduced.add(noun)
+        elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
+            continue
+        found.append(Mention(match.start(), match.end(), "anon", ANON))
+    return found
 
 
 def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) -> None:
@@ -236,10 +338,10 @@ def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
     for group in (seen_subjects, others):
         for candidate in reversed(group):
             name = _name_of(entities, candidate)
-            if name is None or name == ANON:
-                continue
-            if candidate.kind == "org":
-                continue
+            if candidate.kind == "anon":
+                return ANON  # "he said", after an unnamed source: still the unnamed source
+            if name is None or name == ANON or candidate.kind in {"org", "title"}:
+                continue  # an unresolved title may be anyone, so "he" does not go to it
             gender = entities.genders.get(name)
             if gender is None or gender == mention.gender:
                 return name
@@ -249,6 +351,8 @@ def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
 def _name_of(entities: Entities, mention: Mention) -> str | None:
     if mention.kind == "pronoun":
         return resolve_pronoun(entities, mention) if mention.name in {"he", "she"} else None
+    if mention.kind == "anon":
+        return ANON
     return resolve_org(entities, mention) if mention.kind == "org" else mention.name
 
 
@@ -278,7 +382,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if _ANON_RE.search(phrase) or _ANON_RE.search(tail):
         return ANON
     inside = entities.within(start, end)
-    people = [m for m in inside if m.kind == "person" and not m.possessive]
+    people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
     if people:
         return people[0].name
     if _POLL_RE.search(phrase):
@@ -319,6 +423,6 @@ def latest_subject(entities: Entities, before: int) -> str | None:
     """The most recent named speaker before an offset, for quotes with no attribution at all."""
     for subject in reversed([s for s in entities.subjects if s.start < before]):
         name = _name_of(entities, subject)
-        if name and subject.kind != "org":
+        if name and subject.kind not in {"org", "title"}:
             return name
     return None

@@ -14,6 +14,7 @@ from .article import (
 )
 from .entities import (
     ANON,
+    SOURCE_NOUNS,
     latest_subject,
     resolve_phrase,
     resolve_subject,
@@ -140,8 +141,14 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             found_by = _before_attribution(article, sent_start, first.open_pos) or after
             if found_by is None:
                 continue
-            if len(text.split()) <= 2 and found_by[0] == ANON and not SAY_RE.search(before):
-                # A one or two word term pinned on nobody in particular is a scare quote.
+            if (
+                len(text.split()) <= 2
+                and found_by[0] == ANON
+                and not SAY_RE.search(before)
+                and not re.search(rf"\b(?:{SOURCE_NOUNS})\b", found_by[1], re.I)
+            ):
+                # A one or two word term pinned on nobody in particular ("commentators call it
+                # the 'swing belt'") is a scare quote; one from "the official" is a quote.
                 continue
         speaker, attribution = found_by
         previous_speaker = (para_start, speaker)

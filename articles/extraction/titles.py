@@ -1,0 +1,95 @@
+"""Titles that stand for people ("the prime minister", "Velmora's president", "the Drenish
+envoy"), credited to whoever held the role on the article's date.
+
+Who held which role comes from the caller (``known_people``: the database knows it; this module
+does not); failing that, from a person the text itself introduced with the title; failing that,
+the title is kept as printed, so an editor sees who the article meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ROLE = (
+    r"(?i:(?:(?:deputy|vice|acting|interim)\s+)?(?:prime\s+minister|(?:[a-z]+\s+)?minister|"
+    r"vice[- ]president|president|chancellor|secretary[- ]general|secretary\s+of\s+state|"
+    r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
+    r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
+    r"negotiator|prosecutor))"
+)
+TITLED = re.compile(
+    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he)\s+(?P<mods>(?:[A-Za-z-]+\s+){0,2}?)"
+    rf"(?P<role>{ROLE})\b(?!['’]s|-)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w-]+))?"
+)
+# Words that say the title is not the current holder's, so no one is credited by it.
+_NOT_CURRENT = {"former", "late", "ex", "previous", "outgoing", "incoming", "new", "next", "future"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower().replace("-", " "))
+
+
+def _stem(word: str) -> str:
+    # "Drenish", "Drenland" and "Drenlander" share a stem: enough to tell two countries apart.
+    return word.lower()[:4]
+
+
+def known_titles(known_people: Iterable) -> list[tuple[str, list[str]]]:
+    """(name, role titles) pairs made safe to compare: blank names dropped, titles lower-cased."""
+    known = []
+    for entry in known_people or ():
+        name, titles = entry
+        titles = [titles] if isinstance(titles, str) else list(titles or ())
+        name = " ".join(str(name or "").split())
+        if name:
+            known.append((name, [" ".join(_words(str(t))) for t in titles if str(t).strip()]))
+    return known
+
+
+def _split_title(title: str) -> tuple[list[str], set[str]]:
+    """A title's role words and the stems of what qualifies it ("prime minister of velmora")."""
+    head, _, tail = title.partition(" of ")
+    return head.split(), {_stem(w) for w in tail.split() if w != "the"}
+
+
+def holder(
+    core: list[str], qualifiers: set[str], people: list[tuple[str, list[str]]]
+) -> str | None:
+    """The one person whose title is the printed role (and country, if printed), else None."""
+    for exact in (True, False):
+        names = set()
+        for name, titles in people:
+            for title in titles:
+                head, qualifying = _split_title(title)
+                extra = head[: len(head) - len(core)]
+                if head[len(head) - len(core) :] != core or (exact and extra):
+                    continue
+                qualifying |= {_stem(w) for w in extra}
+                if qualifiers and qualifying and not qualifiers & qualifying:
+                    continue  # the president of another country
+                if not exact and extra and not qualifiers & qualifying:
+                    continue  # "the minister" is not any minister at all
+                names.add(name)
+        if len(names) == 1:
+            return names.pop()
+        if names:
+            return None  # two holders fit: no guess
+    return None
+
+
+def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str], str]]:
+    """(start, end, role words, qualifier stems, phrase as printed) for each titled phrase."""
+    for match in TITLED.finditer(masked):
+        mods = match.group("mods").split()
+        if {w.lower() for w in mods} & _NOT_CURRENT:
+            continue
+        qualifiers = {_stem(w) for w in mods if w[:1].isupper()}
+        qualifiers |= {
+            _stem(match.group(g)) for g in ("owner", "of") if (match.group(g) or "")[:1].isupper()
+        }
+        core = [w.lower() for w in mods if not w[:1].isupper()] + _words(match.group("role"))
+        printed = match.group()
+        printed = printed[0].lower() + printed[1:] if printed.startswith("The ") else printed
+        yield match.start(), match.end(), core, qualifiers, " ".join(printed.split())

@@ -1,0 +1,59 @@
+"""A title ("the prime minister") is credited to the person who held it on the article's date."""
+
+from articles.extraction import extract_quotes
+
+PEOPLE = [
+    ("Roksana Hrytsenko", ["Prime Minister", "Prime Minister of Velmora"]),
+    ("Casimir Vell", ["President of Drenland"]),
+    ("Ana Okafor", ["Foreign Minister of Aldoria"]),
+]
+
+
+def found(body: str, people=PEOPLE) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body, known_people=people)]
+
+
+def test_the_prime_minister_responded_that_is_the_prime_minister():
+    body = (
+        "Asked whether talks had begun, the prime minister responded that contacts were "
+        "taking place."
+    )
+    assert found(body) == [("paraphrase", "contacts were taking place", "Roksana Hrytsenko")]
+
+
+def test_a_possessive_country_and_a_title():
+    body = (
+        "Velmora's prime minister said on Tuesday that her government would study the offer. "
+        '"We will not be rushed," the Drenish president said.'
+    )
+    items = found(body)
+    assert ("paraphrase", "her government would study the offer", "Roksana Hrytsenko") in items
+    assert ("direct", "We will not be rushed", "Casimir Vell") in items
+
+
+def test_titles_match_whatever_their_case_and_a_country_adjective():
+    body = "The Aldorian foreign minister told reporters that the embassy would stay open."
+    people = [("Ana Okafor", ["foreign minister of aldoria"])]
+    assert found(body, people) == [("paraphrase", "the embassy would stay open", "Ana Okafor")]
+
+
+def test_without_known_people_a_person_the_text_named_with_the_title():
+    body = (
+        "Prime Minister Roksana Hrytsenko opened the session. Later the prime minister said "
+        "that the budget would pass."
+    )
+    assert found(body, []) == [("paraphrase", "the budget would pass", "Roksana Hrytsenko")]
+
+
+def test_without_any_match_the_title_as_printed():
+    body = '"We are ready to talk," the prime minister said.'
+    [(kind, text, speaker)] = found(body, [])
+    assert (kind, text) == ("direct", "We are ready to talk")
+    assert speaker == "the prime minister"
+
+
+def test_two_people_with_the_same_title_and_no_country_is_no_guess():
+    body = '"We are ready to talk," the president said.'
+    people = [("Casimir Vell", ["President of Drenland"]), ("Ana Mol", ["President of Aldoria"])]
+    [(_, _, speaker)] = found(body, people)
+    assert speaker == "the president"

@@ -249,6 +249,13 @@ TASKS = {
     }
 }
 
+# Articles added from a link (articles.fetching): the server fetches the page, so it refuses
+# addresses inside the network (loopback, private, link-local...) unless this allows them, which
+# only tests and a demo on one machine should. Each fetch is bounded in time and size.
+FETCH_ALLOW_PRIVATE_ADDRESSES = envbool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", 10)
+FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username and address never reach the password check.
     "axes.backends.AxesStandaloneBackend",

@@ -22,12 +22,21 @@ SAY = (
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
     r"emphasi[sz]ed|emphasi[sz]es|maintained|suggested|complained|confirmed|responded|cautioned|"
     r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
-    r"posted|tweeted|asked|continued"
+    r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
+    r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted"
+)
+# "continued" is not a verb of saying ("shelling continued"), except straight after a quotation.
+AFTER_QUOTE_SAY = rf"{SAY}|continued|continues"
+# Participles that report the subject's words in a clause of their own ("..., adding that ...").
+REPORTING = (
+    r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|"
+    r"claiming|declaring|telling\s+(?:[\w-]+\s+){1,3}?"
 )
 # Verbs that introduce a quoted fragment but not a reported clause.
 FRAGMENT = (
     r"called|calling|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
-    r"writing|telling|adding|denounced|condemned|praised"
+    r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
+    r"characteri[sz]ed|termed"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    AFTER_QUOTE_SAY,
     ANY_VERB_RE,
     SAY,
     SAY_RE,
@@ -22,7 +23,8 @@ from .entities import (
 from .marks import Span, paragraphs
 
 _AFTER_SPK_VERB = re.compile(
-    rf"^\s*,?\s*(?P<spk>[^~.;!?:]{{1,90}}?)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{SAY})\b"
+    r"^\s*,?\s*(?P<spk>[^~.;!?:]{1,90}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?P<verb>{AFTER_QUOTE_SAY})\b"
 )
 _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned)"

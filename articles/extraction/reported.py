@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    REPORTING,
     SAY,
     SAY_RE,
     TIME,
@@ -184,14 +185,26 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_VERB_RE = re.compile(rf"\b(?:{SAY}|(?P<ing>{REPORTING}))\b")
+# What follows "said" when it is the circumstances of saying, not what was said ("said when
+# asked about the summit", "said after a vigil", "said, speaking to reporters").
+_NOT_A_CLAUSE = (
+    r"(?:to|of|for|with|by|about|in|on|at|when|while|whilst|after|before|as|during|outside|"
+    r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
+    r"just|here|there|then|so|but|and|if|unless|although|though|where|late|early|"
+    r"\w+ing)\b"
+)
+
+
 def _main_reported(
     article: Article, out: list, start: int, end: int, inherited: str | None
 ) -> bool:
     """SPEAKER VERB (that) CLAUSE, cutting the clause where another speaker takes over."""
     masked = article.masked
-    for verb in SAY_RE.finditer(masked, start, end):
+    sentence_end = end
+    for verb in _VERB_RE.finditer(masked, start, end):
         name = verb.group()
-        if name in {"asked", "continued"}:
+        if name == "asked":
             continue
         phrase = masked[start : verb.start()]
         if re.search(r"\b(?:that|which|who)\s+(?:it|he|she|they)\s*$", phrase):
@@ -203,6 +216,8 @@ def _main_reported(
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
         ):
             complement = verb.end() + that.end()
+        elif verb.group("ing"):
+            pass  # "..., adding the ..." is not reported speech; "adding that" is
         elif name in {"promised", "pledged", "vowed"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)
             complement = verb.end() + inf.end() if inf else None
@@ -221,7 +236,7 @@ def _main_reported(
             "claimed",
             "believes",
         }:
-            bare = re.match(rf"^{TIME}\s+(?!to\b|of\b|for\b|with\b|by\b|about\b|in\b|on\b)\w", rest)
+            bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})\w", rest)
             complement = verb.end() + bare.end() - 1 if bare else None
         if complement is None:
             continue
@@ -236,6 +251,11 @@ def _main_reported(
         if speaker is None:
             continue
         clause_end = end
+        # "..., adding that ...": the same speaker's next clause, reported on its own.
+        also = re.search(rf",\s+(?:{REPORTING})\s+that\s", masked[complement:end])
+        if also:
+            end = complement + also.start() + 1
+            clause_end = end - 1
         # Another reporting verb after a comma starts a new speaker's clause.
         for later in SAY_RE.finditer(masked, complement, end):
             comma = masked.rfind(",", complement, later.start())
@@ -259,6 +279,8 @@ def _main_reported(
         )
         if clause_end < end:
             _reported_clause(article, out, clause_end + 1, end, speaker)
+        if also:
+            _reported_clause(article, out, end, sentence_end, speaker)
         return True
     return False
 

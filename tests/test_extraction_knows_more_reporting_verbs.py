@@ -1,0 +1,56 @@
+"""Reporting verbs in their several forms ("asserted", "stating", "has told", "described X as"),
+and verbs that only look like saying ("continued")."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_asserted_that_and_has_told():
+    body = (
+        "Ines Marr asserted that the border had never been closed. "
+        "Tomas Ebb has told parliament that the army needs more air defence."
+    )
+    items = found(body)
+    assert ("paraphrase", "the border had never been closed", "Ines Marr") in items
+    assert ("paraphrase", "the army needs more air defence", "Tomas Ebb") in items
+
+
+def test_a_statement_stating_that():
+    body = (
+        "The Velmark Defence Ministry issued a statement on Friday, stating that two drones had "
+        "been shot down over the river."
+    )
+    assert found(body) == [
+        ("paraphrase", "two drones had been shot down over the river", "Velmark Defence Ministry")
+    ]
+
+
+def test_described_x_as_a_quoted_fragment():
+    body = (
+        'Senator Nia Torvald described the agreement as "a surrender in slow motion". '
+        'Mara Voss described him as "the most dangerous man in the chamber".'
+    )
+    items = found(body)
+    assert ("partial", "a surrender in slow motion", "Nia Torvald") in items
+    assert ("partial", "the most dangerous man in the chamber", "Mara Voss") in items
+
+
+def test_continued_is_not_a_verb_of_saying():
+    body = (
+        "Minister Ivo Strand said the ceasefire was holding. Shelling continued in the east "
+        "overnight, and the army continued to move troops towards the river."
+    )
+    items = found(body)
+    assert items == [("paraphrase", "the ceasefire was holding", "Ivo Strand")]
+
+
+def test_continued_after_a_quote_does_not_make_a_speaker():
+    body = (
+        '"We will not move," Dana Kell said. The fighting continued, the agency reported, '
+        "with heavy losses on both sides."
+    )
+    assert [q.speaker for q in extract_quotes(body) if q.kind == "direct"] == ["Dana Kell"]
+    assert not [q for q in extract_quotes(body) if q.text.startswith("The fighting")]

@@ -1,0 +1,41 @@
+"""Circumstances after an attribution ("when asked about the summit") are not paraphrases."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_when_asked_after_a_quote():
+    body = '"We have nothing to hide," Irina Volkhova said when asked about the summit.'
+    assert found(body) == [("direct", "We have nothing to hide", "Irina Volkhova")]
+
+
+def test_after_a_vigil_and_in_a_statement_after_a_quote():
+    body = (
+        '"We are always the last to know," Marta Kovalchuk said after a vigil outside the '
+        'ministry. "Every leak costs somebody a place," Ingrid Salo said in a statement on '
+        "Friday, before leaving for Varn."
+    )
+    assert found(body) == [
+        ("direct", "We are always the last to know", "Marta Kovalchuk"),
+        ("direct", "Every leak costs somebody a place", "Ingrid Salo"),
+    ]
+
+
+def test_circumstances_with_a_participle_or_while():
+    body = (
+        '"The door is open," Casimir Vell said, speaking to reporters at the airport. '
+        '"Not for long," Ana Okafor said while touring a factory in Sallow.'
+    )
+    assert [kind for kind, _, _ in found(body)] == ["direct", "direct"]
+
+
+def test_a_real_paraphrase_after_a_trailing_circumstance_is_kept():
+    body = (
+        "Speaking in Sallow on Monday, Ana Okafor said that the aid would continue, adding "
+        "that the first convoy had arrived."
+    )
+    items = found(body)
+    assert ("paraphrase", "the aid would continue", "Ana Okafor") in items

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article, Outlet
 
-from . import grids, timeline
+from . import grids, search, timeline
 from .filters import QuoteFilter
 from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
 from .models import Election, PositionSummary, Quote, Speaker, Stance, StanceTag, Topic
@@ -285,7 +285,13 @@ def quote_browser(request):
     quote_filter = QuoteFilter(request.GET or None, queryset=quotes)
     if quote_filter.is_bound and not quote_filter.is_valid():
         mark_invalid_fields(quote_filter.form)
-        context = {"section": "quotes", "filter": quote_filter, "page": None, "active": []}
+        context = {
+            "section": "quotes",
+            "filter": quote_filter,
+            "page": None,
+            "active": [],
+            "did_you_mean": None,
+        }
         return render(request, "stances/quote_browser.html", context, status=400)
     page = capped_page(quote_filter.qs, QUOTES_PER_PAGE, request)
     context = {
@@ -294,8 +300,28 @@ def quote_browser(request):
         "page": page,
         "active": active_filters(request, quote_filter),
         "page_query": query_without(request, "page"),
+        "did_you_mean": did_you_mean(request, quote_filter, page),
     }
     return render(request, "stances/quote_browser.html", context)
+
+
+def did_you_mean(request, quote_filter, page) -> dict | None:
+    """For a search that found little: the same search with a close speaker's name in place of
+    a word that is in no name, and the link to it (the other filters kept)."""
+    terms = quote_filter.form.cleaned_data.get("q") if quote_filter.is_bound else None
+    if not terms or page.paginator.count >= search.FEW_RESULTS:
+        return None
+    corrected = search.did_you_mean(terms)
+    if corrected is None:
+        return None
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = corrected.terms
+    return {
+        "terms": corrected.terms,
+        "speakers": corrected.speakers,
+        "url": f"?{params.urlencode()}",
+    }
 
 
 def paginate(items, per_page, request):

@@ -31,7 +31,17 @@ _AFTER_VERB_SPK = re.compile(
     r"\s+(?P<spk>[^,.;~!?]+)"
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|though|whereas)\s+|;\s+")
-_SCARE_BEFORE = re.compile(r"(?:so-called|the (?:term|phrase|word|slogan|label|motto))\s*$", re.I)
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
+    r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename))\s*$",
+    re.I,
+)
+# A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
+_PRINTED_BEFORE = re.compile(
+    r"\b(?:headlines?|front[- ]page|cover|banner|caption|slogans?|posters?|placards?|"
+    r"chant(?:ed|s)?|motto|hashtag|led with|leads with|line above)\b",
+    re.I,
+)
 
 
 def _quote_text(article: Article, span: Span | list[Span]) -> str:
@@ -112,6 +122,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             or stripped.endswith(":")
             or bool(re.search(rf"\b(?:{SAY})\s*,$", stripped))
         )
+        if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
+            continue
         if standalone:
             kind, confidence = "direct", 0.9
             found_by = after or (

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import health, views
+from . import health, icons, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +24,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("outlets/<slug:slug>/", views.outlet_detail, name="outlet"),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", icons.favicon, name="favicon"),
     # Open data and reuse, each surface in its own package.
     path("api/", include("stances.api.urls")),
     path("", include("stances.syndication.urls")),

@@ -146,6 +146,15 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_said_before(self, quotes, name, day):
         return with_effective_date(quotes).filter(effective_on__lte=day)
 
+    @property
+    def set_count(self) -> int:
+        """How many filters besides the search words the query sets, valid or not: the number
+        the quote browser's "Filters (n active)" disclosure shows."""
+        if not self.is_bound:
+            return 0
+        data = self.form.data
+        return sum(1 for name in self.form.fields if name != "q" and data.get(name, "").strip())
+
 
 def with_effective_date(quotes):
     """Each quote's date: when it was said, or when it was reported if that is all we know."""

@@ -1,5 +1,9 @@
 """Geometry for a speaker's timeline, drawn as inline SVG: each quote as a mark on a time axis,
-or, when there are too many marks to tell apart, one bar per month counting them."""
+or, when there are too many marks to tell apart, one bar per month counting them.
+
+Across, positions are worked out on a 720-unit line and drawn as percentages of the SVG's width
+(`pct`), with no viewBox: the drawing stretches to any screen while its text and marks keep their
+size in CSS pixels, so labels stay 12 px on a phone instead of shrinking with the drawing."""
 
 import calendar
 import datetime
@@ -9,14 +13,22 @@ from django.db.models import Count, DateField, Q
 from django.db.models.functions import Coalesce, TruncMonth
 
 WIDTH = 720
-MARGIN = 40
+MARGIN = 60  # room for half a tick label ("Nov 2024") at each end, even 390 px wide
 TOP = 16  # room above the highest mark
 BELOW_AXIS = 34  # room for the tick labels
 STACK_STEP = 16
 MAX_TICKS = 8
+# Marks closer than one slot of the axis are stacked at the slot's middle instead of overlapping:
+# 24 slots leave each at least 12 px (a mark's width) on a 390 px phone.
+MARK_SLOTS = 24
 # More quotes than this and the timeline counts them by month instead of marking each one.
 MAX_MARKS = 60
 BAR_HEIGHT = 80
+
+
+def percent(x: float) -> float:
+    """A position on the WIDTH-unit line as a percentage of the drawing's width."""
+    return round(x / WIDTH * 100, 2)
 
 
 @dataclass(frozen=True)
@@ -28,11 +40,19 @@ class Mark:
     date_is_reported: bool  # said-on unknown: placed at the date it was reported
     is_about: bool  # reported as the speaker's position by someone else
 
+    @property
+    def pct(self) -> float:
+        return percent(self.x)
+
 
 @dataclass(frozen=True)
 class Tick:
     x: float
     label: str
+
+    @property
+    def pct(self) -> float:
+        return percent(self.x)
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,14 @@ class Month:
         return f"said_after={self.first_day.isoformat()}&said_before={self.last_day.isoformat()}"
 
     @property
+    def pct(self) -> float:
+        return percent(self.x)
+
+    @property
+    def width_pct(self) -> float:
+        return percent(self.width)
+
+    @property
     def own_y(self) -> float:
         return self.axis_y - self.own_height
 
@@ -93,6 +121,19 @@ class Timeline:
     @property
     def height(self) -> int:
         return self.axis_y + BELOW_AXIS
+
+    @property
+    def has_reported_dates(self) -> bool:
+        """Whether a mark sits at its reported date: the list then explains that once."""
+        return any(mark.date_is_reported for mark in self.marks)
+
+    @property
+    def axis_start_pct(self) -> float:
+        return percent(self.axis_start)
+
+    @property
+    def axis_end_pct(self) -> float:
+        return percent(self.axis_end)
 
 
 def for_speaker(speaker, total: int) -> Timeline | None:
@@ -151,7 +192,8 @@ def next_month(day: datetime.date) -> datetime.date:
 
 
 def build(quotes, holder=None) -> Timeline | None:
-    """Places each quote at its said-on date (or its reported date), stacking same-day marks."""
+    """Places each quote at its said-on date (or its reported date), stacking marks that would
+    overlap: those in the same slot of the axis (see MARK_SLOTS)."""
     if not quotes:
         return None
     dated = [(quote.effective_date, quote) for quote in quotes]
@@ -165,9 +207,15 @@ def build(quotes, holder=None) -> Timeline | None:
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days / span * (WIDTH - 2 * MARGIN), 1)
 
+    slot_width = (WIDTH - 2 * MARGIN) / MARK_SLOTS
+
+    def slot_x(day: datetime.date) -> float:
+        slot = min(MARK_SLOTS - 1, int((x_of(day) - MARGIN) / slot_width))
+        return round(MARGIN + (slot + 0.5) * slot_width, 1)
+
     placed, stacked = [], {}
     for day, quote in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
-        x = x_of(day)
+        x = slot_x(day)
         level = stacked.get(x, 0)
         stacked[x] = level + 1
         placed.append((x, level, day, quote))

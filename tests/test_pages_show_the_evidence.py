@@ -326,7 +326,7 @@ def test_the_speaker_page_draws_a_timeline_and_lists_it_as_text(client, w):
     assert [m.quote for m in marks] == [w.trump_deal, w.vance_plan]
     assert [m.is_about for m in marks] == [False, True]
     timeline = response.context["timeline"]
-    assert f'<svg viewBox="0 0 {timeline.width} {timeline.height}"' in text
+    assert f'<svg width="100%" height="{timeline.height}"' in text
     svg = text.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert svg.count("<circle") == 1  # Trump's own words
     assert svg.count("<rect") == 1  # Vance reporting Trump's plan
@@ -344,7 +344,9 @@ def test_an_undated_quote_sits_on_the_timeline_at_its_reported_date(client, w):
     assert mark.date == datetime.date(2024, 11, 5)
     assert mark.date_is_reported
     assert "reported-date" in response.text
-    assert "(date reported; when it was said is not known)" in response.text
+    # Its date in the list is marked, and the mark explained once, under the list.
+    assert '<sup class="note-ref" aria-hidden="true">*</sup>' in response.text
+    assert "Date reported: when it was said is not known." in response.text
 
 
 def test_a_running_mate_speaking_about_the_ticket_has_no_position_of_their_own(client, w):

@@ -6,10 +6,12 @@ number of stored rows and the few stance tags the cells link to, in a fixed numb
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Sum
 
 from .models import PositionSummary, Speaker, Stance, StanceTag, Topic
+from .models.positions import Badge
 
 # More rows than this and a page shows a per-topic overview, each topic's rows one click away.
 FULL_GRID_ROWS = 24
@@ -124,21 +126,210 @@ def attach_quotes(cells: list[PositionSummary], per_cell: int | None = None) -> 
             cell.shift = Shift(tags[cell.shift_before_id], tags[cell.shift_after_id])
 
 
-def stored_cells(holders, stances=None) -> list[tuple[int, int, int, str]]:
-    """(stance, topic, holder, verdict) of every stored position of these holders: a light index
-    that says how big their grid is and, when it is too big to show, how it sums up by topic."""
+class IndexedCell(NamedTuple):
+    """One stored position, as plain values: enough to size a grid, count it by topic, and sum
+    it up head to head, without loading the quotes."""
+
+    stance_id: int
+    topic_id: int
+    holder_id: int
+    verdict: str
+    basis: str
+    quote_count: int
+    shift_before_id: int | None
+    stance_slug: str
+    statement: str
+    stance_order: int
+    topic_slug: str
+    topic_name: str
+    topic_order: int
+
+
+def stored_cells(holders, stances=None) -> list[IndexedCell]:
+    """Every stored position of these holders as plain values: a light index that says how big
+    their grid is and, when it is too big to show, how it sums up by topic and head to head."""
     stored = PositionSummary.objects.filter(holder__in=holders)
     if stances is not None:
         stored = stored.filter(stance__in=stances)
-    return list(stored.values_list("stance_id", "stance__topic_id", "holder_id", "verdict"))
+    columns = (
+        "stance_id",
+        "stance__topic_id",
+        "holder_id",
+        "verdict",
+        "basis",
+        "quote_count",
+        "shift_before_id",
+        "stance__slug",
+        "stance__statement",
+        "stance__order",
+        "stance__topic__slug",
+        "stance__topic__name",
+        "stance__topic__order",
+    )
+    return [IndexedCell(*row) for row in stored.values_list(*columns)]
 
 
 def grid_or_overview(holders, stances=None) -> tuple[Grid | None, list["TopicTally"] | None]:
     """The whole grid when it is short enough to read; else a per-topic overview."""
+    grid, overview, _ = grid_overview_and_rows(holders, stances)
+    return grid, overview
+
+
+def grid_overview_and_rows(holders, stances=None):
+    """As `grid_or_overview`, with every stance's row for a head-to-head summary: the grid's own
+    rows, or, when only the overview is shown, light rows built from the same index (no query)."""
+    holders = list(holders)
     cells = stored_cells(holders, stances)
-    if len({stance for stance, *_ in cells}) <= FULL_GRID_ROWS:
-        return build_grid(holders, stances), None
-    return None, overview(holders, cells)
+    if len({cell.stance_id for cell in cells}) <= FULL_GRID_ROWS:
+        grid = build_grid(holders, stances)
+        return grid, None, grid.rows
+    return None, overview(holders, cells), indexed_rows(holders, cells)
+
+
+def indexed_rows(holders, cells: list[IndexedCell]) -> list[Row]:
+    """Grid rows of unsaved positions made from the index: verdicts and badges, no quotes."""
+    stances: dict[int, Stance] = {}
+    topics: dict[int, Topic] = {}
+    by_cell = {}
+    for cell in cells:
+        topic = topics.setdefault(
+            cell.topic_id,
+            Topic(
+                pk=cell.topic_id, slug=cell.topic_slug, name=cell.topic_name, order=cell.topic_order
+            ),
+        )
+        stances.setdefault(
+            cell.stance_id,
+            Stance(
+                pk=cell.stance_id,
+                slug=cell.stance_slug,
+                statement=cell.statement,
+                order=cell.stance_order,
+                topic=topic,
+            ),
+        )
+        by_cell[(cell.holder_id, cell.stance_id)] = cell
+    rows = []
+    for stance in sorted(stances.values(), key=stance_order):
+        positions = []
+        for holder in holders:
+            cell = by_cell.get((holder.pk, stance.pk))
+            position = PositionSummary(holder=holder, stance=stance)
+            if cell:
+                position.verdict, position.basis = cell.verdict, cell.basis
+                position.quote_count = cell.quote_count
+                position.shift_before_id = cell.shift_before_id
+            positions.append(position)
+        rows.append(Row(stance=stance, cells=positions))
+    return rows
+
+
+# Head to head ---------------------------------------------------------------------------------
+
+SIDES = (PositionSummary.Verdict.SUPPORTS, PositionSummary.Verdict.OPPOSES)
+# Each kind of line shows this many at once; the rest are listed under a disclosure.
+LINES_SHOWN = 8
+
+
+@dataclass
+class Side:
+    """Holders whose badges on one stance read the same, e.g. "Reportedly supports": A, B."""
+
+    badge: Badge
+    holders: list[Speaker]
+
+
+@dataclass
+class Line:
+    """One stance of a head-to-head summary: who takes which side, and who has none on record."""
+
+    stance: Stance
+    sides: list[Side]
+    silent: list[Speaker]  # no recorded position, or mentions without taking a side
+    link: str = ""
+
+    @property
+    def weak_sources(self) -> str:
+        """What weaker evidence the line rests on, in words; empty when none."""
+        styles = {side.badge.style for side in self.sides}
+        weak = [words for style, words in WEAK.items() if style in styles]
+        return " and ".join(weak)
+
+
+WEAK = {"reported": "others' reports", "anonymous": "unnamed sources"}
+
+
+@dataclass
+class Group:
+    """Lines of one kind: where the holders differ, agree, or only one is on record."""
+
+    kind: str
+    title: str
+    phrase: str  # the group in a sentence, before its count: "they differ on" 3
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Line]:
+        return self.lines[:LINES_SHOWN]
+
+    @property
+    def more(self) -> list[Line]:
+        return self.lines[LINES_SHOWN:]
+
+
+@dataclass
+class HeadToHead:
+    groups: list[Group]
+    mentioned_only: int  # stances on which nobody takes a side, though some are mentioned
+
+    @property
+    def on_record(self) -> int:
+        return sum(len(group.lines) for group in self.groups)
+
+
+def head_to_head(rows: list[Row], link=lambda stance: f"#stance-{stance.slug}") -> HeadToHead:
+    """Sorts the rows into where the holders differ (one supports, another opposes), agree (all
+    on record take the same side), where only one is on record, and where records are mixed.
+
+    Reads the positions the rows already hold: no query, whatever their number. `link(stance)`
+    is where the line's row is.
+    """
+    groups = {
+        "differ": Group("differ", "Where they differ", "they differ on"),
+        "agree": Group("agree", "Where those on record agree", "agree on"),
+        "only_one": Group("only_one", "Only one on record", "only one is on record on"),
+        "mixed": Group("mixed", "Mixed records", "records are mixed on"),
+    }
+    mentioned_only = 0
+    for row in rows:
+        sides: dict[str, Side] = {}
+        silent = []
+        for position in row.cells:
+            if position.verdict == PositionSummary.Verdict.NONE:
+                silent.append(position.holder)
+                continue
+            badge = position.badge
+            sides.setdefault(badge.label, Side(badge, [])).holders.append(position.holder)
+        if not sides:
+            if row.has_evidence:
+                mentioned_only += 1
+            continue
+        verdicts = {side.badge.verdict for side in sides.values()}
+        on_record = sum(len(side.holders) for side in sides.values())
+        if set(SIDES) <= verdicts:
+            kind = "differ"
+        elif on_record == 1:
+            kind = "only_one"
+        elif len(verdicts) == 1 and verdicts <= set(SIDES):
+            kind = "agree"
+        else:
+            kind = "mixed"
+        line = Line(row.stance, list(sides.values()), silent, link(row.stance))
+        groups[kind].lines.append(line)
+    return HeadToHead(
+        groups=[group for group in groups.values() if group.lines or group.kind != "mixed"],
+        mentioned_only=mentioned_only,
+    )
 
 
 # Per-topic overview -------------------------------------------------------------------------
@@ -176,10 +367,10 @@ def overview(holders, cells) -> list[TopicTally]:
     from `stored_cells`: one query (the topics) whatever the number of quotes."""
     by_topic: dict[int, dict[int, Tally]] = defaultdict(dict)
     stances_by_topic: dict[int, set[int]] = defaultdict(set)
-    for stance_id, topic_id, holder_id, verdict in cells:
-        stances_by_topic[topic_id].add(stance_id)
-        tally = by_topic[topic_id].setdefault(holder_id, Tally(holder=None))
-        name = "mentions" if verdict == PositionSummary.Verdict.NONE else verdict
+    for cell in cells:
+        stances_by_topic[cell.topic_id].add(cell.stance_id)
+        tally = by_topic[cell.topic_id].setdefault(cell.holder_id, Tally(holder=None))
+        name = "mentions" if cell.verdict == PositionSummary.Verdict.NONE else cell.verdict
         setattr(tally, name, getattr(tally, name) + 1)
     result = []
     for topic in Topic.objects.filter(pk__in=list(by_topic)).order_by("order", "name"):

@@ -53,10 +53,21 @@ def election_page(request, election, *, is_home):
     candidacies = list(election.candidacies.on_ballot_order())
     shown = [c for c in candidacies if with_mates or not c.is_running_mate]
     holders = [c.speaker for c in shown]
-    grid, overview = grids.grid_or_overview(holders)
+    grid, overview, rows = grids.grid_overview_and_rows(holders)
     mates_query = "?running_mates=on" if with_mates else ""
+
+    def topic_link(topic):
+        return reverse("election_topic", args=[election.slug, topic.slug]) + mates_query
+
     for row in overview or ():
-        row.link = reverse("election_topic", args=[election.slug, row.topic.slug]) + mates_query
+        row.link = topic_link(row.topic)
+    summary = None
+    if len(holders) > 1:  # one candidate has nobody to be compared with
+        # The grid shows every row; the overview's rows are on their topics' pages.
+        summary = grids.head_to_head(
+            rows,
+            link=lambda stance: f"{'' if grid else topic_link(stance.topic)}#stance-{stance.slug}",
+        )
     context = {
         "section": "home" if is_home else "elections",
         "election": election,
@@ -66,6 +77,7 @@ def election_page(request, election, *, is_home):
         "has_mates": any(c.is_running_mate for c in candidacies),
         "grid": grid,
         "overview": overview,
+        "head_to_head": summary,
         "other_elections": list(Election.objects.newest_first().exclude(pk=election.pk)),
     }
     return render(request, "stances/election.html", context)

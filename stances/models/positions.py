@@ -5,12 +5,62 @@ quotes and `stances.summaries` is the one place that writes these rows, in the s
 as the edit that changed the evidence. `manage.py rebuildpositions --check` compares them.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import F, Q
 
 from .people import Speaker
 from .quotes import StanceTag
 from .topics import Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """What a verdict badge says and how it is drawn. The words carry the strength of the
+    evidence ("Reportedly supports"), and `style` gives each kind of evidence its own outline,
+    so the difference never rests on colour alone."""
+
+    label: str
+    verdict: str  # supports, opposes, mixed or none: the badge's colour and symbol
+    style: str  # own_words, paraphrase, reported, anonymous, mention or none: its outline
+    icon: str
+
+    @property
+    def css_class(self) -> str:
+        return f"verdict-{self.verdict} badge-{self.style}"
+
+    @property
+    def is_weak(self) -> bool:
+        """It rests on others' reports of the position, or on unnamed sources alone."""
+        return self.style in ("reported", "anonymous")
+
+
+ICONS = {"supports": "✓", "opposes": "✗", "mixed": "±", "none": "–"}
+MENTION_ICON = "○"
+DOUBT_ICON = "?"
+
+
+def badge_for(verdict: str, basis: str, *, has_evidence: bool, shifted: bool = False) -> Badge:
+    """The one place that words a verdict for readers, on every page and embed.
+
+    Own words say the verdict plainly; a reporter's paraphrase of them says so; a position
+    only others describe is "reportedly" held; unnamed sources are named as the only source.
+    Neutral mentions are never worded as a position.
+    """
+    if verdict == "none":
+        if has_evidence:
+            return Badge("Mentioned without taking a side", "none", "mention", MENTION_ICON)
+        return Badge("No recorded position", "none", "none", ICONS["none"])
+    side = f"shifted to {verdict}" if shifted else verdict
+    icon = ICONS[verdict]
+    if basis == "paraphrase":
+        return Badge(f"{side.capitalize()} (paraphrased)", verdict, basis, icon)
+    if basis == "reported":
+        return Badge(f"Reportedly {side}", verdict, basis, icon)
+    if basis == "anonymous":
+        return Badge(f"Unnamed sources: {side}", verdict, basis, icon + DOUBT_ICON)
+    return Badge(side.capitalize(), verdict, "own_words", icon)
 
 
 class PositionSummaryQuerySet(models.QuerySet):
@@ -127,3 +177,10 @@ class PositionSummary(models.Model):
     @property
     def has_shift(self) -> bool:
         return self.shift_before_id is not None
+
+    @property
+    def badge(self) -> Badge:
+        """The verdict as every page and embed words and draws it (see `badge_for`)."""
+        return badge_for(
+            self.verdict, self.basis, has_evidence=self.has_evidence, shifted=self.has_shift
+        )

@@ -6,6 +6,8 @@ from django import template
 from django.template.defaultfilters import truncatechars
 from django.utils.html import format_html
 
+from stances.models.positions import badge_for
+
 register = template.Library()
 
 # Constant fragments; the counts and the holder's name are format_html's arguments.
@@ -20,11 +22,14 @@ SIDES = {
         ("mixed", "±", "Mixed"),
     )
 }
-MENTIONS = '<p class="evidence">Mentions only: {}</p>'
-ICONS = {"supports": "✓", "opposes": "✗", "mixed": "±", "none": "–"}
-NO_POSITION = (
-    '<span class="verdict verdict-none"><span class="verdict-icon" aria-hidden="true">–</span>'
-    " No recorded position</span>"
+MENTIONS = '<p class="evidence">Mentioned without taking a side: {}</p>'
+NO_BADGE = badge_for("none", "", has_evidence=False)
+NO_POSITION = format_html(
+    '<span class="verdict badge {}"><span class="verdict-icon" aria-hidden="true">{}</span>'
+    " {}</span>",
+    NO_BADGE.css_class,
+    NO_BADGE.icon,
+    NO_BADGE.label,
 )
 
 
@@ -39,7 +44,7 @@ def tally_cell(tally):
         args += [f"{count} stance{'' if count == 1 else 's'}" for _, count in sides]
     if tally.mentions:
         html += MENTIONS
-        args.append(tally.mentions)
+        args.append(f"{tally.mentions} stance{'' if tally.mentions == 1 else 's'}")
     if not sides and not tally.mentions:
         html += NO_POSITION
     return format_html(html + "</td>", *args)
@@ -50,18 +55,12 @@ def position_row(row, holder, quotes_url):
     """One stance of a single holder's list: the verdict, the basis, how many quotes (linked to
     the quote browser) and the newest one taking a side, as a table row."""
     position, stance = row.cells[0], row.stance
-    label = (
-        "Mentioned without taking a side"
-        if position.only_mentions
-        else position.get_verdict_display()
-    )
+    badge = position.badge  # worded and drawn as in every cell (stances/_verdict.html)
     html = (
-        '<tr><th scope="row">{}</th><td><span class="verdict verdict-{}"><span class="verdict-icon"'
+        '<tr><th scope="row">{}</th><td><span class="verdict badge {}"><span class="verdict-icon"'
         ' aria-hidden="true">{}</span> {}</span>'
     )
-    args = [stance.statement, position.verdict, ICONS[position.verdict], label]
-    if position.has_shift:
-        html += ' <span class="shift">(shifted)</span>'
+    args = [stance.statement, badge.css_class, badge.icon, badge.label]
     html += "</td><td>"
     if not position.only_mentions:
         html += "<strong>{}</strong>; " if position.anonymous_only else "{}; "

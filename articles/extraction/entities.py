@@ -45,7 +45,7 @@ STOP = {
     "There", "Pressed", "During", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Photo", "Details", "Mr", "Ms",
-    "Mrs", "Dr",
+    "Mrs", "Dr", "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
@@ -53,8 +53,14 @@ ORG_NOUNS = (
     "committee|parliament|cabinet|spokesman's office"
 )
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
-_TOKEN = r"[A-Z][a-z][A-Za-z]*(?:[-'’][A-Za-z]+)*"
-_GROUP = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
+# Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
+PARTICLES = {
+    "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
+    "bin", "ibn", "bint", "ter", "ten", "le", "la", "abu", "ben",
+}  # fmt: skip
+_PARTICLE = "|".join(sorted(PARTICLES))
+_TOKEN = r"(?:[Aa]l-|[Ee]l-)?[A-Z][a-z][A-Za-z]*(?:[-'’][A-Za-z]+)*"
+_GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}))* {_TOKEN})*")
 _ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
     r"with knowledge of|close to the|declined to be named)\b"
@@ -115,6 +121,11 @@ class Entities:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
 
+def surname_key(word: str) -> str:
+    """A surname as compared across mentions: al-Rashidi, Al-Rashidi and Rashidi are one."""
+    return re.sub(r"^(?:al|el)-", "", word.lower())
+
+
 def _split_group(text: str, start: int) -> list[tuple[list[tuple[str, int]], bool]]:
     """Break a capitalised run after each possessive word: (tokens with offsets, possessive)."""
     groups, current, offset = [], [], start
@@ -154,8 +165,9 @@ def find_entities(
                 (tokens[0][1], tokens[-1][1] + len(tokens[-1][0]), words, possessive, honorific)
             )
 
-    full_names: dict[str, str] = {}
+    full_names: dict[str, str] = {}  # surname key: full name
     mentions: list[Mention] = []
+    surnames: list[Mention] = []  # mentions by surname alone
     for start, end, words, possessive, honorific in raw:
         after = masked[end + (2 if possessive else 0) :]
         before = masked[max(0, start - 8) : start]
@@ -181,28 +193,34 @@ def find_entities(
         if not person or any(w in PLACE_WORDS for w in person):
             continue
         person_start = end - len(" ".join(person))
-        if 2 <= len(person) <= 4:
+        core = [w for w in person[:-1] if w.lower() not in PARTICLES] + person[-1:]
+        key = surname_key(person[-1])
+        if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
-            full_names.setdefault(person[-1], name)
+            full_names.setdefault(key, name)
             mentions.append(Mention(person_start, end, "person", name, possessive))
             mentions[-1].title = " ".join(words[: last_title + 1])
-        elif person[0] in full_names:
-            mentions.append(Mention(person_start, end, "person", full_names[person[0]], possessive))
+        elif len(core) == 1 and key in full_names:
+            mentions.append(Mention(person_start, end, "person", full_names[key], possessive))
+        elif len(core) == 1 and len(person) > 1:
+            # "Van Hoorn said", before or without the full name: the surname with its particle.
+            surnames.append(Mention(person_start, end, "person", " ".join(person), possessive))
+            mentions.append(surnames[-1])
         elif (
             last_title >= 0 or re.match(r",\s+(?:the|a|an)\s+[a-z]|\s+(?:said|says|told)\b", after)
         ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):
             # A surname given only once with a title or apposition ("Lindqvist, the ... leader").
-            full_names.setdefault(person[0], person[0])
+            full_names.setdefault(key, person[0])
             mentions.append(Mention(person_start, end, "person", person[0], possessive))
+            surnames.append(mentions[-1])
         else:
             continue
         if honorific:
             genders[mentions[-1].name] = "f" if honorific in {"Ms", "Mrs", "Miss"} else "m"
 
     # Later surname-only mentions seen before the full name was known.
-    for mention in mentions:
-        if mention.kind == "person" and " " not in mention.name and mention.name in full_names:
-            mention.name = full_names[mention.name]
+    for mention in surnames:
+        mention.name = full_names.get(surname_key(mention.name.split()[-1]), mention.name)
 
     for match in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b", masked):
         gender = "f" if match.group().lower() in {"she", "her"} else "m"
@@ -224,9 +242,10 @@ def find_entities(
     return entities
 
 
-# Between a title and the name it introduces: "The ambassador in Aldoria City, Dr Hana Kovalenko".
+# Between a title and the name it introduces: "The ambassador in Aldoria City, Dr Hana Kovalenko",
+# "the movement's deputy leader abroad, Omar al-Rashidi".
 _APPOSITION = re.compile(
-    r"(?:\s+(?:in|to|at|for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?,?\s+"
+    r"(?:\s+(?:in|to|at|for|of|on|abroad)\b[^,.;:~]{0,40}?)?,?\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral)\.?\s+)?"
 )
 

@@ -28,7 +28,8 @@ _AFTER_SPK_VERB = re.compile(
 )
 _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned)"
-    r"\s+(?P<spk>[^,.;~!?]+)"
+    # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
+    r"\s+(?P<spk>[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|though|whereas)\s+|;\s+")
 _SCARE_BEFORE = re.compile(

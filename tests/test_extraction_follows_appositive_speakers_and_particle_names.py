@@ -1,0 +1,50 @@
+"""A speaker named in apposition ("the deputy leader, Omar al-Rashidi, told"), and names with
+particles (al-, van, de, bin) followed back from a later mention."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_a_long_description_then_the_name_in_commas():
+    body = (
+        "The movement's deputy leader abroad, Omar al-Rashidi, told the Coastal Herald that the "
+        "group would not disarm. Al-Rashidi also said the talks were a trap."
+    )
+    items = found(body)
+    assert ("paraphrase", "the group would not disarm", "Omar al-Rashidi") in items
+    assert ("paraphrase", "the talks were a trap", "Omar al-Rashidi") in items
+
+
+def test_dutch_and_french_particles():
+    body = (
+        "Dutch Defence Minister Pieter van der Berg arrived in Sallow. "
+        '"We stay as long as needed," Van der Berg said. The envoy, Marie de Villiers, '
+        'said the mission was "far from over". De Villiers added that France would send medics.'
+    )
+    items = found(body)
+    assert ("direct", "We stay as long as needed", "Pieter van der Berg") in items
+    assert ("partial", "far from over", "Marie de Villiers") in items
+    assert ("paraphrase", "France would send medics", "Marie de Villiers") in items
+
+
+def test_bin_and_a_surname_with_the_particle_only_later():
+    body = (
+        "Khalid bin Saeed, the kingdom's envoy to the talks, said the corridor would open. "
+        '"Nobody will be turned away," bin Saeed said.'
+    )
+    items = found(body)
+    assert ("paraphrase", "the corridor would open", "Khalid bin Saeed") in items
+    assert ("direct", "Nobody will be turned away", "Khalid bin Saeed") in items
+
+
+def test_an_appositive_speaker_after_a_quote():
+    body = (
+        '"This changes nothing," said the ministry\'s spokeswoman, Irina Volkhova. '
+        "Volkhova added that the offer had never been made."
+    )
+    items = found(body)
+    assert ("direct", "This changes nothing", "Irina Volkhova") in items
+    assert ("paraphrase", "the offer had never been made", "Irina Volkhova") in items

@@ -90,8 +90,14 @@ class Article(VersionedModel):
         help_text="What the article reports, in the editor's own words (two or three sentences)."
     )
     body = models.TextField(
+        "full text",
         blank=True,
-        help_text="Optional full text, for quote extraction and for showing quotes in context.",
+        help_text=(
+            "The article's text as published, pasted or read from its page. Suggest quotes reads "
+            "it to find the quotes in it. It is the outlet's writing, kept for editors' work; "
+            "once a quote from it is published, the article's public page shows the text with "
+            "its quotes marked."
+        ),
     )
     archive_url = models.URLField(
         "archive URL",

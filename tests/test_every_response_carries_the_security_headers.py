@@ -80,6 +80,7 @@ def test_every_admin_page_an_editor_opens_carries_the_headers(editor_client):
         reverse("admin:index"),
         reverse("admin:stances_quote_tagging_queue"),
         reverse("admin:articles_article_suggestions", args=[make_article().pk]),
+        reverse("admin:articles_article_import"),
     ]
     for model, obj in objects.items():
         urls.append(admin_url(model, "changelist"))
@@ -217,6 +218,7 @@ def test_chromium_reports_no_policy_violation_on_public_or_admin_pages(demo_site
         reverse("admin:index"),
         reverse("admin:stances_quote_tagging_queue"),
         reverse("admin:articles_article_suggestions", args=[quote.article.pk]),
+        reverse("admin:articles_article_import"),
         admin_url(Quote, "history", quote.pk),
     ]
     for model in REGISTERED:

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 
 from articles.admin import ArticleAdmin as BaseArticleAdmin
 from articles.editing import ContentStackedInline
@@ -57,3 +58,13 @@ class ArticleAdmin(SuggestQuotesMixin, BaseArticleAdmin):
     @admin.display(description="Quotes", ordering="quote_count")
     def quote_count(self, article):
         return article.quote_count
+
+    def follow_import(self, request, article):
+        """An article just saved from a fetched or uploaded page: look for its quotes at once,
+        and open Suggest quotes (unless the editor asked to keep editing or add another)."""
+        if not (article.body.strip() and self.may_decide(request, article)):
+            return None
+        self.start_suggesting(request, article, has_body=True)
+        if "_continue" in request.POST or "_addanother" in request.POST:
+            return None
+        return HttpResponseRedirect(self.suggestions_url(article))

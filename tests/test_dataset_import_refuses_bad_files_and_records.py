@@ -88,11 +88,11 @@ def test_a_file_without_a_format_is_refused(tmp_path):
     assert "not a Stances dataset" in refusal(tmp_path, {})
 
 
-@pytest.mark.parametrize("version", [2, "1", None, True])
+@pytest.mark.parametrize("version", [3, "1", None, True])
 def test_an_unknown_version_is_refused(tmp_path, version):
     message = refusal(tmp_path, {"format": "stances-dataset", "version": version})
     assert f"version {version!r} of the dataset format is not known here" in message
-    assert "reads version 1" in message
+    assert "reads version 1 or 2" in message
 
 
 def test_sections_out_of_order_are_refused(tmp_path):

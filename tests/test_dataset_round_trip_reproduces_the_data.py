@@ -7,18 +7,26 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from articles.models import Article, Outlet
 from stances import summaries
 from stances.dataset import schema
-from stances.models import PositionSummary, Quote, QuoteSuggestion, Speaker, StanceTag
+from stances.models import (
+    OtherName,
+    PositionSummary,
+    Quote,
+    QuoteSuggestion,
+    Speaker,
+    StanceTag,
+)
 from tests.factories import (
     make_article,
     make_candidacy,
     make_editor,
     make_election,
+    make_other_name,
     make_outlet,
     make_quote,
     make_role,
@@ -52,6 +60,8 @@ def newsroom(editor):
     okafor = make_speaker(name="Ana Okafor", slug="ana-okafor", wikidata_id="Q1")
     make_role(okafor, title="Foreign minister", started_on=datetime.date(2020, 1, 1))
     make_role(okafor, title="Presidential nominee", organisation="Unity Party")
+    make_other_name(okafor, "Anna Okafor", note="transliteration")
+    make_other_name(okafor, "Ana Mbeki", note="maiden name", ended_on=datetime.date(2010, 6, 30))
     mate = make_speaker(name="Ben Mate", slug="ben-mate")
     rival = make_speaker(name="Cora Rival", slug="cora-rival", kind=Speaker.Kind.PERSON)
     kremlin = make_speaker(name="The Kremlin", slug="the-kremlin", kind=Speaker.Kind.ORGANISATION)
@@ -141,7 +151,7 @@ def test_a_round_trip_through_an_emptied_database_gives_the_same_file(tmp_path, 
     second = export(tmp_path / "second.json")
 
     assert without_time(second) == without_time(first)
-    assert "Imported 1 outlet, 4 speakers, 2 roles" in said
+    assert "Imported 1 outlet, 4 speakers, 2 roles, 2 other names" in said
     assert "quotes       [" in said  # the progress bar, by how much of the file is read
     assert first["format"] == schema.FORMAT
     assert first["version"] == schema.VERSION
@@ -166,6 +176,12 @@ def test_the_file_keeps_what_readers_and_editors_rely_on(tmp_path, editor):
     assert quotes["she plans to send aid"]["about"] == "ana-okafor"
     assert quotes["Misattributed words"]["retraction_reason"] == "Said by someone else."
     assert dataset["articles"][0]["body"] == BODY
+    okafor = next(s for s in dataset["speakers"] if s["slug"] == "ana-okafor")
+    assert okafor["other_names"] == [
+        {"name": "Anna Okafor", "note": "transliteration", "started_on": None, "ended_on": None},
+        {"name": "Ana Mbeki", "note": "maiden name", "started_on": None, "ended_on": "2010-06-30"},
+    ]
+    assert dataset["counts"]["other_names"] == 2
     mate = dataset["elections"][0]["candidacies"][-1]
     assert (mate["speaker"], mate["running_mate_of"]) == ("ben-mate", "ana-okafor")
 
@@ -177,7 +193,7 @@ def test_every_imported_row_has_a_history_record(tmp_path, editor):
 
     import_(tmp_path / "data.json")
 
-    for model in (Outlet, Article, Speaker, StanceTag, QuoteSuggestion):
+    for model in (Outlet, Article, Speaker, OtherName, StanceTag, QuoteSuggestion):
         assert model.history.count() == model.objects.count(), model
         assert set(model.history.values_list("history_change_reason", flat=True)) == {
             "Imported from a dataset file"
@@ -262,3 +278,46 @@ def test_after_an_import_new_rows_are_stamped_with_their_own_time_again(tmp_path
 
     assert quote.created_at >= before
     assert Quote.objects.get(text="A draft").created_at < before
+
+
+def test_a_version_1_file_without_other_names_is_still_read(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "stances-dataset",
+                "version": 1,
+                "counts": {"speakers": 1, "roles": 0},
+                "speakers": [{"slug": "ana-okafor", "name": "Ana Okafor", "roles": []}],
+            }
+        )
+    )
+
+    assert "Imported 0 outlets, 1 speaker, 0 roles, 0 other names" in import_(path)
+    assert not OtherName.objects.exists()
+
+
+def test_an_other_name_twice_or_repeating_the_name_refuses_the_file(tmp_path):
+    path = tmp_path / "names.json"
+    speaker = {"slug": "ana-okafor", "name": "Ana Okafor"}
+    path.write_text(
+        json.dumps(
+            {
+                "format": "stances-dataset",
+                "version": 2,
+                "speakers": [
+                    {**speaker, "other_names": [{"name": "Anna"}, {"name": "ANNA"}]},
+                    {"slug": "ben", "name": "Ben Mate", "other_names": [{"name": "ben mate"}]},
+                ],
+            }
+        )
+    )
+
+    with pytest.raises(CommandError) as refused:
+        import_(path)
+
+    message = str(refused.value)
+    assert "speakers[1].other_names[0]" in message
+    assert "This is the speaker's name already." in message
+    assert "This speaker already has this other name." in message
+    assert not Speaker.objects.exists()

@@ -19,6 +19,7 @@ from articles.models import Article, Outlet
 from ..models import (
     Candidacy,
     Election,
+    OtherName,
     Quote,
     QuoteSuggestion,
     Speaker,
@@ -64,6 +65,7 @@ class Writer:
             "outlets": len(self.outlets),
             "speakers": len(self.speakers),
             "roles": SpeakerRole.objects.count(),
+            "other_names": OtherName.objects.count(),
             "elections": Election.objects.count(),
             "candidacies": Candidacy.objects.count(),
             "topics": Topic.objects.count(),
@@ -113,9 +115,13 @@ class Writer:
 
     def speaker_records(self) -> Iterator[dict]:
         roles = rows(SpeakerRole.objects.order_by("speaker_id", "pk"))
+        other_names = rows(OtherName.objects.order_by("speaker_id", "pk"))
         for speaker in rows(Speaker.objects.all()):
             record = plain(Speaker, speaker)
             record["roles"] = [plain(SpeakerRole, role) for role in roles.children(speaker["id"])]
+            record["other_names"] = [
+                plain(OtherName, name) for name in other_names.children(speaker["id"])
+            ]
             yield record
 
     def election_records(self) -> Iterator[dict]:

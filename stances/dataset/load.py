@@ -30,6 +30,7 @@ from .. import page_cache, summaries
 from ..models import (
     Candidacy,
     Election,
+    OtherName,
     Quote,
     QuoteSuggestion,
     Speaker,
@@ -62,7 +63,12 @@ BODIES_KEPT = 32
 Progress = Callable[[str, int, int], None]
 
 # Records nested in each section's records, by key.
-NESTED = {"speakers": "roles", "elections": "candidacies", "topics": "stances", "quotes": "tags"}
+NESTED = {
+    "speakers": ("roles", "other_names"),
+    "elections": ("candidacies",),
+    "topics": ("stances",),
+    "quotes": ("tags",),
+}
 COUNTED_AS: dict[str, str] = {}
 
 FAILED = object()  # a record that was refused: what refers to it is not checked further
@@ -189,10 +195,10 @@ class Loader:
             except Skip:
                 self.refused(item)
             self.read_counts[item.section] += 1
-            if item.section in NESTED and isinstance(item.value, dict):
-                key = NESTED[item.section]
-                if isinstance(item.value.get(key), list):
-                    self.read_counts[COUNTED_AS.get(key, key)] += len(item.value[key])
+            if isinstance(item.value, dict):
+                for key in NESTED.get(item.section, ()):
+                    if isinstance(item.value.get(key), list):
+                        self.read_counts[COUNTED_AS.get(key, key)] += len(item.value[key])
             if len(self.batch) >= BATCH:
                 self.flush()
             if len(self.problems) >= MOST_PROBLEMS:
@@ -222,7 +228,7 @@ class Loader:
         elif header.key == "version" and (
             isinstance(header.value, bool) or header.value not in KNOWN_VERSIONS
         ):
-            known = ", ".join(str(version) for version in sorted(KNOWN_VERSIONS))
+            known = " or ".join(str(version) for version in sorted(KNOWN_VERSIONS))
             raise FileProblem(
                 f"line {header.line}: version {header.value!r} of the dataset format is not "
                 f"known here (this installation reads version {known}); import it with a "
@@ -425,6 +431,17 @@ class Loader:
                     item.children.append(Item(where, obj))
                 else:
                     bad_children = True
+            for index, name in enumerate(self.children(record, "other_names")):
+                where = at(record, f".other_names[{index}]")
+                child_errors = []
+                # With its speaker, so that `clean` can refuse a repeat of the speaker's name.
+                obj = self.build_child(
+                    OtherName, name, child_errors, exclude=["speaker"], speaker=speaker
+                )
+                if self.checked(record, child_errors, where):
+                    item.children.append(Item(where, obj))
+                else:
+                    bad_children = True
             return item
 
         item = self.guarded(record, build)
@@ -614,9 +631,9 @@ class Loader:
             self.problem(str(record), str(error))
             return None
 
-    def build_child(self, model, value, errors: list[str], exclude) -> models.Model:
+    def build_child(self, model, value, errors: list[str], exclude, **related) -> models.Model:
         try:
-            return self.build(model, value, errors, exclude)
+            return self.build(model, value, errors, exclude, **related)
         except Invalid as error:
             errors.append(str(error))
             return model()
@@ -655,10 +672,12 @@ class Loader:
         stored = self.store(Speaker, batch)
         for item in stored:
             self.speakers.add(item.key, item.obj.pk)
-            for role in item.children:
-                role.obj.speaker_id = item.obj.pk
+            for child in item.children:
+                child.obj.speaker = item.obj
         self.fail_unstored(batch, stored, self.speakers)
-        self.store(SpeakerRole, [role for item in stored for role in item.children], "roles")
+        children = [child for item in stored for child in item.children]
+        for model, counted in ((SpeakerRole, "roles"), (OtherName, "other_names")):
+            self.store(model, [c for c in children if isinstance(c.obj, model)], counted)
 
     def store_elections(self, batch: list[Item]) -> None:
         stored = self.store(Election, batch)

@@ -17,6 +17,7 @@ from articles.models import Article, Outlet
 from ..models import (
     Candidacy,
     Election,
+    OtherName,
     Quote,
     QuoteSuggestion,
     Speaker,
@@ -27,8 +28,8 @@ from ..models import (
 )
 
 FORMAT = "stances-dataset"
-VERSION = 1
-KNOWN_VERSIONS = {1}
+VERSION = 2
+KNOWN_VERSIONS = {1, 2}
 HEADER = ("format", "version", "exported_at", "counts")
 
 # Sections in the order a file must give them: each refers only to sections before it (a quote
@@ -40,6 +41,7 @@ COUNTED = (
     "outlets",
     "speakers",
     "roles",
+    "other_names",
     "elections",
     "candidacies",
     "topics",
@@ -56,6 +58,7 @@ PLAIN = {
     Outlet: ("slug", "name", "website", "country", "language"),
     Speaker: ("slug", "name", "kind", "description", "wikidata_id"),
     SpeakerRole: ("title", "organisation", "started_on", "ended_on"),
+    OtherName: ("name", "note", "started_on", "ended_on"),
     Election: ("slug", "name", "held_on", "country", "description"),
     Candidacy: ("office", "party", "ticket_position", "order"),
     Topic: ("slug", "name", "description", "order"),
@@ -107,8 +110,9 @@ PLAIN = {
 # JSON keys that refer to other records (or hold nested records), per kind of record.
 REFERENCES = {
     Outlet: (),
-    Speaker: ("roles",),
+    Speaker: ("roles", "other_names"),
     SpeakerRole: (),
+    OtherName: (),
     Election: ("candidacies",),
     Candidacy: ("speaker", "running_mate_of"),
     Topic: ("stances",),

@@ -16,8 +16,9 @@ from .seedsynthetic import listing
 class Command(BaseCommand):
     help = (
         "Writes everything editors made (outlets, articles with their text, speakers with their "
-        "roles, elections with their candidacies, topics with their stances, quotes with their "
-        "stance tags, quote suggestions), drafts and retractions included, as one JSON file: "
+        "roles and other names, elections with their candidacies, topics with their stances, "
+        "quotes with their stance tags, quote suggestions), drafts and retractions included, as "
+        "one JSON file: "
         f'format "{schema.FORMAT}", version {schema.VERSION}, with counts and the export time. '
         "It is a consistent snapshot (one transaction), written as it is read, so memory stays "
         "small at any size. Records refer to each other by slug (articles and quotes by their "

@@ -30,9 +30,9 @@ def seed_value(value: str) -> int:
 
 
 def listing(counts: dict[str, int]) -> str:
-    """'1 quote, 20 outlets' from {'quotes': 1, 'outlets': 20}."""
+    """'1 quote, 20 outlets, 2 other names' from {'quotes': 1, 'outlets': 20, 'other_names': 2}."""
     return ", ".join(
-        f"{count:,} {label.removesuffix('s') if count == 1 else label}"
+        f"{count:,} {(label.removesuffix('s') if count == 1 else label).replace('_', ' ')}"
         for label, count in counts.items()
     )
 

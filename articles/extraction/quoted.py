@@ -72,6 +72,10 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     breaks = list(_CLAUSE_BREAK.finditer(text))
     clause_start = start + (breaks[-1].end() if breaks else 0)
     verbs = list(ANY_VERB_RE.finditer(article.masked, clause_start, end))
+    if not verbs and breaks and re.match(r"\s*that\b", text[breaks[-1].end() :]):
+        # "said ... , but that it would '...'": the same reporting verb goes on.
+        clause_start = start
+        verbs = list(ANY_VERB_RE.finditer(article.masked, start, end))
     if not verbs:
         return None
     verb = verbs[-1]

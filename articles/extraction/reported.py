@@ -21,9 +21,12 @@ from .marks import MASK
 
 
 def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
-    while end > start and article.body[end - 1] in " .,;:!?":
+    opens = {span.open_pos for span in article.spans}
+    closes = {span.close_pos for span in article.spans}
+    # Strip punctuation, and marks that open or close the clause (the words inside are kept).
+    while end > start and (article.body[end - 1] in " .,;:!?" or end - 1 in closes):
         end -= 1
-    while start < end and article.body[start] in " ,":
+    while start < end and (article.body[start] in " ," or start in opens):
         start += 1
     return start, end
 
@@ -54,16 +57,27 @@ def _emit(
         if MASK in masked_piece:
             # Keep a clean leading clause: "X could be used at home, and his posters carry '...'".
             cut = re.search(r",\s+(?:and|but)\s+", masked_piece[: masked_piece.index(MASK)])
-            b = a + cut.start() if cut else a
+            if cut:
+                b = a + cut.start()
         a, b = _clean_clause(article, a, b)
-        if MASK in article.masked[a:b] or len(article.body[a:b].split()) < 3:
-            continue
+        marks = _marks_within(article, a, b)
+        words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
+        if len(words) < (1 if marks else 3) or len(article.body[a:b].split()) < 3:
+            continue  # too short, or a clause quoted whole: the partial quote says it all
+        # A clause with a quoted fragment is reported speech too: its words without the marks.
+        text = "".join(c for i, c in enumerate(article.body[a:b], a) if i not in marks)
         who, kind = speaker_kind(speaker, "paraphrase")
-        out.append(
-            ExtractedQuote(
-                " ".join(article.body[a:b].split()), kind, who, attribution, a, b, confidence
-            )
-        )
+        out.append(ExtractedQuote(" ".join(text.split()), kind, who, attribution, a, b, confidence))
+
+
+def _marks_within(article: Article, start: int, end: int) -> set[int]:
+    """Offsets of the quotation marks of the spans whose words lie inside [start, end)."""
+    return {
+        pos
+        for span in article.spans
+        if start <= span.start and span.end <= end
+        for pos in (span.open_pos, span.close_pos)
+    }
 
 
 def _reported_clause(
@@ -211,7 +225,8 @@ def _main_reported(
             continue  # a relative clause ("photographs that it said showed")
         rest = masked[verb.end() : end]
         complement = None
-        that = re.match(r"^\s(?:(?P<skip>[^,~.]{0,70}?)\s)?that\s", rest)
+        # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
+        that = re.match(r"^\s(?:(?P<skip>[^,~.]{0,70}?)\s)??that\s", rest)
         if that and not re.search(
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
         ):

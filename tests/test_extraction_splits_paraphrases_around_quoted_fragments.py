@@ -1,0 +1,85 @@
+"""A reported clause with a quoted fragment gives a partial quote and, when the clause says more
+than the fragment, a paraphrase."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+
+
+def test_a_fragment_then_and_that_gives_a_partial_and_two_paraphrases():
+    body = (
+        'Foreign Minister Lena Hart said talks had been "constructive" and that a deal '
+        "could follow within weeks."
+    )
+    items = found(body)
+    assert ("partial", "constructive", "Lena Hart") in items
+    # Two clauses joined by "and that" are two paraphrases.
+    assert ("paraphrase", "talks had been constructive", "Lena Hart") in items
+    assert ("paraphrase", "a deal could follow within weeks", "Lena Hart") in items
+
+
+def test_a_fragment_in_the_middle_of_a_clause_keeps_the_whole_clause():
+    body = (
+        'Rosa Quill said the sanctions had "done their job" and should now be lifted in stages '
+        "over the coming year."
+    )
+    items = found(body)
+    assert ("partial", "done their job", "Rosa Quill") in items
+    [paraphrase] = [text for kind, text, _ in items if kind == "paraphrase"]
+    assert paraphrase.startswith("the sanctions had")
+    assert paraphrase.endswith("lifted in stages over the coming year")
+
+
+def test_a_short_clause_around_a_fragment_is_still_a_paraphrase_without_the_marks():
+    body = 'Arno Keel told reporters that the talks had been "useful but slow".'
+    items = found(body)
+    assert ("partial", "useful but slow", "Arno Keel") in items
+    assert ("paraphrase", "the talks had been useful but slow", "Arno Keel") in items
+    [paraphrase] = [q for q in extract_quotes(body) if q.kind == "paraphrase"]
+    assert body[paraphrase.start : paraphrase.end] == 'the talks had been "useful but slow'
+
+
+def test_a_clause_quoted_whole_is_only_a_partial():
+    body = 'Ana Okafor said that "everything is on the table".'
+    assert found(body) == [("partial", "everything is on the table", "Ana Okafor")]
+
+
+def test_an_unnamed_source_gives_both_items_as_anonymous():
+    body = (
+        "Two diplomats, speaking on condition of anonymity, said the first round had been "
+        '"constructive but inconclusive".'
+    )
+    items = found(body)
+    assert ("anonymous", "constructive but inconclusive", None) in items
+    assert ("anonymous", "the first round had been constructive but inconclusive", None) in items
+
+
+def test_but_that_carries_the_reporting_verb_on_to_a_second_fragment():
+    body = (
+        "Velmora's prime minister, Roksana Hrytsenko, said her government would study any "
+        'serious proposal, but that it would "not bargain with lists of human beings".'
+    )
+    items = found(body)
+    assert ("partial", "not bargain with lists of human beings", "Roksana Hrytsenko") in items
+    assert (
+        "paraphrase",
+        "her government would study any serious proposal",
+        "Roksana Hrytsenko",
+    ) in items
+
+
+def test_a_fragment_at_the_start_of_a_clause_still_gives_the_rest():
+    body = (
+        'Mirek Sand warned that "a frozen war is still a war" and that Drenland would use any '
+        "pause to rearm its northern divisions."
+    )
+    items = found(body)
+    assert ("partial", "a frozen war is still a war", "Mirek Sand") in items
+    assert any(
+        kind == "paraphrase"
+        and "Drenland would use any pause to rearm" in text
+        and who == "Mirek Sand"
+        for kind, text, who in items
+    )

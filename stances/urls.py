@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("stances.sharing.urls")),
     path("embed/", include("stances.embeds.urls")),
     path("", include("stances.embeds.reuse_urls")),
+    # Where do I stand? (/match/ and /elections/<slug>/match/)
+    path("", include("stances.matching.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -51,6 +51,14 @@ PAGES = {
     "articles": (lambda a: reverse("articles"), 3),
     "article": (lambda a: a.article.get_absolute_url(), 3),
     "outlet": (lambda a: a.outlet.get_absolute_url(), 4),
+    "match": (lambda a: reverse("match"), 3),
+    "match answered": (
+        lambda a: (
+            reverse("election_match", args=[a.election.slug])
+            + f"?s{a.stance.pk}=agree&w{a.stance.pk}=2"
+        ),
+        4,
+    ),
 }
 
 

@@ -79,6 +79,9 @@ def public_urls(a):
         reverse("articles"): ["page"],
         a.article.get_absolute_url(): [],
         a.outlet.get_absolute_url(): ["page"],
+        # Where do I stand?: an answer and its importance, keyed by the stance's id.
+        reverse("match"): [f"s{a.stance.pk}", f"w{a.stance.pk}"],
+        reverse("election_match", args=[a.election.slug]): [f"s{a.stance.pk}", f"w{a.stance.pk}"],
     }
 
 

@@ -84,6 +84,7 @@ def test_public_pages_are_listed(client):
 
     assert {
         reverse("home"),
+        reverse("match"),
         reverse("topics"),
         reverse("speakers"),
         reverse("quotes"),

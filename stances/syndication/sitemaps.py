@@ -70,7 +70,7 @@ class PagesSitemap(PublicSitemap):
     """The lists readers start from."""
 
     def items(self):
-        return ["home", "topics", "speakers", "quotes", "articles"]
+        return ["home", "match", "topics", "speakers", "quotes", "articles"]
 
     def location(self, name):
         return reverse(name)

@@ -1,0 +1,126 @@
+"""The questionnaire: two radio groups per stance, named by the stance's id so that a shared
+address keeps working whatever editors rename (`s12=agree&w12=2`)."""
+
+import re
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+from .scoring import Answer, Importance, Question, View
+
+ANSWER_KEY = re.compile(r"^[sw](\d{1,18})$")
+
+
+def view_name(stance) -> str:
+    return f"s{stance.pk}"
+
+
+def importance_name(stance) -> str:
+    return f"w{stance.pk}"
+
+
+def has_answers(query) -> bool:
+    """Whether an address carries answers (known stances or not), not just the empty form."""
+    return any(ANSWER_KEY.match(key) for key in query)
+
+
+class Radios(forms.RadioSelect):
+    """Radio buttons, each inside its label (one large target), rendered in Python: Django's
+    template per option costs about a millisecond, and a questionnaire has hundreds. With no
+    value in the address the default is checked, so every group always has a choice."""
+
+    def __init__(self, default, attrs=None, choices=()):
+        super().__init__(attrs, choices)
+        self.default = default
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs or {})
+        base_id = attrs.pop("id", f"id_{name}")
+        chosen = value if value in {str(key) for key, _ in self.choices} else self.default
+        items = format_html_join(
+            "",
+            '<li><label for="{}"><input type="radio" name="{}" value="{}" id="{}"{}{}> '
+            "{}</label></li>",
+            (
+                (
+                    f"{base_id}_{n}",
+                    name,
+                    key,
+                    f"{base_id}_{n}",
+                    flatatt(attrs),
+                    " checked" if key == chosen else "",
+                    label,
+                )
+                for n, (key, label) in enumerate((str(k), label) for k, label in self.choices)
+            ),
+        )
+        return format_html('<ul class="match-choices">{}</ul>', items)
+
+
+class AnswersForm(forms.Form):
+    """One view (agree, disagree, skip) and one importance per question; both optional, so an
+    address that leaves a stance out skips it. A value given twice is refused, not guessed."""
+
+    def __init__(self, data, questions: list[Question]):
+        super().__init__(data)
+        self.questions = questions
+        for question in questions:
+            stance = question.stance
+            self.fields[view_name(stance)] = forms.ChoiceField(
+                label="Your view",
+                choices=View.choices,
+                required=False,
+                widget=Radios(default=View.SKIP),
+                error_messages={"invalid_choice": "Choose agree, disagree or skip."},
+            )
+            self.fields[importance_name(stance)] = forms.ChoiceField(
+                label="How much it matters to you",
+                choices=Importance.choices,
+                required=False,
+                widget=Radios(default=Importance.LITTLE),
+                error_messages={"invalid_choice": "Choose a little or a lot."},
+            )
+
+    def clean(self):
+        for name in self.fields:
+            if self.data and len(self.data.getlist(name)) > 1:
+                self.add_error(name, "This address gives more than one answer here; choose one.")
+        return super().clean()
+
+    def topics(self):
+        """[(topic, [(question, view field, importance field), ...]), ...] in display order."""
+        groups: dict[int, tuple] = {}
+        for question in self.questions:
+            stance = question.stance
+            row = (question, self[view_name(stance)], self[importance_name(stance)])
+            groups.setdefault(stance.topic.pk, (stance.topic, []))[1].append(row)
+        return list(groups.values())
+
+    def errors_by_question(self):
+        """[(question, bound field, error), ...] for the summary at the top of the form."""
+        return [
+            (question, field, error)
+            for question in self.questions
+            for field in (self[view_name(question.stance)], self[importance_name(question.stance)])
+            for error in field.errors
+        ]
+
+    def answered(self) -> list[tuple[Question, Answer]]:
+        """The questions answered agree or disagree, with the answers (after is_valid)."""
+        result = []
+        for question in self.questions:
+            stance = question.stance
+            view = self.cleaned_data.get(view_name(stance)) or View.SKIP
+            if view == View.SKIP:
+                continue
+            importance = self.cleaned_data.get(importance_name(stance)) or Importance.LITTLE
+            result.append((question, Answer(stance=stance, view=view, importance=importance)))
+        return result
+
+    def unknown_stances(self) -> int:
+        """How many stances the address answers that are not asked here (an old link: their
+        evidence changed, or they belong to another election). They are left out."""
+        asked = {str(question.stance.pk) for question in self.questions}
+        named = {m[1] for key in self.data if (m := ANSWER_KEY.match(key))}
+        return len(named - asked)

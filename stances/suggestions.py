@@ -6,7 +6,7 @@ so the same find is not suggested again, even after the body is edited and its o
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from articles.extraction import extract_quotes
 from articles.models import Article
 
-from .models import Quote, QuoteSuggestion, Speaker
+from .models import Quote, QuoteSuggestion, Speaker, SpeakerRole
 
 
 class SuggestionError(Exception):
@@ -26,6 +26,32 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+# Enough for every role in a large dataset (500 speakers with a few roles each); past it, the
+# roles that started most recently are kept, so a query stays bounded whatever the data.
+MAX_KNOWN_ROLES = 5000
+
+
+def roles_held_on(day) -> list[tuple[str, list[str]]]:
+    """(speaker name, role titles) for every role held on day, for the extractor to credit
+    "the prime minister said" to whoever was prime minister then. One query."""
+    rows = (
+        SpeakerRole.objects.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day),
+        )
+        .order_by(F("started_on").desc(nulls_last=True), "pk")
+        .values_list("speaker__name", "title", "organisation")[:MAX_KNOWN_ROLES]
+    )
+    held: dict[str, list[str]] = {}
+    for name, title, organisation in rows:
+        titles = held.setdefault(name, [])
+        titles.append(title)
+        if organisation:
+            # "Prime Minister" of "Velmora" answers to "Velmora's prime minister" as well.
+            titles.append(f"{title} of {organisation}")
+    return list(held.items())
+
+
 def refresh_suggestions(article: Article, editor=None) -> list[QuoteSuggestion]:
     """Makes pending suggestions for what the extractor finds in the body; returns the new ones,
     whose first history record names `editor`, who asked for them.
@@ -34,7 +60,7 @@ def refresh_suggestions(article: Article, editor=None) -> list[QuoteSuggestion]:
     the same text and kind elsewhere (the body may have been edited). Pending suggestions that
     the current body no longer yields are dropped, since nobody decided anything about them.
     """
-    finds = extract_quotes(article.body)
+    finds = extract_quotes(article.body, known_people=roles_held_on(article.published_on))
     with transaction.atomic():
         existing = list(QuoteSuggestion.objects.filter(article=article))
         decided_places = {

@@ -57,21 +57,33 @@ def _split_title(title: str) -> tuple[list[str], set[str]]:
 def holder(
     core: list[str], qualifiers: set[str], people: list[tuple[str, list[str]]]
 ) -> str | None:
-    """The one person whose title is the printed role (and country, if printed), else None."""
+    """The one person whose title is the printed role (and country, if printed), else None.
+
+    A title that says the role exactly ("prime minister") wins over one that only ends with it
+    ("deputy prime minister" for "the prime minister" is another person). With a country printed
+    ("Velmora's prime minister"), a title of that country wins over one naming no country, and a
+    title of another country never matches.
+    """
     for exact in (True, False):
-        names = set()
+        agreeing, open_ = set(), set()
         for name, titles in people:
+            fits = []
             for title in titles:
                 head, qualifying = _split_title(title)
                 extra = head[: len(head) - len(core)]
                 if head[len(head) - len(core) :] != core or (exact and extra):
                     continue
                 qualifying |= {_stem(w) for w in extra}
-                if qualifiers and qualifying and not qualifiers & qualifying:
-                    continue  # the president of another country
                 if not exact and extra and not qualifiers & qualifying:
                     continue  # "the minister" is not any minister at all
-                names.add(name)
+                fits.append(qualifying)
+            if not fits:
+                continue
+            if not qualifiers or any(qualifiers & q for q in fits):
+                agreeing.add(name)
+            elif all(not q for q in fits):
+                open_.add(name)
+        names = agreeing or open_
         if len(names) == 1:
             return names.pop()
         if names:

@@ -7,11 +7,14 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from stances.models import Quote
+from stances.models import Quote, Stance
 from tests.browser import PHONE, screenshot
 from tests.factories import make_article, make_outlet, make_quote, make_speaker
 
 pytestmark = [pytest.mark.browser]
+
+# Where do I stand? is answered on these two demo stances (a result) and refused on the first.
+DEMO_MATCH_STANCES = ("end-the-war-quickly-by-a-deal", "keep-military-aid-to-ukraine")
 
 AXE_RULES = {
     "runOnly": {
@@ -47,6 +50,7 @@ def every_page(demo_site):
     retracted.save()
     trump_24 = Quote.objects.get(text__contains="within 24 hours", kind=Quote.Kind.DIRECT)
     demo_article = trump_24.article
+    deal, aid = (Stance.objects.get(slug=slug).pk for slug in DEMO_MATCH_STANCES)
     return {
         "home": reverse("home"),
         "election": reverse("election", args=["us-president-2024"]),
@@ -71,6 +75,9 @@ def every_page(demo_site):
         "article-with-body": article.get_absolute_url(),
         "outlet": outlet.get_absolute_url(),
         "not-found": "/no-such-page/",
+        "match": reverse("match"),
+        "match-result": reverse("match") + f"?s{deal}=agree&w{deal}=2&s{aid}=disagree",
+        "match-error": reverse("match") + f"?s{deal}=maybe",
     }
 
 
@@ -119,6 +126,7 @@ def test_every_page_answers_as_expected(every_page, demo_site, page):
     expected_errors = {
         "compare-error": 400,
         "quotes-error": 400,
+        "match-error": 400,
         "quote-retracted": 410,
         "not-found": 404,
     }

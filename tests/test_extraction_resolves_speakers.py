@@ -41,3 +41,41 @@ def test_the_ministry_resolves_to_the_named_ministry():
         '"The positions have not changed," the ministry said.'
     )
     assert speakers(body) == ["Velmark Defence Ministry"]
+
+
+def test_an_opening_participle_clause_does_not_name_the_speaker():
+    body = (
+        "Nelson Arda is a spokesman for the opposition. Speaking with reporter Peter Clott, he "
+        'said, "This government is out of ideas." When asked by host Sam Oduya about Vell, '
+        'Arda replied, "He should step up."'
+    )
+    assert [q.speaker for q in extract_quotes(body) if q.kind == "direct"] == [
+        "Nelson Arda",
+        "Nelson Arda",
+    ]
+
+
+def test_the_foreign_ministry_is_not_the_defence_ministry():
+    body = (
+        "The Drenish Defence Ministry denied any incursion. "
+        '"The ambassador will return when we have an answer," the foreign ministry said.'
+    )
+    assert speakers(body) == ["foreign ministry"]
+
+
+def test_an_organisation_named_with_for_or_of_is_one_name():
+    body = (
+        "The Movement for Democratic Change says the government is panicking. "
+        "The Ministry of Defence said the drills would go ahead."
+    )
+    assert speakers(body) == ["Movement for Democratic Change", "Ministry of Defence"]
+
+
+def test_a_report_of_a_report_is_credited_to_the_inner_speaker():
+    body = (
+        "George Little, the Pentagon spokesman, briefed reporters. Little said Chuck Hagel also "
+        "stated that the window for diplomacy was closing."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the window for diplomacy was closing", "Chuck Hagel")
+    ]

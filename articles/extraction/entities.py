@@ -186,6 +186,11 @@ def find_entities(
             if place and "Embassy" not in name and "embassy" in name:
                 name += place.group(0).rstrip()
                 stop += place.end()
+            named = re.match(r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", masked[stop:])
+            if named and name.split()[-1] in ORG_WORDS:
+                # "Movement for Democratic Change", "Ministry of Defence": one name.
+                name += named.group()
+                stop += named.end()
             mentions.append(Mention(start, stop, "org", name, possessive))
             continue
         last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
@@ -379,13 +384,20 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
     """A lower-case "the ministry" refers to the latest named organisation with that head noun."""
     if mention.name[:1].isupper():
         return mention.name
-    head = mention.name.split()[-1].lower()
+    # "the foreign ministry" is not the defence ministry: every word must be in the name.
+    wanted = set(mention.name.lower().split())
     for earlier in reversed(
         [m for m in entities.mentions if m.kind == "org" and m.start < mention.start]
     ):
-        if earlier.name[:1].isupper() and head in earlier.name.lower().split():
+        if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
             return earlier.name
     return mention.name
+
+
+# An opening participle clause ("Speaking with ...,", "When asked by ...,", "Reacting to ...,").
+_LEAD = re.compile(
+    r"\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
+)
 
 
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
@@ -396,6 +408,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     phrase = masked[start:end].strip(" ,")
     if not phrase:
         return None
+    lead = _LEAD.match(masked, start, end)
+    if lead and any(
+        m.kind != "pronoun" or m.name in {"he", "she"} for m in entities.within(lead.end(), end)
+    ):
+        # "Speaking with reporter Peter Clottey, he said": who spoke comes after the comma.
+        start = lead.end()
+        phrase = masked[start:end].strip(" ,")
     # An opening "In Fenmouth," is scene-setting, not part of who spoke.
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
     if _ANON_RE.search(phrase) or _ANON_RE.search(tail):

@@ -199,6 +199,7 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
 _VERB_RE = re.compile(rf"\b(?:{SAY}|(?P<ing>{REPORTING}))\b")
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
@@ -255,6 +256,10 @@ def _main_reported(
             complement = verb.end() + bare.end() - 1 if bare else None
         if complement is None:
             continue
+        inner = _INNER_REPORT.match(masked, complement, end)
+        if inner and resolve_phrase(article.entities, masked, inner.start(1), inner.end(1)):
+            # "Little said Hagel also stated that ...": the words are Hagel's.
+            return _main_reported(article, out, complement, end, inherited)
         speaker = resolve_phrase(article.entities, masked, start, verb.start())
         if speaker is None and not phrase.strip(" ,"):
             speaker = inherited

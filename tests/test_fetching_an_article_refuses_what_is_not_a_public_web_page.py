@@ -5,6 +5,8 @@ FETCH_ALLOW_PRIVATE_ADDRESSES on, as tests alone set it."""
 
 import gzip
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from contextlib import contextmanager, suppress
@@ -310,3 +312,75 @@ def test_a_closed_port_is_reported_as_refusing_the_connection(private_allowed):
     assert f"http://127.0.0.1:{port} refused the connection." == refused(
         f"http://127.0.0.1:{port}/"
     )
+
+
+# https: the certificate is checked for the name, which is also sent as SNI ------------------
+
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """A loopback https site whose self-signed certificate names news.example."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    made = subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=news.example",
+            "-addext",
+            "subjectAltName=DNS:news.example",
+        ],
+        capture_output=True,
+    )
+    assert made.returncode == 0, made.stderr
+    names = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda connection, name, _: names.append(name)
+    with loopback_site({"/story": html()}) as (server, _):
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        yield server, cert, names
+
+
+@pytest.fixture
+def news_example_on_loopback(private_allowed, monkeypatch):
+    real_resolver = socket.getaddrinfo
+
+    def resolver(host, port, *args, **kwargs):
+        return real_resolver("127.0.0.1" if host == "news.example" else host, port, *args, **kwargs)
+
+    monkeypatch.setattr(fetching.socket, "getaddrinfo", resolver)
+
+
+def test_an_https_page_is_fetched_with_the_certificate_checked_for_the_name(
+    tls_site, news_example_on_loopback, monkeypatch
+):
+    server, cert, names = tls_site
+    port = server.server_address[1]
+    trusting = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(fetching.ssl, "create_default_context", lambda: trusting)
+
+    page = fetch_page(f"https://news.example:{port}/story")
+
+    assert "We will open talks." in page.html
+    assert names == ["news.example"]
+    assert server.seen == [("/story", f"news.example:{port}")]
+
+
+def test_an_https_site_whose_certificate_cannot_be_verified_is_refused(
+    tls_site, news_example_on_loopback
+):
+    server, _, _ = tls_site
+    port = server.server_address[1]
+    assert "certificate could not be verified" in refused(f"https://news.example:{port}/story")
+    assert server.seen == []

@@ -49,23 +49,45 @@ def tagged():
     return Exists(StanceTag.objects.filter(quote=OuterRef("pk")))
 
 
+class NumberedChoiceField(forms.ModelChoiceField):
+    """A choice by number that refuses anything else before asking the database (a number too
+    long for its column overflowed there: a server error)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_number(str(value)):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class ArticlePicker(AutocompleteSelect):
+    """The admin's article autocomplete, which looks up only what could be an article's number
+    (it looked up whatever the address held, and "abc" failed in the database)."""
+
+    def format_value(self, value):
+        return [v for v in super().format_value(value) if is_number(v)]
+
+
 class QueueFilters(forms.Form):
     """The queue narrowed to one article, one outlet or one topic (any combination)."""
 
-    article = forms.ModelChoiceField(
+    article = NumberedChoiceField(
         Article.objects.all(),
         required=False,
         error_messages={"invalid_choice": "There is no article number “%(value)s”."},
         help_text="Quotes reported in this article.",
     )
-    outlet = forms.ModelChoiceField(
+    outlet = NumberedChoiceField(
         Outlet.objects.order_by("name"),
         required=False,
         empty_label="Any outlet",
         error_messages={"invalid_choice": "There is no outlet number “%(value)s”."},
         help_text="Quotes from this outlet's articles.",
     )
-    topic = forms.ModelChoiceField(
+    topic = NumberedChoiceField(
         Topic.objects.all(),
         required=False,
         empty_label="Any topic",
@@ -78,7 +100,7 @@ class QueueFilters(forms.Form):
     def __init__(self, data, admin_site):
         super().__init__(data)
         article = self.fields["article"]
-        article.widget = AutocompleteSelect(Quote._meta.get_field("article"), admin_site)
+        article.widget = ArticlePicker(Quote._meta.get_field("article"), admin_site)
         article.widget.choices = article.choices  # as the field does for its own widget
 
     def narrow(self, quotes):
@@ -457,7 +479,7 @@ class TaggingQueue:
 
 
 class NewStanceForm(forms.Form):
-    topic = forms.ModelChoiceField(
+    topic = NumberedChoiceField(
         Topic.objects.all(),
         help_text="The area of foreign policy the stance belongs to.",
         error_messages={"invalid_choice": "Choose one of the topics listed."},

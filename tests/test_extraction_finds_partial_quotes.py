@@ -54,3 +54,10 @@ def test_an_organisation_can_be_the_speaker():
         ("paraphrase", "the strikes hit military targets only", "Ostland Foreign Ministry"),
         ("partial", "military targets only", "Ostland Foreign Ministry"),
     ]
+
+
+def test_according_to_before_or_after_a_fragment():
+    before = 'According to Lena Hart, the deal is "dead in the water".'
+    after = 'The talks were "very productive," according to Lena Hart.'
+    assert ("partial", "dead in the water", "Lena Hart") in kinds(before)
+    assert kinds(after) == [("partial", "very productive", "Lena Hart")]

@@ -57,3 +57,17 @@ def test_two_people_with_the_same_title_and_no_country_is_no_guess():
     people = [("Casimir Vell", ["President of Drenland"]), ("Ana Mol", ["President of Aldoria"])]
     [(_, _, speaker)] = found(body, people)
     assert speaker == "the president"
+
+
+def test_a_shorter_title_refers_back_to_the_person_given_the_full_title():
+    body = (
+        "Defense Secretary Lloyd Austin spoke in Brussels. The secretary said the aid would "
+        '"make a real difference" on the battlefield.'
+    )
+    assert ("partial", "make a real difference", "Lloyd Austin") in found(body, [])
+
+
+def test_the_prime_minister_is_not_the_deputy_prime_minister():
+    body = '"We will not be rushed," the prime minister said.'
+    people = [("Jalen Corso", ["Deputy Prime Minister"])]
+    assert found(body, people) == [("direct", "We will not be rushed", "the prime minister")]

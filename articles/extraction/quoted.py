@@ -31,6 +31,9 @@ _AFTER_VERB_SPK = re.compile(
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     r"\s+(?P<spk>[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
+# "According to Lena Hart, the deal is 'dead'" and "... 'dead', according to Lena Hart".
+_ACCORDING = re.compile(r"\s*[Aa]ccording to ([^,~]{1,80}),")
+_AFTER_ACCORDING = re.compile(r"^\s*,?\s*(according to) (?P<spk>[^,.;~!?]{1,80})")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|though|whereas)\s+|;\s+")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
@@ -54,7 +57,7 @@ def _quote_text(article: Article, span: Span | list[Span]) -> str:
 def _after_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
     """Speaker and printed attribution from the text following a closing mark."""
     text = article.masked[start:end]
-    for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB):
+    for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_ACCORDING):
         match = pattern.match(text)
         if not match:
             continue
@@ -76,6 +79,12 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # "said ... , but that it would '...'": the same reporting verb goes on.
         clause_start = start
         verbs = list(ANY_VERB_RE.finditer(article.masked, start, end))
+    according = _ACCORDING.match(article.masked, start, end)
+    if not verbs and according:
+        speaker = resolve_phrase(
+            article.entities, article.masked, according.start(1), according.end(1)
+        )
+        return (speaker, article.printed(start, according.end(1))) if speaker else None
     if not verbs:
         return None
     verb = verbs[-1]

@@ -27,6 +27,10 @@ TITLED = re.compile(
 _NOT_CURRENT = {"former", "late", "ex", "previous", "outgoing", "incoming", "new", "next", "future"}
 
 
+# Words that make a title another person's: the deputy prime minister is not the prime minister.
+_RANKS = {"deputy", "vice", "acting", "assistant", "under", "junior", "shadow", "former", "interim"}
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", text.lower().replace("-", " "))
 
@@ -74,8 +78,8 @@ def holder(
                 if head[len(head) - len(core) :] != core or (exact and extra):
                     continue
                 qualifying |= {_stem(w) for w in extra}
-                if not exact and extra and not qualifiers & qualifying:
-                    continue  # "the minister" is not any minister at all
+                if not exact and set(extra) & _RANKS:
+                    continue  # "the prime minister" is not the deputy prime minister
                 fits.append(qualifying)
             if not fits:
                 continue

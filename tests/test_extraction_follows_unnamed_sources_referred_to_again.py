@@ -63,3 +63,13 @@ def test_a_quoted_fragment_from_the_unnamed_source_is_anonymous():
     items = found(body)
     assert ("anonymous", "a stunt", None) in items
     assert not [item for item in items if item[2] and "stunt" in item[1]]
+
+
+def test_news_reports_and_state_media_are_unnamed_sources():
+    body = (
+        "News reports say Yaalon had recently criticized the policy. "
+        "State media said the drills would continue for a week."
+    )
+    items = found(body)
+    assert ("anonymous", "Yaalon had recently criticized the policy", None) in items
+    assert ("anonymous", "the drills would continue for a week", None) in items

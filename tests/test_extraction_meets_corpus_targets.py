@@ -1,46 +1,62 @@
-"""The extractor meets its accuracy targets on the labelled corpus (tuning and held-out sets)."""
+"""The extractor meets issue 10's targets on the held-out part of the labelled corpus, and the
+tuning part does not get worse than when the rules were last changed.
+
+A failure on the held-out part names only the targets missed (totals), never the items: whoever
+changes the rules must not tune on them (see benchmarks/extraction.py).
+"""
 
 import pytest
 
-from benchmarks.extraction import evaluate
+from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets, speed
+
+# The tuning part's figures when the rules were last changed: (precision, recall, speaker
+# accuracy) per kind. Raise them when the rules get better; never lower them to pass.
+TUNING_FLOORS = {
+    "direct": (1.00, 0.98, 1.00),
+    "partial": (0.97, 0.95, 1.00),
+    "paraphrase": (0.97, 0.87, 1.00),
+    "anonymous": (1.00, 0.95, 1.00),
+}
 
 
 @pytest.fixture(scope="module")
-def report():
-    return evaluate(("tuning", "heldout"))
+def tuning():
+    return evaluate(("tuning",))
 
 
-@pytest.mark.parametrize("kind", ["direct", "partial"])
-def test_quotes_are_found_precisely_and_completely(report, kind):
-    tally = report.by_kind[kind]
-    assert tally.gold >= 10, "the corpus should exercise every kind"
-    assert tally.precision >= 0.90, report.misses
-    assert tally.recall >= 0.90, report.misses
-    assert tally.speaker_accuracy >= 0.90, report.misses
-
-
-@pytest.mark.parametrize("kind", ["paraphrase", "anonymous"])
-def test_reported_claims_are_mostly_found(report, kind):
-    tally = report.by_kind[kind]
-    assert tally.gold >= 10
-    assert tally.recall >= 0.70, report.misses
-
-
-def test_the_held_out_set_alone_meets_the_quote_targets():
+def test_the_held_out_part_meets_every_target():
     held_out = evaluate(("heldout",))
-    quoted = [held_out.by_kind["direct"], held_out.by_kind["partial"]]
-    matched = sum(t.matched for t in quoted)
-    assert matched / sum(t.gold for t in quoted) >= 0.90
-    assert matched / sum(t.predicted for t in quoted) >= 0.90
+    assert missed_targets(held_out, speed(("heldout",), repeat=3)) == []
 
 
-def test_every_extracted_offset_points_at_the_quoted_text(report):
-    from benchmarks.extraction import load
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_tuning_part_does_not_get_worse(tuning, kind):
+    tally = tuning.by_kind[kind]
+    figures = (tally.precision, tally.recall, tally.speaker_accuracy)
+    floors = TUNING_FLOORS[kind]
+    assert all(round(f, 2) >= floor for f, floor in zip(figures, floors, strict=True)), (
+        tuning.misses
+    )
 
-    for _name, body, _gold in load("tuning") + load("heldout"):
-        from articles.extraction import extract_quotes
 
-        for quote in extract_quotes(body):
-            span = body[quote.start : quote.end]
+def test_the_tuning_part_credits_no_unnamed_source_and_reports_no_scare_quote(tuning):
+    assert (tuning.anonymous_credited, tuning.scare_quotes) == (0, 0), tuning.misses
+
+
+def test_the_corpus_is_large_enough_to_mean_something():
+    for split in ("tuning", "heldout"):
+        report = evaluate((split,))
+        assert all(report.by_kind[kind].gold >= 10 for kind in KINDS), split
+    articles = load_articles("tuning") + load_articles("heldout")
+    assert len(articles) >= 20
+    assert sum(len(a.gold) for a in articles) >= 300
+
+
+def test_every_extracted_offset_points_at_the_quoted_text():
+    from articles.extraction import extract_quotes
+
+    for article in load_articles("tuning") + load_articles("heldout"):
+        for quote in extract_quotes(article.body, known_people=article.known_people):
+            span = article.body[quote.start : quote.end]
             assert span.startswith(quote.text.split()[0])
             assert quote.text.split()[-1].rstrip(".,") in span

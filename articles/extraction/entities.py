@@ -66,7 +66,7 @@ _ANON_RE = re.compile(
     r"with knowledge of|close to the|declined to be named)\b"
     r"|^(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
     r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
-    r"deputies|lawmakers|residents|voters)\b"
+    r"deputies|lawmakers|residents|voters|reports|media)\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",

@@ -3,6 +3,7 @@ narrowed by article, outlet or topic, with new stances made from it and an artic
 drafts published in one confirmed step. Served under the quote admin's URLs."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -250,6 +251,10 @@ class TaggingQueue:
                 )
             )
         article = filters.cleaned_data.get("article") if filters.is_bound and valid else None
+        position = {
+            **QueryDict(queue_query({k: request.GET.get(k) for k in FILTER_NAMES})).dict(),
+            "page": page.number,
+        }
         context = {
             **self.each_context(request, "Tagging queue"),
             "filters": filters,
@@ -257,10 +262,8 @@ class TaggingQueue:
             "page": page,
             "rows": rows,
             "query": queue_query(request.GET),
-            "position": {
-                **QueryDict(queue_query({k: request.GET.get(k) for k in FILTER_NAMES})).dict(),
-                "page": page.number,
-            },
+            "position": position,
+            "position_query": urlencode(position),
             "filter_query": queue_query({k: request.GET.get(k) for k in FILTER_NAMES}),
             "article": article,
             "article_drafts": self.drafts_of(article) if article else None,
@@ -379,8 +382,10 @@ class TaggingQueue:
         quote = get_object_or_404(Quote.objects.with_citation(), pk=quote_id)
         if not (self.may_tag(request, quote) and self.may_add_stance(request)):
             raise PermissionDenied
+        # Prefixed: its "topic" is not the queue's topic filter, which is posted back too.
         form = NewStanceForm(
             request.POST if request.method == "POST" else None,
+            prefix="new",
             may_publish=quote.status == Quote.Status.DRAFT,
         )
         if form.is_valid() and self.unchanged_since_shown(request, quote):

@@ -135,3 +135,12 @@ def test_publishing_needs_an_editor_and_a_csrf_token(article, editor, django_use
     assert (
         strict.get(reverse("admin:stances_quote_publish_article", args=[999999])).status_code == 404
     )
+
+
+def test_the_articles_page_leads_to_its_quotes_in_the_queue(editor_client, article):
+    page = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    assert (
+        f'<a href="{reverse(QUEUE)}?article={article.pk}">Tag and publish its quotes</a>'
+        in page.content.decode()
+    )

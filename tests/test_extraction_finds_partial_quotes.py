@@ -61,3 +61,12 @@ def test_according_to_before_or_after_a_fragment():
     after = 'The talks were "very productive," according to Lena Hart.'
     assert ("partial", "dead in the water", "Lena Hart") in kinds(before)
     assert kinds(after) == [("partial", "very productive", "Lena Hart")]
+
+
+def test_a_comma_inside_the_closing_mark_still_ends_the_first_speakers_clause():
+    body = (
+        'Ana Mol and Ivo Strand met on Monday. Mol said the meeting was "productive," while '
+        'Strand called it "a first step."'
+    )
+    partials = [(text, who) for kind, text, who in kinds(body) if kind == "partial"]
+    assert partials == [("productive", "Ana Mol"), ("a first step.", "Ivo Strand")]

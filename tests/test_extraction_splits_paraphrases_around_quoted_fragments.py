@@ -83,3 +83,12 @@ def test_a_fragment_at_the_start_of_a_clause_still_gives_the_rest():
         and who == "Mirek Sand"
         for kind, text, who in items
     )
+
+
+def test_a_full_stop_inside_the_closing_mark_leaves_no_mark_in_the_clause():
+    body = (
+        "A senior State Department official, briefing reporters on condition of anonymity, said "
+        'the gaps were "significant."'
+    )
+    items = found(body)
+    assert ("anonymous", "the gaps were significant", None) in items

@@ -34,7 +34,8 @@ _AFTER_VERB_SPK = re.compile(
 # "According to Lena Hart, the deal is 'dead'" and "... 'dead', according to Lena Hart".
 _ACCORDING = re.compile(r"\s*[Aa]ccording to ([^,~]{1,80}),")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(according to) (?P<spk>[^,.;~!?]{1,80})")
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|though|whereas)\s+|;\s+")
+# A comma inside a closing quotation ('"productive," while ...') is masked: the mark stands for it.
+_CLAUSE_BREAK = re.compile(r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+|;\s+")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
     r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename))\s*$",

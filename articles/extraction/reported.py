@@ -62,7 +62,8 @@ def _emit(
         a, b = _clean_clause(article, a, b)
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
-        if len(words) < (1 if marks else 3) or len(article.body[a:b].split()) < 3:
+        fragment = MASK in article.masked[a:b]
+        if len(words) < (1 if fragment else 3) or len(article.body[a:b].split()) < 3:
             continue  # too short, or a clause quoted whole: the partial quote says it all
         # A clause with a quoted fragment is reported speech too: its words without the marks.
         text = "".join(c for i, c in enumerate(article.body[a:b], a) if i not in marks)
@@ -71,12 +72,12 @@ def _emit(
 
 
 def _marks_within(article: Article, start: int, end: int) -> set[int]:
-    """Offsets of the quotation marks of the spans whose words lie inside [start, end)."""
+    """Offsets of the quotation marks (not apostrophes) inside [start, end)."""
     return {
         pos
         for span in article.spans
-        if start <= span.start and span.end <= end
         for pos in (span.open_pos, span.close_pos)
+        if start <= pos < end
     }
 
 
@@ -311,7 +312,7 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
         if start < article.skip_until:
             continue
         cursor = start
-        for match in re.finditer(r";\s+|,\s+while\s+", article.masked[start:end]):
+        for match in re.finditer(r";\s+|(?:,|~[\"”’'],?)\s+while\s+", article.masked[start:end]):
             _reported_clause(article, out, cursor, start + match.start())
             cursor = start + match.end()
         _reported_clause(article, out, cursor, end)

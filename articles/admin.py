@@ -2,7 +2,7 @@
 inline and Suggest quotes are added by the stances app's admin."""
 
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django import forms
 from django.contrib import admin, messages
@@ -263,9 +263,15 @@ class ArticleAdmin(ContentAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
-        if forget_import(request):
-            return self.follow_import(request, obj) or response
-        return response
+        if not forget_import(request):
+            return response
+        # Django carries the add page's query on to the next page: "Save and add another"
+        # opened a form for the page just saved, which is no longer held.
+        if isinstance(response, HttpResponseRedirect):
+            target = urlsplit(response["Location"])
+            kept = [(k, v) for k, v in parse_qsl(target.query, True) if k != "imported"]
+            response["Location"] = urlunsplit(target._replace(query=urlencode(kept)))
+        return self.follow_import(request, obj) or response
 
     def follow_import(self, request, article):
         """What follows saving an article read from a page: nothing here; the stances admin

@@ -96,9 +96,16 @@ def language_of(tree) -> str:
     ]
     for value in declared:
         tag = (value or "").split(",")[0].strip().replace("_", "-")
-        if tag and LANGUAGE_TAG.match(tag) and len(tag) <= 10:
-            primary, _, rest = tag.partition("-")
-            return primary.lower() + (f"-{rest}" if rest else "")
+        if not (tag and LANGUAGE_TAG.match(tag)):
+            continue
+        # The field holds ten characters: "en-GB-oxendict" keeps "en-GB".
+        primary, *subtags = tag.split("-")
+        kept = primary.lower()
+        for subtag in subtags:
+            if len(kept) + 1 + len(subtag) > 10:
+                break
+            kept += "-" + subtag
+        return kept
     return ""
 
 
@@ -107,7 +114,7 @@ def read_article(html: str, url: str = "") -> ArticleDraft:
     no article text in it."""
     tree = load_html(html)
     if tree is None:
-        raise ImportRefused("This file could not be read as a web page (HTML).")
+        raise ImportRefused("This page could not be read as HTML: it holds no page markup.")
     language = language_of(tree)
     document = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True)
     text = (getattr(document, "text", "") or "").strip() if document is not None else ""

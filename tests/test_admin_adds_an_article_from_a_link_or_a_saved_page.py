@@ -195,6 +195,33 @@ def test_saving_the_prefilled_form_adds_the_article_and_suggests_its_quotes(
     assert any("no longer held" in m for m in messages_of(again))
 
 
+@pytest.mark.parametrize(("button", "next_page"), [("_continue", "change"), ("_addanother", "add")])
+def test_saving_and_staying_still_suggests_quotes_and_leaves_the_page_read_behind(
+    editor_client, django_capture_on_commit_callbacks, button, next_page
+):
+    response = editor_client.post(IMPORT, {"page": upload()})
+    data = page_values(editor_client.get(response["Location"]))
+    data.update({"summary": "Two plans.", button: "1"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = editor_client.post(response["Location"], data)
+
+    article = Article.objects.get()
+    url = reverse(f"admin:articles_article_{next_page}", args=[article.pk][: next_page == "change"])
+    assert saved["Location"] == url
+    assert QuoteSuggestion.objects.filter(article=article).count() >= 6
+    follow = editor_client.get(saved["Location"])
+    assert not any("no longer held" in m for m in messages_of(follow))
+
+
+def test_a_long_language_tag_keeps_what_the_field_holds(editor_client):
+    page = PAGE.replace('lang="en-GB"', 'lang="en-GB-oxendict"')
+    _, initial = prefilled(
+        editor_client, editor_client.post(IMPORT, {"page": upload(content=page)})
+    )
+    assert initial["language"] == "en-GB"
+
+
 def test_saving_an_ordinary_new_article_does_not_start_suggesting(editor_client):
     data = page_values(editor_client.get(ADD))
     data.update(

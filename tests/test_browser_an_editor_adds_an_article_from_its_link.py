@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, Outlet
 from stances.models import QuoteSuggestion
 from tests.browser import screenshot
 from tests.factories import make_editor, make_outlet
@@ -21,7 +21,8 @@ from tests.test_fetching_an_article_refuses_what_is_not_a_public_web_page import
 
 pytestmark = [pytest.mark.browser]
 
-PAGE = (Path(__file__).parent / "pages" / "harbour_courier_talks.html").read_text()
+PAGE_FILE = Path(__file__).parent / "pages" / "harbour_courier_talks.html"
+PAGE = PAGE_FILE.read_text()
 
 
 def sign_in(page, base_url):
@@ -96,3 +97,39 @@ def test_axe_finds_no_violation_on_the_import_page_blank_or_with_an_error(
 
     assert not blank.violations_count, violations_report(blank)
     assert not with_error.violations_count, violations_report(with_error)
+
+
+def test_an_editor_uploads_a_saved_page_and_adds_its_outlet_from_the_filled_in_form(
+    demo_site, page
+):
+    sign_in(page, demo_site.url)
+    page.goto(demo_site.url + reverse("admin:articles_article_import"))
+    page.get_by_label("Or a saved web page").set_input_files(PAGE_FILE)
+    page.get_by_role("button", name="Read the page").click()
+
+    expect(page.get_by_text("No outlet has the site harbourcourier.example")).to_be_visible()
+    with page.expect_popup() as opened:
+        page.locator("#add_id_outlet").click()
+    popup = opened.value
+    expect(popup.get_by_label("Name")).to_have_value("The Harbour Courier")
+    expect(popup.get_by_label("Website")).to_have_value("https://harbourcourier.example/")
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
+
+    outlet = Outlet.objects.get(name="The Harbour Courier")
+    expect(page.locator("#id_outlet")).to_have_value(str(outlet.pk))
+    page.get_by_label("Summary").fill("Two candidates' opposing plans for talks.")
+    page.get_by_role("button", name="Save and continue editing").click()
+
+    article = Article.objects.get(title="Candidates split over talks on the border war")
+    assert article.outlet == outlet
+    assert (
+        article.url
+        == "https://www.harbourcourier.example/world/2026/10/candidates-split-over-talks"
+    )
+    # "Save and continue editing" stays on the article; its quotes were looked for all the same.
+    expect(page).to_have_url(
+        demo_site.url + reverse("admin:articles_article_change", args=[article.pk])
+    )
+    assert QuoteSuggestion.objects.filter(article=article).count() >= 6
+    screenshot(page, "admin-article-from-a-saved-page-saved")

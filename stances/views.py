@@ -196,7 +196,9 @@ def count_of(queryset):
 
 
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(public_speakers().prefetch_related("roles"), slug=slug)
+    speaker = get_object_or_404(
+        public_speakers().prefetch_related("roles", "other_names"), slug=slug
+    )
     # A long list of positions is a compact table linking each row's newest quote; the quotes
     # themselves are listed below anyway.
     compact = len(grids.stored_cells([speaker])) > grids.FULL_GRID_ROWS
@@ -217,6 +219,7 @@ def speaker_detail(request, slug):
         "page": page,
         "page_query": query_without(request, "page"),
         "timeline": timeline.for_speaker(speaker, total=page.paginator.count),
+        "other_names": speaker.other_names.all(),
         "candidacies": candidacies,
     }
     return render(request, "stances/speaker_detail.html", context)

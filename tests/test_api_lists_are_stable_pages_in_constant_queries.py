@@ -120,7 +120,7 @@ def api_urls(a):
 # one per filter value checked.
 PINNED = {
     "elections": 2,
-    "speakers": 2,
+    "speakers": 3,
     "topics": 2,
     "stances": 1,
     "outlets": 1,
@@ -134,7 +134,7 @@ PINNED = {
     "election": 2,
     "grid": 4,
     "grid of a topic": 6,
-    "speaker": 2,
+    "speaker": 3,
     "topic": 2,
     "stance": 1,
     "outlet": 1,

@@ -11,6 +11,7 @@ from articles.models import Article, Outlet
 from stances.models import (
     Candidacy,
     Election,
+    OtherName,
     PositionSummary,
     Quote,
     Speaker,
@@ -102,8 +103,20 @@ class RoleSerializer(ReadOnlySerializer):
         fields = ["title", "organisation", "started_on", "ended_on"]
 
 
+class OtherNameSerializer(ReadOnlySerializer):
+    class Meta:
+        model = OtherName
+        fields = ["name", "note", "started_on", "ended_on"]
+
+
 class SpeakerSerializer(ReadOnlySerializer):
     roles = RoleSerializer(many=True, read_only=True, help_text="Roles held, latest first.")
+    other_names = OtherNameSerializer(
+        many=True,
+        read_only=True,
+        help_text="Other names (transliterations, maiden names, nicknames), as Popolo's "
+        "other_names; the quote search knows them too.",
+    )
     page = PageLink()
     quotes = ApiLink(
         lambda speaker: ("quotes", [], f"speaker={speaker.slug}"),
@@ -112,7 +125,17 @@ class SpeakerSerializer(ReadOnlySerializer):
 
     class Meta:
         model = Speaker
-        fields = ["slug", "name", "kind", "description", "wikidata_id", "roles", "page", "quotes"]
+        fields = [
+            "slug",
+            "name",
+            "other_names",
+            "kind",
+            "description",
+            "wikidata_id",
+            "roles",
+            "page",
+            "quotes",
+        ]
 
 
 class CandidacySerializer(ReadOnlySerializer):

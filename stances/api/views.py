@@ -137,7 +137,7 @@ class ElectionGrid(APIView):
 
 
 def speakers():
-    return public_speakers().prefetch_related("roles")
+    return public_speakers().prefetch_related("roles", "other_names")
 
 
 @list_schema(

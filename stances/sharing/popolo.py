@@ -4,7 +4,7 @@ memberships between them (roles held, candidacies, parties stood for).
 
 Popolo (popoloproject.com) is the shared format of civic-tech people data. Ids are stable across
 exports: they are built from primary keys, or from the name for parties and organisations, which
-the model records as text. Three queries, however many people.
+the model records as text. Four queries, however many people.
 """
 
 import hashlib
@@ -43,7 +43,9 @@ def without_empty(record: dict) -> dict:
 
 def export(absolute) -> dict:
     """The whole export. `absolute` turns a site path into a full address."""
-    speakers = list(public_speakers().prefetch_related("roles").order_by("name", "pk"))
+    speakers = list(
+        public_speakers().prefetch_related("roles", "other_names").order_by("name", "pk")
+    )
     # Every candidate has a public page; the filter only keeps the two lists in step.
     candidacies = Candidacy.objects.select_related("election").order_by(
         "election__held_on", "election__pk", "order", "pk"
@@ -57,6 +59,7 @@ def export(absolute) -> dict:
             {
                 "id": person_id(speaker),
                 "name": speaker.name,
+                "other_names": [other_name(name) for name in speaker.other_names.all()],
                 "summary": speaker.description,
                 "identifiers": (
                     [{"scheme": "wikidata", "identifier": speaker.wikidata_id}]
@@ -89,6 +92,18 @@ def export(absolute) -> dict:
         "organizations": sorted(organizations.values(), key=lambda o: o["id"]),
         "memberships": memberships,
     }
+
+
+def other_name(name) -> dict:
+    """A transliteration, maiden name or nickname, as Popolo's other_name."""
+    return without_empty(
+        {
+            "name": name.name,
+            "note": name.note,
+            "start_date": day(name.started_on),
+            "end_date": day(name.ended_on),
+        }
+    )
 
 
 def member(speaker) -> dict:

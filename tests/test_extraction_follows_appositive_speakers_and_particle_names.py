@@ -48,3 +48,26 @@ def test_an_appositive_speaker_after_a_quote():
     items = found(body)
     assert ("direct", "This changes nothing", "Irina Volkhova") in items
     assert ("paraphrase", "the offer had never been made", "Irina Volkhova") in items
+
+
+def test_a_named_person_with_a_description_that_sounds_unnamed_is_named():
+    body = (
+        'Ana Mol, an analyst close to the government, said the pledge was "mostly symbolic". '
+        'One resident, Ivo Strand, said the shelling was "constant".'
+    )
+    items = found(body)
+    assert ("partial", "mostly symbolic", "Ana Mol") in items
+    assert ("partial", "constant", "Ivo Strand") in items
+    assert not [item for item in items if item[0] == "anonymous"]
+
+
+def test_a_second_speaker_after_but_takes_over_the_sentence():
+    body = (
+        'Ivo Strand said the idea was "interesting", but Ana Mol, a former minister, called it '
+        '"naive".'
+    )
+    assert found(body) == [
+        ("paraphrase", "the idea was interesting", "Ivo Strand"),
+        ("partial", "interesting", "Ivo Strand"),
+        ("partial", "naive", "Ana Mol"),
+    ]

@@ -73,3 +73,10 @@ def test_news_reports_and_state_media_are_unnamed_sources():
     items = found(body)
     assert ("anonymous", "Yaalon had recently criticized the policy", None) in items
     assert ("anonymous", "the drills would continue for a week", None) in items
+
+
+def test_a_capitalised_group_noun_is_not_a_surname():
+    body = "Analysts said the exchange showed how far the campaigns had drifted apart."
+    assert found(body) == [
+        ("anonymous", "the exchange showed how far the campaigns had drifted apart", None)
+    ]

@@ -54,3 +54,19 @@ def test_continued_after_a_quote_does_not_make_a_speaker():
     )
     assert [q.speaker for q in extract_quotes(body) if q.kind == "direct"] == ["Dana Kell"]
     assert not [q for q in extract_quotes(body) if q.text.startswith("The fighting")]
+
+
+def test_analysis_verbs_calls_thinks_and_as_x_put_it():
+    body = (
+        'The analyst Ivo Strand calls this "strategic drift". '
+        'Ana Mol, who advised two presidents, thinks the pledge is "real". '
+        'As Omar Rask put it, the alliance is "running on fumes". '
+        'In the words of Lena Hart, the summit was "a polite disaster".'
+    )
+    partials = [(text, who) for kind, text, who in found(body) if kind == "partial"]
+    assert partials == [
+        ("strategic drift", "Ivo Strand"),
+        ("real", "Ana Mol"),
+        ("running on fumes", "Omar Rask"),
+        ("a polite disaster", "Lena Hart"),
+    ]

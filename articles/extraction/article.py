@@ -23,7 +23,8 @@ SAY = (
     r"emphasi[sz]ed|emphasi[sz]es|maintained|suggested|complained|confirmed|responded|cautioned|"
     r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
-    r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted"
+    r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
+    r"thinks"
 )
 # "continued" is not a verb of saying ("shelling continued"), except straight after a quotation.
 AFTER_QUOTE_SAY = rf"{SAY}|continued|continues"
@@ -36,7 +37,7 @@ REPORTING = (
 FRAGMENT = (
     r"called|calling|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
     r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
-    r"characteri[sz]ed|termed"
+    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")

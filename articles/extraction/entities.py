@@ -92,6 +92,11 @@ _ANONYMITY = re.compile(
     r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
     re.IGNORECASE,
 )
+_GENERIC = re.compile(
+    r"officials|sources|diplomats|advisers|aides|analysts|economists|historians|critics|"
+    r"observers|experts|insiders|people|commentators|deputies|lawmakers|residents|voters|"
+    r"reports|media|witnesses|activists|protesters|campaigners|scholars|researchers"
+)
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 
 
@@ -197,6 +202,8 @@ def find_entities(
         person = words[last_title + 1 :]
         if not person or any(w in PLACE_WORDS for w in person):
             continue
+        if len(person) == 1 and _GENERIC.fullmatch(person[0].lower()):
+            continue  # "Analysts said": a sentence's capital, not a surname
         person_start = end - len(" ".join(person))
         core = [w for w in person[:-1] if w.lower() not in PARTICLES] + person[-1:]
         key = surname_key(person[-1])
@@ -307,6 +314,8 @@ def _anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         if match.re is _ANON_INTRO:
+            if any(m.kind == "person" and 0 < m.start - match.end() <= 3 for m in mentions):
+                continue  # "One resident, Ana Mol, said": named after all
             introduced.add(noun)
         elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
             continue
@@ -417,9 +426,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         phrase = masked[start:end].strip(" ,")
     # An opening "In Fenmouth," is scene-setting, not part of who spoke.
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
+    inside = entities.within(start, end)
+    first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
+    if first and first.kind == "person":
+        # "Ana Mol, an analyst close to the government": a named person is not unnamed.
+        return first.name
     if _ANON_RE.search(phrase) or _ANON_RE.search(tail):
         return ANON
-    inside = entities.within(start, end)
     people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
     if people:
         return people[0].name

@@ -31,8 +31,9 @@ _AFTER_VERB_SPK = re.compile(
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     r"\s+(?P<spk>[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
-# "According to Lena Hart, the deal is 'dead'" and "... 'dead', according to Lena Hart".
-_ACCORDING = re.compile(r"\s*[Aa]ccording to ([^,~]{1,80}),")
+# "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
+# to Lena Hart".
+_ACCORDING = re.compile(r"\s*(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80}),")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(according to) (?P<spk>[^,.;~!?]{1,80})")
 # A comma inside a closing quotation ('"productive," while ...') is masked: the mark stands for it.
 _CLAUSE_BREAK = re.compile(r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+|;\s+")
@@ -80,7 +81,7 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # "said ... , but that it would '...'": the same reporting verb goes on.
         clause_start = start
         verbs = list(ANY_VERB_RE.finditer(article.masked, start, end))
-    according = _ACCORDING.match(article.masked, start, end)
+    according = _ACCORDING.search(article.masked, start, end)
     if not verbs and according:
         speaker = resolve_phrase(
             article.entities, article.masked, according.start(1), according.end(1)

@@ -289,6 +289,17 @@ def _main_reported(
             ):
                 clause_end = comma
                 break
+        turn = re.search(
+            r"(?:,|~[\"”’'],?)\s+(?:but|while|whereas)\s+", masked[complement:clause_end]
+        )
+        if turn and any(
+            m.kind != "pronoun" and m.start == complement + turn.end()
+            for m in article.entities.mentions
+        ):
+            # "..., but Ana Mol, a former minister, called it ...": another speaker's turn.
+            clause_end = (
+                complement + turn.start() + (1 if masked[complement + turn.start()] == MASK else 0)
+            )
         _emit(
             article,
             out,

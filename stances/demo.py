@@ -69,6 +69,11 @@ SPEAKERS = [
         "kind": "person",
         "description": "Donald Trump's running mate in 2024.",
         "wikidata_id": "Q28935729",
+        # Names readers type too: the search finds the speaker by any of them.
+        "other_names": [
+            ("James David Vance", "full name"),
+            ("J. D. Vance", "spelling"),
+        ],
         "roles": [
             {
                 "title": "Republican vice-presidential nominee",
@@ -84,6 +89,13 @@ SPEAKERS = [
         "kind": "person",
         "description": "President of Ukraine.",
         "wikidata_id": "Q3874799",
+        # Names readers type too: the search finds the speaker by any of them.
+        "other_names": [
+            ("Zelenskyy", "transliteration"),
+            ("Zelenskiy", "transliteration"),
+            ("Volodymyr Zelenskyy", "transliteration"),
+            ("Wolodymyr Selenskyj", "German transliteration"),
+        ],
         "roles": [
             {
                 "title": "President of Ukraine",
@@ -99,6 +111,11 @@ SPEAKERS = [
         "kind": "person",
         "description": "The Kremlin's official spokesman.",
         "wikidata_id": "Q4158863",
+        # Names readers type too: the search finds the speaker by any of them.
+        "other_names": [
+            ("Dmitri Peskov", "transliteration"),
+            ("Dmitriy Peskov", "transliteration"),
+        ],
         "roles": [
             {
                 "title": "Kremlin spokesman",
@@ -129,6 +146,10 @@ SPEAKERS = [
         "kind": "person",
         "description": "President of the United States at the time of the 2024 election.",
         "wikidata_id": "Q6279",
+        # Names readers type too: the search finds the speaker by any of them.
+        "other_names": [
+            ("Joseph R. Biden", "full name"),
+        ],
         "roles": [
             {
                 "title": "President of the United States",
@@ -144,6 +165,7 @@ SPEAKERS = [
         "kind": "organisation",
         "description": "The Russian presidency, speaking as an institution.",
         "wikidata_id": "",
+        "other_names": [],
         "roles": [],
     },
     {
@@ -152,6 +174,7 @@ SPEAKERS = [
         "kind": "organisation",
         "description": "Russia's diplomatic mission in Washington.",
         "wikidata_id": "",
+        "other_names": [],
         "roles": [],
     },
     {
@@ -160,6 +183,7 @@ SPEAKERS = [
         "kind": "organisation",
         "description": "Statements the article attributes to 'the Russian authorities'.",
         "wikidata_id": "",
+        "other_names": [],
         "roles": [],
     },
 ]

@@ -21,7 +21,17 @@ from django.utils.text import slugify
 from articles.models import Article, Outlet
 
 from . import page_cache, summaries
-from .models import Candidacy, Election, Quote, Speaker, SpeakerRole, Stance, StanceTag, Topic
+from .models import (
+    Candidacy,
+    Election,
+    OtherName,
+    Quote,
+    Speaker,
+    SpeakerRole,
+    Stance,
+    StanceTag,
+    Topic,
+)
 
 SLUG_PREFIX = "synthetic-"
 URL_ROOT = "https://synthetic.invalid/"
@@ -107,6 +117,9 @@ SURNAME_STARTS = [
     "Nev", "Orl", "Pra", "Quen", "Ros", "Sel", "Tav", "Ulv", "Var", "Wen", "Yor", "Zan",
 ]  # fmt: skip
 SURNAME_ENDS = ["ard", "eki", "ova", "insky", "orth", "ane", "ulis", "emar", "ido", "aska"]
+# Other spellings of some endings, as transliterations give them (Zelensky, Zelenskyy, Zelenskiy):
+# a speaker with such a surname gets each as an other name, so search reads other names at volume.
+OTHER_SPELLINGS = {"insky": ("inskyy", "inskiy"), "ova": ("owa",), "eki": ("ekki",)}
 
 PARTIES = [
     "Unity Party",
@@ -581,6 +594,7 @@ class SpeakerPlan:
     interests: list[int]  # topics the speaker talks about
     weight: float = 1.0  # how often the speaker is quoted, among non-candidates
     roles: list[RolePlan] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)
     elections: list[int] = field(default_factory=list)
     partners: list[int] = field(default_factory=list)  # on the same ticket
 
@@ -802,6 +816,7 @@ def make_people(rng: random.Random, run: int, topic_count: int):
             description="",
             country=country,
             interests=rng.sample(range(topic_count), topics),
+            other_names=other_spellings(name),
         )
         speakers.append(speaker)
         return speaker
@@ -893,6 +908,15 @@ def make_people(rng: random.Random, run: int, topic_count: int):
     for speaker, rank in zip(speakers, ranks, strict=True):
         speaker.weight = rank**-0.8
     return speakers, elections
+
+
+def other_spellings(name: str) -> list[str]:
+    """The name with its surname's ending spelt as other transliterations spell it (no random
+    draw: the rest of the plan stays as it was for a seed)."""
+    for ending, spellings in OTHER_SPELLINGS.items():
+        if name.endswith(ending):
+            return [name.removesuffix(ending) + spelling for spelling in spellings]
+    return []
 
 
 def candidate_roles(rng, speaker, adj, party, office, held_on, rerun=False) -> list[RolePlan]:
@@ -1353,6 +1377,14 @@ def write(plan: Plan, progress: Progress | None = None) -> dict[str, int]:
         ),
         batch_size=BATCH,
     )
+    other_names = OtherName.objects.bulk_create(
+        (
+            OtherName(speaker_id=speaker_ids[s], name=name, note="transliteration")
+            for s, speaker in enumerate(plan.speakers)
+            for name in speaker.other_names
+        ),
+        batch_size=BATCH,
+    )
     election_ids = ids(
         Election.objects.bulk_create(
             Election(
@@ -1502,6 +1534,7 @@ def write(plan: Plan, progress: Progress | None = None) -> dict[str, int]:
         "retracted": counts["retracted"],
         "speakers": len(speaker_ids),
         "roles": len(roles),
+        "other_names": len(other_names),
         "outlets": len(outlet_ids),
         "articles": len(article_ids),
         "elections": len(election_ids),

@@ -57,7 +57,7 @@ def quote(text_start: str) -> Quote:
 
 def test_the_first_run_reports_what_it_created(loaded):
     assert (
-        "Demo data loaded: 81 created, 0 already there and left as they are (25 quotes from"
+        "Demo data loaded: 90 created, 0 already there and left as they are (25 quotes from"
         in loaded
     )
 
@@ -167,7 +167,7 @@ def test_the_demo_editor_is_staff_in_editors_and_not_a_superuser(loaded):
 
 def test_a_second_run_creates_and_updates_nothing(loaded):
     before = everything()
-    assert "Demo data loaded: 0 created, 37 already there and left as they are (25 quotes" in (
+    assert "Demo data loaded: 0 created, 46 already there and left as they are (25 quotes" in (
         loaddemo()
     )
     assert everything() == before
@@ -228,3 +228,19 @@ def test_a_run_keeps_an_editors_retraction(loaded):
     retracted.refresh_from_db()
     assert retracted.status == Quote.Status.RETRACTED
     assert retracted.retraction_reason.startswith("The article gives no date")
+
+
+def test_the_demo_knows_the_names_readers_type(loaded, client):
+    zelensky = Speaker.objects.get(slug="volodymyr-zelensky")
+    assert {"Zelenskyy", "Zelenskiy", "Volodymyr Zelenskyy"} <= set(
+        zelensky.other_names.values_list("name", flat=True)
+    )
+    assert "Dmitri Peskov" in Speaker.objects.get(slug="dmitry-peskov").other_names.values_list(
+        "name", flat=True
+    )
+
+    own = set(Quote.objects.published().filter(speaker=zelensky))
+    assert own
+    for terms in ("Zelenskyy", "Zelenskiy", "Volodymyr Zelenskyy"):
+        found = client.get(reverse("quotes"), {"q": terms}).context["page"].object_list
+        assert own <= set(found), terms

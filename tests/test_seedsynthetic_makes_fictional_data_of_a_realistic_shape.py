@@ -7,12 +7,14 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from articles.models import Article, Outlet
 from stances import summaries, synthetic
 from stances.models import (
     Candidacy,
     Election,
+    OtherName,
     PositionSummary,
     Quote,
     Speaker,
@@ -74,6 +76,22 @@ def test_speakers_have_roles_over_time_and_some_are_organisations(seeded):
     assert Topic.objects.count() == 30
     assert Stance.objects.count() == 150
     assert Outlet.objects.count() == 20
+
+
+def test_some_speakers_have_other_spellings_that_the_search_reads(seeded, client):
+    assert OtherName.objects.count() >= 50
+    name = (
+        OtherName.objects.filter(speaker__quotes__status=Quote.Status.PUBLISHED)
+        .select_related("speaker")
+        .first()
+    )
+    surname = name.name.split()[-1]
+    assert surname not in name.speaker.name
+
+    response = client.get(reverse("quotes"), {"q": surname, "speaker": name.speaker.slug})
+
+    assert response.status_code == 200
+    assert response.context["page"].object_list
 
 
 def test_tags_take_sides_or_stay_neutral_about_one_and_a_half_per_quote(seeded):

@@ -142,7 +142,8 @@ def speakers():
 
 @list_schema(
     serializers.SpeakerSerializer,
-    "Everyone quoted in a published quote or standing in an election, by slug, with their roles.",
+    "Everyone quoted in a published quote or standing in an election, by slug, with their roles "
+    "and other names.",
 )
 class SpeakerList(generics.ListAPIView):
     serializer_class = serializers.SpeakerSerializer

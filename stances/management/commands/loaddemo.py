@@ -10,6 +10,7 @@ from stances.editors import sync_editors_group
 from stances.models import (
     Candidacy,
     Election,
+    OtherName,
     Quote,
     Speaker,
     SpeakerRole,
@@ -81,6 +82,8 @@ class Command(BaseCommand):
                     {"speaker": speaker, "title": role["title"]},
                     {k: role[k] for k in ("organisation", "started_on", "ended_on")},
                 )
+            for name, note in spec.get("other_names", ()):
+                loader.ensure(OtherName, {"speaker": speaker, "name": name}, {"note": note})
             speakers[spec["slug"]] = speaker
 
         election = loader.ensure(

@@ -42,9 +42,10 @@ class Command(BaseCommand):
         "Fills an empty database with clearly fictional data of a realistic shape, for trying "
         "the site and for benchmarks at volume: six elections in invented countries (12 "
         "candidates in the newest, 20 in the largest, running mates included), 30 topics and "
-        "150 stances, 20 outlets, about 500 speakers with roles over time, one article per 50 "
-        "quotes, and quotes of every kind with reports about candidates, responses, drafts, "
-        "retractions and about 1.4 stance tags each, some holders changing side over time. "
+        "150 stances, 20 outlets, about 500 speakers with roles over time (some with other "
+        "spellings of their names), one article per 50 quotes, and quotes of every kind with "
+        "reports about candidates, responses, drafts, retractions and about 1.4 stance tags "
+        "each, some holders changing side over time. "
         f'A quarter of the quotes contain "{synthetic.COMMON_WORD}", a few '
         f'"{synthetic.RARE_WORD}". The same --seed always gives the same data. Slugs start '
         f"with {synthetic.SLUG_PREFIX!r} and article URLs with {synthetic.URL_ROOT}. Rows are "

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article, Outlet
 
-from . import grids, search, timeline
+from . import excerpts, grids, search, timeline
 from .filters import QuoteFilter
 from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
 from .models import Election, PositionSummary, Quote, Speaker, Stance, StanceTag, Topic
@@ -268,31 +268,11 @@ def quote_detail(request, pk):
         "responds_to": responds_to,
         "reactions": quote.published_reactions[:REACTIONS_SHOWN],
         "more_reactions": len(quote.published_reactions) > REACTIONS_SHOWN,
-        "in_context": in_context(quote),
+        "in_context": excerpts.context_of(quote, quote.article.body),
         "permalink": request.build_absolute_uri(quote.get_absolute_url()),
         "today": datetime.date.today(),
     }
     return render(request, "stances/quote_detail.html", context)
-
-
-CONTEXT_CHARS = 280
-
-
-def in_context(quote) -> dict | None:
-    """The words around the quote in its article, when the body is stored and still holds it."""
-    body = quote.article.body
-    if not quote.sits_in(body):
-        return None
-    start, end = quote.start_offset, quote.end_offset
-    before_start = max(
-        0, body.rfind("\n", 0, max(0, start - CONTEXT_CHARS)) + 1, start - CONTEXT_CHARS
-    )
-    after_end = min(len(body), end + CONTEXT_CHARS)
-    return {
-        "before": ("…" if before_start > 0 else "") + body[before_start:start],
-        "words": body[start:end],
-        "after": body[end:after_end] + ("…" if after_end < len(body) else ""),
-    }
 
 
 def quote_browser(request):
@@ -423,33 +403,11 @@ def article_detail(request, pk):
     quotes = list(published_quotes().filter(article=article).in_reading_order())
     if not quotes:
         raise Http404("No published quotes come from this article.")
-    context = {
-        "section": "articles",
-        "article": article,
-        "quotes": quotes,
-        "body_segments": highlight(article.body, quotes),
-    }
+    # The article's text is not ours to publish: each quote gets a few words around it only.
+    for quote in quotes:
+        quote.in_article = excerpts.context_of(quote, article.body)
+    context = {"section": "articles", "article": article, "quotes": quotes}
     return render(request, "stances/article_detail.html", context)
-
-
-def highlight(body: str, quotes) -> list[dict]:
-    """The body cut into plain and quoted segments, for quotes whose offsets hold their words."""
-    if not body:
-        return []
-    placed = sorted(
-        # Offsets that no longer hold the quote's words (the body was edited) are not shown.
-        (q for q in quotes if q.sits_in(body)),
-        key=lambda q: q.start_offset,
-    )
-    segments, cursor = [], 0
-    for quote in placed:
-        if quote.start_offset < cursor:
-            continue  # overlaps the previous highlight: it is still listed beside the text
-        segments.append({"text": body[cursor : quote.start_offset], "quote": None})
-        segments.append({"text": body[quote.start_offset : quote.end_offset], "quote": quote})
-        cursor = quote.end_offset
-    segments.append({"text": body[cursor:], "quote": None})
-    return [segment for segment in segments if segment["text"]]
 
 
 def outlet_detail(request, slug):

@@ -262,33 +262,34 @@ def test_the_article_page_lists_quotes_in_reading_order(client, w):
     assert "A reply still in the drafts" not in response.text
 
 
-def test_the_article_page_highlights_quotes_in_the_body(client, w):
+def test_the_article_page_shows_each_quote_in_a_short_context(client, w):
     response = get(client, w.article.get_absolute_url())
 
     for quote in (w.trump_deal, w.peskov_reply):
-        mark = f'<mark><a href="{quote.get_absolute_url()}">{quote.text}</a></mark>'
-        assert mark in response.text
-    assert "Donald Trump said on Tuesday: <mark>" in response.text
-    plain = [s["text"] for s in response.context["body_segments"] if s["quote"] is None]
-    assert "".join(s["text"] for s in response.context["body_segments"]) == BODY
-    assert plain[0] == "Donald Trump said on Tuesday: "
+        assert f"<mark>{quote.text}</mark>" in response.text
+    deal = response.context["quotes"][0].in_article
+    assert deal["before"] == "Donald Trump said on Tuesday: "
+    assert deal["words"] == w.trump_deal.text
 
 
-def test_quotes_without_offsets_are_listed_but_not_highlighted(client, w):
-    unplaced = make_quote(speaker=w.harris, article=w.article, text="Putin is a killer dictator")
+def test_quotes_not_in_the_text_are_listed_without_a_context(client, w):
+    unplaced = make_quote(
+        speaker=w.harris, article=w.article, kind="paraphrase", text="Putin is a killer dictator"
+    )
 
     response = get(client, w.article.get_absolute_url())
     assert response.context["quotes"][-1] == unplaced
-    assert all(s["quote"] != unplaced for s in response.context["body_segments"])
+    assert unplaced.text in response.text
+    assert response.context["quotes"][-1].in_article is None
 
 
-def test_an_article_without_a_body_has_no_context_section(client, w):
+def test_an_article_without_a_body_has_no_context(client, w):
     article = make_article(title="No body stored")
     make_quote(article=article)
 
     response = get(client, article.get_absolute_url())
-    assert response.context["body_segments"] == []
-    assert "Quotes in context" not in response.text
+    assert response.context["quotes"][0].in_article is None
+    assert "In the article:" not in response.text
 
 
 # The speaker page ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""A quote's offsets must hold its words; the quote page shows them in context, and an article page
-never highlights words that moved when the body was edited."""
+"""A quote's offsets must hold its words; the quote page shows them in context, and when the body
+was edited so that the offsets no longer hold them, the words are shown where they now are."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -64,5 +64,17 @@ def test_an_edited_body_does_not_highlight_the_wrong_words(client):
     article.save()
 
     response = client.get(article.get_absolute_url())
-    assert response.context["body_segments"] == [{"text": article.body, "quote": None}]
+    context = response.context["quotes"][0].in_article
+    assert context["words"] == "We will reopen the embassy next spring,"
+    assert context["before"].endswith('Monday. "')
+    assert client.get(quote.get_absolute_url()).context["in_context"] == context
+
+
+def test_words_no_longer_in_an_edited_body_are_not_shown_in_context(client):
+    quote = placed("We will reopen the embassy next spring,")
+    article = quote.article
+    article.body = BODY.replace("reopen", "close")
+    article.save()
+
+    assert client.get(article.get_absolute_url()).context["quotes"][0].in_article is None
     assert client.get(quote.get_absolute_url()).context["in_context"] is None

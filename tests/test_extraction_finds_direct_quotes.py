@@ -91,3 +91,23 @@ def test_the_result_is_a_frozen_dataclass_with_a_dict_form():
 def test_empty_and_whitespace_bodies_give_no_quotes():
     assert extract_quotes("") == []
     assert extract_quotes("  \n\n ") == []
+
+
+def test_a_plural_possessive_inside_single_marks_does_not_close_the_quote():
+    body = "Mrs Ama Mensah spoke in Accra. 'The voters' anger is real, and we hear it,' she said."
+    [quote] = only(body, "direct")
+    assert (quote.text, quote.speaker) == (
+        "The voters' anger is real, and we hear it",
+        "Ama Mensah",
+    )
+
+
+def test_an_honorific_and_a_surname_make_a_speaker():
+    body = (
+        "'We are confident,' said Mrs Mensah, the party's flagbearer. "
+        "Mr Boateng, 54, a former finance minister, said: 'I accept the result.'"
+    )
+    assert [(q.text, q.speaker) for q in only(body, "direct")] == [
+        ("We are confident", "Mensah"),
+        ("I accept the result.", "Boateng"),
+    ]

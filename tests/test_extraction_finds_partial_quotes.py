@@ -70,3 +70,11 @@ def test_a_comma_inside_the_closing_mark_still_ends_the_first_speakers_clause():
     )
     partials = [(text, who) for kind, text, who in kinds(body) if kind == "partial"]
     assert partials == [("productive", "Ana Mol"), ("a first step.", "Ivo Strand")]
+
+
+def test_according_to_a_title_and_then_a_name():
+    body = (
+        "The candidates' promises were 'unaffordable', according to the fund's country "
+        "director, Mr Carlos Mendes."
+    )
+    assert kinds(body) == [("partial", "unaffordable", "Carlos Mendes")]

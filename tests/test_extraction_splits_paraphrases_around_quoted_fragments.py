@@ -92,3 +92,13 @@ def test_a_full_stop_inside_the_closing_mark_leaves_no_mark_in_the_clause():
     )
     items = found(body)
     assert ("anonymous", "the gaps were significant", None) in items
+
+
+def test_but_warned_starts_the_speakers_next_statement():
+    body = (
+        "Dr Efua Sarpong said the vote was 'the freest in our history' but warned of 'serious "
+        "irregularities' in two regions."
+    )
+    items = found(body)
+    assert ("paraphrase", "the vote was the freest in our history", "Efua Sarpong") in items
+    assert ("partial", "serious irregularities", "Efua Sarpong") in items

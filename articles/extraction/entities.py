@@ -219,7 +219,9 @@ def find_entities(
             surnames.append(Mention(person_start, end, "person", " ".join(person), possessive))
             mentions.append(surnames[-1])
         elif (
-            last_title >= 0 or re.match(r",\s+(?:the|a|an)\s+[a-z]|\s+(?:said|says|told)\b", after)
+            last_title >= 0
+            or honorific  # "Mrs Mensah", "Mr Boateng": a person, even by surname alone
+            or re.match(r",\s+(?:the|a|an)\s+[a-z]|\s+(?:said|says|told)\b", after)
         ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):
             # A surname given only once with a title or apposition ("Lindqvist, the ... leader").
             full_names.setdefault(key, person[0])

@@ -62,6 +62,23 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return found
 
 
+# Words that may follow a closing mark directly ("'... voters' the minister said"): after these,
+# "s'" is a closing mark; before any other word it is a plural possessive ("the voters' anger").
+_AFTER_CLOSE = {
+    "said", "says", "say", "added", "told", "he", "she", "they", "we", "i", "it", "according",
+    "and", "or", "but", "as", "in", "on", "at", "for", "to", "the", "a", "an", "was", "were", "is",
+    "are", "of", "from", "with", "by", "that", "which", "when", "while", "after", "before",
+}  # fmt: skip
+
+
+def _plural_possessive(body: str, pos: int) -> bool:
+    """Whether an apostrophe after an s is a plural possessive, not a closing mark."""
+    if pos == 0 or body[pos - 1] != "s":
+        return False
+    following = re.match(r" ([a-z]+)\b", body[pos + 1 : pos + 30])
+    return bool(following) and following.group(1) not in _AFTER_CLOSE
+
+
 def _role(body: str, pos: int, para_start: int, single: bool) -> str | None:
     """Whether the mark at pos opens, closes, or (for apostrophes) is neither."""
     char = body[pos]
@@ -71,6 +88,8 @@ def _role(body: str, pos: int, para_start: int, single: bool) -> str | None:
         return "open"
     if char == "”":
         return "close"
+    if char in "’'" and _plural_possessive(body, pos):
+        return None
     if char == "’":
         # A curly apostrophe inside a word (Drenland’s) is not a closing mark.
         return None if nxt.isalnum() else "close"

@@ -34,7 +34,10 @@ _AFTER_VERB_SPK = re.compile(
 # "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
 # to Lena Hart".
 _ACCORDING = re.compile(r"\s*(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80}),")
-_AFTER_ACCORDING = re.compile(r"^\s*,?\s*(according to) (?P<spk>[^,.;~!?]{1,80})")
+_AFTER_ACCORDING = re.compile(
+    r"^\s*,?\s*(according to) "
+    r"(?P<spk>[^,.;~!?]{1,80}(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
+)
 # A comma inside a closing quotation ('"productive," while ...') is masked: the mark stands for it.
 _CLAUSE_BREAK = re.compile(r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+|;\s+")
 _SCARE_BEFORE = re.compile(

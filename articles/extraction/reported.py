@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    FRAGMENT,
     REPORTING,
     SAY,
     SAY_RE,
@@ -289,6 +290,12 @@ def _main_reported(
             ):
                 clause_end = comma
                 break
+        again = re.search(
+            rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{SAY}|{FRAGMENT})\b", masked[complement:clause_end]
+        )
+        if again:
+            # "said the vote was free but warned of ...": the same speaker's next statement.
+            clause_end = complement + again.start()
         turn = re.search(
             r"(?:,|~[\"”’'],?)\s+(?:but|while|whereas)\s+", masked[complement:clause_end]
         )

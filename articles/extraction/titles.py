@@ -16,7 +16,7 @@ ROLE = (
     r"vice[- ]president|president|chancellor|secretary[- ]general|secretary\s+of\s+state|"
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
-    r"negotiator|prosecutor))"
+    r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer))"
 )
 TITLED = re.compile(
     r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he)\s+(?P<mods>(?:[A-Za-z-]+\s+){0,2}?)"

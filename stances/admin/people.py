@@ -3,9 +3,10 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from articles.editing import ContentAdmin, ContentTabularInline
+from articles.editing import ContentAdmin, ContentTabularInline, VersionedInlineFormSet
 
 from ..models import Candidacy, Election, OtherName, Speaker, SpeakerRole
+from ..models.people import OTHER_NAME_TAKEN
 
 
 class SpeakerRoleInline(ContentTabularInline):
@@ -14,8 +15,24 @@ class SpeakerRoleInline(ContentTabularInline):
     fields = ["title", "organisation", "started_on", "ended_on"]
 
 
+class OtherNamesFormSet(VersionedInlineFormSet):
+    def clean(self):
+        """Two rows with the same name (case apart) are refused here: each row is checked
+        against the stored names alone, so the database would be the first to see the clash."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            name = getattr(form, "cleaned_data", {}).get("name")
+            if not name or (self.can_delete and self._should_delete_form(form)):
+                continue
+            if name.casefold() in seen:
+                form.add_error("name", OTHER_NAME_TAKEN)
+            seen.add(name.casefold())
+
+
 class OtherNameInline(ContentTabularInline):
     model = OtherName
+    formset = OtherNamesFormSet
     extra = 0
     fields = ["name", "note", "started_on", "ended_on"]
 

@@ -87,6 +87,9 @@ class Speaker(VersionedModel):
         return None
 
 
+OTHER_NAME_TAKEN = "This speaker already has this other name."
+
+
 class OtherName(VersionedModel):
     """Another name a speaker goes by (a transliteration, a maiden name, a nickname), searched
     like the name itself and published as Popolo's other_names."""
@@ -123,7 +126,7 @@ class OtherName(VersionedModel):
                 Lower("name"),
                 "speaker",
                 name="othername_unique_per_speaker",
-                violation_error_message="This speaker already has this other name.",
+                violation_error_message=OTHER_NAME_TAKEN,
             ),
             models.CheckConstraint(
                 condition=~Q(name=""),

@@ -12,6 +12,9 @@ no unnamed-source claim credited to a name; no scare quote reported; under 200 m
 ``--show-heldout-misses``: whoever changes the rules must not look at them (the held-out part is
 only honest while nobody tunes on it).
 
+A language model (spaCy's small English pipeline) was measured as an optional helper and not
+added: see docs/extraction.md for the figures and the decision.
+
 Each corpus JSON file holds ``quotes`` (the gold items) and may hold ``known_people`` (the people
 and role titles the database would hold on the article's date, passed to the extractor as
 ``known_people``), ``not_quotes`` (scare quotes, slogans, named events and headlines in quotation

@@ -1,0 +1,58 @@
+"""The extraction benchmark counts unnamed-source claims credited to a name and scare quotes
+reported as quotes, and names each held-out target a report misses."""
+
+from articles.extraction import ExtractedQuote
+from benchmarks.extraction import (
+    Report,
+    credited_anonymous,
+    missed_targets,
+    reported_scare_quotes,
+    score_article,
+)
+
+
+def find(text: str, kind: str, speaker: str | None) -> ExtractedQuote:
+    return ExtractedQuote(text, kind, speaker, "", 0, len(text), 0.5)
+
+
+GOLD = [{"text": "the talks would resume in March", "kind": "anonymous", "speaker": None}]
+
+
+def test_an_unnamed_claim_credited_to_a_name_counts_whatever_its_kind():
+    credited = [find("the talks would resume in March", "paraphrase", "Ana Okafor")]
+    assert len(credited_anonymous(GOLD, credited)) == 1
+    kept_unnamed = [find("the talks would resume in March", "anonymous", None)]
+    assert credited_anonymous(GOLD, kept_unnamed) == []
+    other_words = [find("the minister had resigned", "paraphrase", "Ana Okafor")]
+    assert credited_anonymous(GOLD, other_words) == []
+
+
+def test_a_scare_quote_counts_when_equal_contained_or_containing():
+    not_quotes = ["Operation Northern Gate", "Allies smile, then argue"]
+    assert len(reported_scare_quotes(not_quotes, [find("Northern Gate", "partial", "X")])) == 1
+    assert (
+        len(reported_scare_quotes(not_quotes, [find("allies smile then argue", "direct", "X")]))
+        == 1
+    )
+    containing = find("the army launched Operation Northern Gate", "partial", "X")
+    assert len(reported_scare_quotes(not_quotes, [containing])) == 1
+    # A paraphrase may name an operation in passing.
+    clause = find("the army launched Operation Northern Gate on Monday", "paraphrase", "X")
+    assert reported_scare_quotes(not_quotes, [clause]) == []
+
+
+def test_missed_targets_names_each_target():
+    report = Report()
+    score_article(
+        "a",
+        [*GOLD, {"text": "We will win", "kind": "direct", "speaker": "Ana Okafor"}],
+        [find("the talks would resume in March", "paraphrase", "Ana Okafor")],
+        report,
+        ["Aldoria first"],
+    )
+    missed = missed_targets(report, 250.0)
+    assert "direct recall 0.00 < 0.90" in missed
+    assert "anonymous recall 0.00 < 0.70" in missed
+    assert "1 unnamed-source claims credited to a name" in missed
+    assert any(line.startswith("speed 250.0 ms") for line in missed)
+    assert missed_targets(Report(), 10.0) == []

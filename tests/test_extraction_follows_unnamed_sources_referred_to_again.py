@@ -80,3 +80,15 @@ def test_a_capitalised_group_noun_is_not_a_surname():
     assert found(body) == [
         ("anonymous", "the exchange showed how far the campaigns had drifted apart", None)
     ]
+
+
+def test_sources_described_with_abbreviations_and_nationalities_are_unnamed():
+    body = (
+        "Lloyd Austin spoke on Monday. A U.S. official said the talks would resume next week. "
+        "U.S. officials say Iran has not yet decided. "
+        'One European diplomat said the package was "too little, too late."'
+    )
+    items = found(body)
+    assert ("anonymous", "the talks would resume next week", None) in items
+    assert ("anonymous", "Iran has not yet decided", None) in items
+    assert all(speaker is None for _, _, speaker in items)

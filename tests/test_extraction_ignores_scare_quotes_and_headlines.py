@@ -46,3 +46,16 @@ def test_a_real_quote_next_to_a_slogan_is_still_found():
         'wars," Viktor Halloran said.'
     )
     assert quoted(body) == [("We will not pay for other people's wars", "Viktor Halloran")]
+
+
+def test_a_name_in_title_case_and_a_term_coined_by_unnamed_critics():
+    body = (
+        'Ana Okafor said the "Bridge to Peace" plan would fail. Critics have dubbed it "the '
+        'peace at any price plan". Delegates gathered for the "Summit of Resolve" in Fenmouth.'
+    )
+    assert quoted(body) == []
+
+
+def test_what_unnamed_critics_called_something_is_still_their_words():
+    body = "Opposition deputies have called his record 'a warning, not a credential'."
+    assert quoted(body) == [("a warning, not a credential", None)]

@@ -45,7 +45,8 @@ STOP = {
     "There", "Pressed", "During", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Photo", "Details", "Mr", "Ms",
-    "Mrs", "Dr", "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former",
+    "Mrs", "Dr", "One", "Two", "Three", "Several", "Some", "Another", "Many", "Most",
+    "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
@@ -64,10 +65,10 @@ _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}))* {_TOKEN})*")
 _ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
     r"with knowledge of|close to the|declined to be named)\b"
-    r"|^(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
+    r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
     r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
     r"deputies|lawmakers|residents|voters|reports|media)\b"
-    r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w-]+\s+){0,4}?(?:officials?|sources?|"
+    r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
     re.IGNORECASE,
@@ -83,7 +84,7 @@ PASSERS_BY = (
     r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
 )
 _ANON_INTRO = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+){0,4}?"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w.-]+\s+){0,4}?"
     rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
 )
 _ANON_AGAIN = re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)")

@@ -53,6 +53,20 @@ _PRINTED_BEFORE = re.compile(
 )
 
 
+_NAMING_BEFORE = re.compile(
+    # Not "called": "deputies called his record 'a warning'" is their words about it.
+    r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
+)
+_SMALL_WORDS = {"of", "for", "the", "to", "and", "a", "an", "in", "on", "at", "de", "la"}
+
+
+def _named_thing(text: str) -> bool:
+    """Whether quoted words are a name (every word capitalised: "Operation Northern Gate")."""
+    words = re.findall(r"[\w'’-]+", text)
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in significant)
+
+
 def _quote_text(article: Article, span: Span | list[Span]) -> str:
     spans = span if isinstance(span, list) else [span]
     pieces = [article.body[s:e].strip() for sp in spans for s, e in sp.parts]
@@ -173,6 +187,14 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 continue
             found_by = _before_attribution(article, sent_start, first.open_pos) or after
             if found_by is None:
+                continue
+            if _named_thing(text) or (
+                found_by[0] == ANON
+                and _NAMING_BEFORE.search(before)
+                and not re.search(rf"\b(?:{SOURCE_NOUNS})\b", found_by[1], re.I)
+            ):
+                # "Bridge to Peace", "Summit of Resolve": a name; "critics have dubbed it ...":
+                # a coined term, not anybody's words.
                 continue
             if (
                 len(text.split()) <= 2

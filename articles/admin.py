@@ -113,7 +113,10 @@ def imported_draft(request) -> ArticleDraft | None:
     """The page details the add form was opened with (?imported=key), if still held."""
     token = request.GET.get("imported", "")
     held = request.session.get(IMPORTS_KEY, {}).get(token) if token else None
-    return ArticleDraft(**held) if held else None
+    try:
+        return ArticleDraft(**held) if held else None
+    except TypeError:  # held by an earlier release, with other fields: read it again
+        return None
 
 
 def forget_import(request) -> bool:

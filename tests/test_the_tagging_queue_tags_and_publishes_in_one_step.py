@@ -36,7 +36,10 @@ def test_a_draft_is_tagged_and_published_and_its_position_stored(editor_client, 
     assert draft.published_at is not None
     assert draft.version == version + 1
     assert draft.history.first().history_user == editor
-    assert draft.tags.get().alignment == "supports"
+    assert draft.history.count() == 2  # created, then published: one record for this write
+    tag = draft.tags.get()
+    assert tag.alignment == "supports"
+    assert tag.history.get().history_user == editor
     cell = PositionSummary.objects.get(holder=draft.speaker, stance=stance)
     assert cell.verdict == "supports"
     assert summaries.differences() == []

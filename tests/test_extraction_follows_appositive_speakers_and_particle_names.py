@@ -71,3 +71,18 @@ def test_a_second_speaker_after_but_takes_over_the_sentence():
         ("partial", "interesting", "Ivo Strand"),
         ("partial", "naive", "Ana Mol"),
     ]
+
+
+def test_names_with_accents_and_a_later_middle_family_name():
+    body = (
+        'Chad\'s president, Mahamat Idriss Déby Itno, said the election was "free". '
+        '"We have nothing to hide," Déby said. Succès Masra, the prime minister, said the '
+        'count was "fair". Recep Tayyip Erdoğan said Ankara would "not stay silent".'
+    )
+    partials = [(text, who) for kind, text, who in found(body) if kind != "paraphrase"]
+    assert partials == [
+        ("free", "Mahamat Idriss Déby Itno"),
+        ("We have nothing to hide", "Mahamat Idriss Déby Itno"),
+        ("fair", "Succès Masra"),
+        ("not stay silent", "Recep Tayyip Erdoğan"),
+    ]

@@ -60,7 +60,10 @@ PARTICLES = {
     "bin", "ibn", "bint", "ter", "ten", "le", "la", "abu", "ben",
 }  # fmt: skip
 _PARTICLE = "|".join(sorted(PARTICLES))
-_TOKEN = r"(?:[Aa]l-|[Ee]l-)?[A-Z][a-z][A-Za-z]*(?:[-'’][A-Za-z]+)*"
+# Latin letters with accents count (Succès Masra, Idriss Déby, Lech Wałęsa, Recep Erdoğan).
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+LOWER = "a-zß-öø-ÿĀ-ſ"
+_TOKEN = rf"(?:[Aa]l-|[Ee]l-)?[{UPPER}][{LOWER}][{UPPER}{LOWER}]*(?:[-'’][{UPPER}{LOWER}]+)*"
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}))* {_TOKEN})*")
 _ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
@@ -211,6 +214,10 @@ def find_entities(
         if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
             full_names.setdefault(key, name)
+            for word in person[1:-1]:
+                # "Mahamat Idriss Déby Itno", later "Déby": any family name after the first.
+                if word.lower() not in PARTICLES:
+                    full_names.setdefault(surname_key(word), name)
             mentions.append(Mention(person_start, end, "person", name, possessive))
             mentions[-1].title = " ".join(words[: last_title + 1])
         elif len(core) == 1 and key in full_names:

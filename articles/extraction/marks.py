@@ -162,7 +162,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     found = []
     for p_start, p_end in paragraphs(masked):
         start = p_start
-        for match in re.finditer(r"[.?!][\"”’']?(\s+)(?=[\"“‘'A-Z~])", masked[p_start:p_end]):
+        for match in re.finditer(r"[.?!][\"”’']?(\s+)(?=[\"“‘'A-ZÀ-ÖØ-Þ~])", masked[p_start:p_end]):
             stop = p_start + match.start()
             word = re.search(r"(\w+)$", masked[start:stop])
             if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):

@@ -86,3 +86,19 @@ def test_names_with_accents_and_a_later_middle_family_name():
         ("fair", "Succès Masra"),
         ("not stay silent", "Recep Tayyip Erdoğan"),
     ]
+
+
+def test_the_subject_of_the_verb_is_not_always_the_first_name():
+    body = (
+        'John Kerry met Javad Zarif, who said the talks were "useful." '
+        'John Kerry said Javad Zarif had called the proposal "unacceptable." '
+        'Ana Okafor welcomed what Omar Rask called "a new beginning". '
+        'Ana Okafor told Omar Rask that his plan was "reckless".'
+    )
+    partials = [(text, who) for kind, text, who in found(body) if kind == "partial"]
+    assert partials == [
+        ("useful.", "Javad Zarif"),
+        ("unacceptable.", "Javad Zarif"),
+        ("a new beginning", "Omar Rask"),
+        ("reckless", "Ana Okafor"),
+    ]

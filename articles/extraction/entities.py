@@ -419,6 +419,29 @@ _LEAD = re.compile(
 )
 
 
+_RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
+_WHAT = re.compile(r"\bwhat\s+(?=[^,~]*$)")
+_SPEAKERS = {"person", "anon", "title"}
+
+
+def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """The speaker when the verb's subject is not the phrase's first name: "Kerry met Zarif, who
+    said", "welcomed what Zarif called", "Kerry said Zarif had called"."""
+    relative = _RELATIVE.search(masked, start, end)
+    if relative:
+        before = [m for m in entities.within(start, relative.start()) if m.kind in _SPEAKERS]
+        if before and before[-1].end >= relative.start() - 1:
+            return before[-1].name
+    what = _WHAT.search(masked, start, end)
+    reported = list(SPEECH_VERB_AFTER.finditer(masked, start, end))
+    inner = what.end() if what else (reported[-1].end() if reported else None)
+    if inner is not None:
+        after = [m for m in entities.within(inner, end) if m.kind in _SPEAKERS and not m.possessive]
+        if after:
+            return after[0].name
+    return None
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -427,6 +450,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     phrase = masked[start:end].strip(" ,")
     if not phrase:
         return None
+    named = _named_just_before(entities, masked, start, end)
+    if named:
+        return named
     lead = _LEAD.match(masked, start, end)
     if lead and any(
         m.kind != "pronoun" or m.name in {"he", "she"} for m in entities.within(lead.end(), end)

@@ -12,19 +12,20 @@ from tests.archive import build_archive
 pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 10, 500
-# Elections, candidacies, stored positions; and the quotes the result links.
-EMPTY_FORM, ANSWERED = 3, 4
+# Elections, candidacies, the stances asked; and for a result the answered stances' stored
+# positions and the quotes they link.
+EMPTY_FORM, ANSWERED = 3, 5
 
 
 def every_answer(client, archive, view):
     """The election's questions, all answered `view` and mattering a lot."""
     url = reverse("election_match", args=[archive.election.slug])
-    questions = client.get(url).context["form"].questions
-    assert questions, "the archive's candidates are on record on some stances"
+    stances = client.get(url).context["form"].stances
+    assert stances, "the archive's candidates are on record on some stances"
     query = {}
-    for question in questions:
-        query[f"s{question.stance.pk}"] = view
-        query[f"w{question.stance.pk}"] = "2"
+    for stance in stances:
+        query[f"s{stance.pk}"] = view
+        query[f"w{stance.pk}"] = "2"
     return url, query
 
 

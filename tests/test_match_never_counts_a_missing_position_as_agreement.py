@@ -33,7 +33,7 @@ def counts(tally):
 def test_the_questions_are_the_stances_a_candidate_on_the_ticket_is_on_record_on(client, race):
     response = client.get(reverse("election_match", args=[race.election.slug]))
 
-    asked = [q.stance for q in response.context["form"].questions]
+    asked = response.context["form"].stances
     # Not the running mate's tariffs, not the stance nobody is on record on.
     assert asked == [race.aid, race.talks]
     assert response.context["result"] is None

@@ -57,7 +57,7 @@ PAGES = {
             reverse("election_match", args=[a.election.slug])
             + f"?s{a.stance.pk}=agree&w{a.stance.pk}=2"
         ),
-        4,
+        5,
     ),
 }
 

@@ -7,7 +7,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from .scoring import Answer, Importance, Question, View
+from .scoring import Answer, Importance, View
 
 ANSWER_KEY = re.compile(r"^[sw](\d{1,18})$")
 
@@ -62,11 +62,10 @@ class AnswersForm(forms.Form):
     """One view (agree, disagree, skip) and one importance per question; both optional, so an
     address that leaves a stance out skips it. A value given twice is refused, not guessed."""
 
-    def __init__(self, data, questions: list[Question]):
+    def __init__(self, data, stances):
         super().__init__(data)
-        self.questions = questions
-        for question in questions:
-            stance = question.stance
+        self.stances = stances
+        for stance in stances:
             self.fields[view_name(stance)] = forms.ChoiceField(
                 label="Your view",
                 choices=View.choices,
@@ -89,38 +88,36 @@ class AnswersForm(forms.Form):
         return super().clean()
 
     def topics(self):
-        """[(topic, [(question, view field, importance field), ...]), ...] in display order."""
+        """[(topic, [(stance, view field, importance field), ...]), ...] in display order."""
         groups: dict[int, tuple] = {}
-        for question in self.questions:
-            stance = question.stance
-            row = (question, self[view_name(stance)], self[importance_name(stance)])
-            groups.setdefault(stance.topic.pk, (stance.topic, []))[1].append(row)
+        for stance in self.stances:
+            row = (stance, self[view_name(stance)], self[importance_name(stance)])
+            groups.setdefault(stance.topic_id, (stance.topic, []))[1].append(row)
         return list(groups.values())
 
-    def errors_by_question(self):
-        """[(question, bound field, error), ...] for the summary at the top of the form."""
+    def errors_by_stance(self):
+        """[(stance, bound field, error), ...] for the summary at the top of the form."""
         return [
-            (question, field, error)
-            for question in self.questions
-            for field in (self[view_name(question.stance)], self[importance_name(question.stance)])
+            (stance, field, error)
+            for stance in self.stances
+            for field in (self[view_name(stance)], self[importance_name(stance)])
             for error in field.errors
         ]
 
-    def answered(self) -> list[tuple[Question, Answer]]:
-        """The questions answered agree or disagree, with the answers (after is_valid)."""
+    def answers(self) -> list[Answer]:
+        """The stances answered agree or disagree, in the form's order (after is_valid)."""
         result = []
-        for question in self.questions:
-            stance = question.stance
+        for stance in self.stances:
             view = self.cleaned_data.get(view_name(stance)) or View.SKIP
             if view == View.SKIP:
                 continue
             importance = self.cleaned_data.get(importance_name(stance)) or Importance.LITTLE
-            result.append((question, Answer(stance=stance, view=view, importance=importance)))
+            result.append(Answer(stance=stance, view=view, importance=importance))
         return result
 
     def unknown_stances(self) -> int:
         """How many stances the address answers that are not asked here (an old link: their
         evidence changed, or they belong to another election). They are left out."""
-        asked = {str(question.stance.pk) for question in self.questions}
+        asked = {str(stance.pk) for stance in self.stances}
         named = {m[1] for key in self.data if (m := ANSWER_KEY.match(key))}
         return len(named - asked)

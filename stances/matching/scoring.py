@@ -8,8 +8,8 @@ the answers on which the candidate has taken one side.
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 
-from ..grids import stance_order
 from ..models import PositionSummary, Speaker, Stance
 
 Verdict = PositionSummary.Verdict
@@ -40,14 +40,6 @@ class Outcome(models.TextChoices):
     DISAGREES = "disagrees", "Disagrees with you"
     MIXED = "mixed", "Mixed record: not counted"
     NO_POSITION = "none", "No recorded position"
-
-
-@dataclass
-class Question:
-    """A stance at least one candidate is on record on, with every candidate's cell."""
-
-    stance: Stance
-    cells: list[PositionSummary]  # one per candidate, in their order; unsaved when no evidence
 
 
 @dataclass(frozen=True)
@@ -87,6 +79,18 @@ class Line:
     @property
     def holder(self) -> Speaker:
         return self.cell.holder
+
+    @property
+    def symbol(self) -> str:
+        """A shape beside the words, unlike the verdict badges' ticks and crosses."""
+        return {"agrees": "=", "disagrees": "≠", "mixed": "±"}.get(self.outcome, "–")
+
+    @property
+    def basis_note(self) -> str:
+        """What a position on record rests on when that is less than the holder's own words."""
+        if self.cell.verdict == Verdict.NONE or self.cell.basis == PositionSummary.Basis.OWN_WORDS:
+            return ""
+        return self.cell.get_basis_display()
 
     @property
     def weak_evidence(self) -> bool:
@@ -155,35 +159,44 @@ class Result:
         return list(groups.values())
 
 
-def questions(holders: list[Speaker], stored: list[PositionSummary]) -> list[Question]:
+def asked_stances(holders: list[Speaker]):
     """The stances at least one of the holders is on record on (supports, opposes or mixed),
-    grouped by topic in display order. A stance only mentioned would compare with nobody."""
-    by_cell = {(cell.holder_id, cell.stance_id): cell for cell in stored}
+    grouped by topic in display order: a stance only mentioned would compare with nobody. One
+    query over the stored positions, however many quotes stand behind them."""
+    on_record = PositionSummary.objects.filter(stance=OuterRef("pk"), holder__in=holders).exclude(
+        verdict=Verdict.NONE
+    )
+    return (
+        Stance.objects.in_display_order()
+        .filter(Exists(on_record))
+        .order_by("topic__order", "topic__name", "order", "statement", "pk")
+    )
+
+
+def cells_for(holders: list[Speaker], stances: list[Stance]) -> dict:
+    """Every holder's cell on these stances, keyed (holder id, stance id), with the page's own
+    holder and stance objects (no query each); a cell without evidence is not stored."""
     holder_by_pk = {holder.pk: holder for holder in holders}
-    stances = {
-        cell.stance_id: cell.stance
-        for cell in stored
-        if cell.verdict != Verdict.NONE and cell.holder_id in holder_by_pk
-    }
-    result = []
-    for stance in sorted(stances.values(), key=lambda s: (*stance_order(s), s.pk)):
-        cells = []
-        for holder in holders:
-            cell = by_cell.get((holder.pk, stance.pk)) or PositionSummary(stance=stance)
-            cell.holder = holder  # the holder objects the page has, not one query each
-            cell.stance = stance
-            cells.append(cell)
-        result.append(Question(stance=stance, cells=cells))
-    return result
+    stance_by_pk = {stance.pk: stance for stance in stances}
+    cells = {}
+    for cell in PositionSummary.objects.filter(holder__in=holders, stance__in=stances):
+        cell.holder, cell.stance = holder_by_pk[cell.holder_id], stance_by_pk[cell.stance_id]
+        cells[(cell.holder_id, cell.stance_id)] = cell
+    return cells
 
 
-def match(holders: list[Speaker], answered: list[tuple[Question, Answer]]) -> Result:
+def match(holders: list[Speaker], answers: list[Answer], cells: dict) -> Result:
     """Every answer against every candidate's cell, counted per candidate."""
     tallies = [Tally(holder=holder) for holder in holders]
     result = Result(tallies=tallies)
-    for question, answer in answered:
-        lines = [Line(cell=cell, outcome=outcome(answer, cell)) for cell in question.cells]
-        for tally, line in zip(tallies, lines, strict=True):
+    for answer in answers:
+        lines = []
+        for holder, tally in zip(holders, tallies, strict=True):
+            cell = cells.get((holder.pk, answer.stance.pk)) or PositionSummary(
+                holder=holder, stance=answer.stance
+            )
+            line = Line(cell=cell, outcome=outcome(answer, cell))
             tally.count(line, answer.weight)
+            lines.append(line)
         result.answered.append(AnsweredStance(answer=answer, lines=lines))
     return result

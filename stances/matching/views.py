@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from .. import grids
 from ..forms import mark_invalid_fields
-from ..models import Election, PositionSummary
+from ..models import Election
 from . import scoring
 from .forms import AnswersForm, has_answers
 
@@ -44,18 +44,17 @@ def match(request, slug=None):
 def questionnaire(request, election, elections, answering):
     candidacies = [c for c in election.candidacies.on_ballot_order() if not c.is_running_mate]
     holders = [c.speaker for c in candidacies]
-    stored = list(PositionSummary.objects.for_holders(holders))
-    questions = scoring.questions(holders, stored)
-    form = AnswersForm(request.GET if answering else None, questions)
+    stances = list(scoring.asked_stances(holders))
+    form = AnswersForm(request.GET if answering else None, stances)
     result, status, skipped_all = None, 200, False
     if form.is_bound:
         if form.is_valid():
-            answered = form.answered()
-            skipped_all = not answered
-            if answered:
-                cells = [cell for question, _ in answered for cell in question.cells if cell.pk]
-                grids.attach_quotes(cells, QUOTES_PER_LINE)
-                result = scoring.match(holders, answered)
+            answers = form.answers()
+            skipped_all = not answers
+            if answers:
+                cells = scoring.cells_for(holders, [answer.stance for answer in answers])
+                grids.attach_quotes(list(cells.values()), QUOTES_PER_LINE)
+                result = scoring.match(holders, answers, cells)
         else:
             mark_invalid_fields(form)
             status = 400

@@ -102,3 +102,18 @@ def test_the_subject_of_the_verb_is_not_always_the_first_name():
         ("a new beginning", "Omar Rask"),
         ("reckless", "Ana Okafor"),
     ]
+
+
+def test_middle_initials_ranks_and_suffixes_belong_to_the_name():
+    body = (
+        'Defense Secretary Lloyd J. Austin III said the aid would "make a difference." '
+        'Army Gen. Mark A. Milley said the war was "a stalemate." "It will not end soon," '
+        "Milley said. Robert Smith Jr. said the plan was dead. Smith said more would follow."
+    )
+    speakers = {(text, who) for kind, text, who in found(body) if kind != "paraphrase"}
+    assert speakers == {
+        ("make a difference.", "Lloyd J. Austin III"),
+        ("a stalemate.", "Mark A. Milley"),
+        ("It will not end soon", "Mark A. Milley"),
+    }
+    assert ("paraphrase", "more would follow", "Robert Smith Jr.") in found(body)

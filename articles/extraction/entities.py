@@ -64,7 +64,10 @@ _PARTICLE = "|".join(sorted(PARTICLES))
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 LOWER = "a-zß-öø-ÿĀ-ſ"
 _TOKEN = rf"(?:[Aa]l-|[Ee]l-)?[{UPPER}][{LOWER}][{UPPER}{LOWER}]*(?:[-'’][{UPPER}{LOWER}]+)*"
-_GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}))* {_TOKEN})*")
+# Middle initials and suffixes belong to the name: "Lloyd J. Austin III", "Martin Luther King Jr.".
+_INITIAL = rf"[{UPPER}]\."
+SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+_GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
 _ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
     r"with knowledge of|close to the|declined to be named)\b"
@@ -209,12 +212,18 @@ def find_entities(
         if len(person) == 1 and _GENERIC.fullmatch(person[0].lower()):
             continue  # "Analysts said": a sentence's capital, not a surname
         person_start = end - len(" ".join(person))
-        core = [w for w in person[:-1] if w.lower() not in PARTICLES] + person[-1:]
-        key = surname_key(person[-1])
+        if person[-1] in {"Jr", "Sr"} and masked[end : end + 1] == ".":
+            person, end = [*person[:-1], person[-1] + "."], end + 1
+        core = [
+            w for w in person if w.lower() not in PARTICLES and w not in SUFFIXES and w[-1] != "."
+        ]
+        if not core:
+            continue
+        key = surname_key(core[-1])
         if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
             full_names.setdefault(key, name)
-            for word in person[1:-1]:
+            for word in core[1:-1]:
                 # "Mahamat Idriss Déby Itno", later "Déby": any family name after the first.
                 if word.lower() not in PARTICLES:
                     full_names.setdefault(surname_key(word), name)

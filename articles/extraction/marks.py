@@ -25,6 +25,18 @@ _ABBREVIATIONS = {
     "Col",
     "No",
     "vs",
+    # Military ranks and name suffixes, frequent in US government texts ("Brig. Gen. Pat Ryder").
+    "Jr",
+    "Sr",
+    "Brig",
+    "Adm",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Cmdr",
+    "Prof",
+    "Rev",
+    "Hon",
 }
 
 

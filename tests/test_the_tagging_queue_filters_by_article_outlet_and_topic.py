@@ -110,3 +110,19 @@ def test_the_article_and_outlet_of_each_quote_link_to_their_filters(editor_clien
 
     assert f'<a href="?article={world["first"].pk}" title="Only this article' in page
     assert f'<a href="?outlet={world["courier"].pk}" title="Only this outlet' in page
+
+
+def test_a_quote_from_an_article_without_an_outlet_is_listed_and_tagged(editor_client):
+    article = make_article(outlet=None, title="No named publication")
+    quote = make_quote(article=article, status="draft")
+
+    queue = editor_client.get(reverse(QUEUE) + f"?article={article.pk}")
+    new_stance = editor_client.get(reverse("admin:stances_quote_new_stance", args=[quote.pk]))
+    make_tag(quote=quote)
+    confirmation = editor_client.get(
+        reverse("admin:stances_quote_publish_article", args=[article.pk])
+    )
+
+    assert listed(queue) == [quote]
+    assert "No named publication" in queue.content.decode()
+    assert new_stance.status_code == confirmation.status_code == 200

@@ -1,34 +1,24 @@
-"""Suggests stance tags (stance and alignment) for a quote from similar quotes already tagged.
+"""Suggests stance tags (stance and alignment) for a quote: from similar quotes already tagged,
+and from the stances' own statements and topics, or nothing when the evidence is weak.
 
 A small nearest-neighbour model in pure Python: words are lower-cased, stripped of punctuation and
 of a short English stop-word list, and lightly stemmed ("supporting" and "supports" meet); quotes
 become TF-IDF vectors compared by cosine. Partial quotes are often two to four words, too few for
 word overlap, so for short quotes the score is blended with character-trigram similarity, which
-still matches "tariff wall" with "wall of tariffs" or "arming" with "arm".
+still matches "tariff wall" with "wall of tariffs" or "arming" with "arm". Each stance also has a
+profile, its statement (and description) and its topic's name and description, so that a stance
+nobody has tagged a quote with yet can be suggested too.
 
 Why not PostgreSQL's pg_trgm or full-text search: SQLite is the embedded default and the tests run
 on both databases, so a database-side ranking would differ between them (or exist on one only).
-In memory, both see the same ranking. The corpus is what editors have tagged, thousands of quotes
-at most, which is small enough to index per request or cache: measured with
-``python benchmarks/tag_suggestions.py`` on the development machine, 149 quotes index in about 5 ms
-and answer in about 0.1 ms; the corpus copied to 5,215 quotes indexes in about 150 ms and answers
-in about 2 ms (pessimistic: every word then has 35 times the postings).
+In memory, both see the same ranking.
 
-Measured on tests/tag_suggestion_corpus.json (leave-one-out; settings chosen on its 117 tuning
-quotes; figures for its 32 held-out quotes in brackets): the right stance is first for 0.79
-(0.91) of quotes and in the top three for 0.94 (0.97); stance and alignment together are first
-for 0.49 (0.62). A majority baseline gets the stance first for 0.08 (0.06).
-
-The alignment is the weak part. A stance's quotes for and against share most of their words, so
-the neighbours' votes barely beat always answering "supports". The quote's own negation cues
-("not", "never", "won't", "oppose", "refuse", "against") did better, so they cast a vote of
-their own. As measured on the tuning quotes, this moved stance and alignment from 0.32 to 0.49.
-Flipping each neighbour's vote when the quote has a cue and the neighbour has none, as first
-planned, changed the result by one or two quotes in 117 and was dropped.
-
-A score threshold only partly filters out quotes about no known stance: 6 of the corpus's 10
-off-topic sentences still get a suggestion, and a threshold strict enough to silence them loses
-real suggestions. Suggestions are for an editor to accept or reject, never tags made silently.
+Abstention: a suggestion an editor must reject costs more than none, so a stance is suggested only
+when its score reaches ``min_score``, a threshold calibrated on the tuning part of the labelled
+corpus. Figures, timings and the choice of every setting: ``python benchmarks/tag_suggestions.py``.
+The alignment is read from the quote's own words (stances/alignment_cues.py) and from the
+neighbours' tags: a stance's quotes for and against share most of their words, so the neighbours
+alone barely beat always answering "supports".
 """
 
 from __future__ import annotations
@@ -38,6 +28,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
+
+from .alignment_cues import has_cue, reports_process, speaks_against
 
 SUPPORTS = "supports"
 OPPOSES = "opposes"
@@ -57,11 +49,6 @@ STOP_WORDS = frozenset(
     yourselves said says say told according not no never nor cannot against
     """.split()  # noqa: SIM905 (as words, not a column of 130 lines)
 )
-
-# Words that, in a quote, usually mean the speaker is against the stance's proposal: every stance
-# is phrased as something to do. Contractions ("won't", "isn't") count as well.
-NEGATION_WORDS = frozenset({"not", "no", "never", "nor", "cannot", "against"})
-NEGATION_STEMS = frozenset({"oppos", "refus"})  # oppose(s/d), refuse(s/d), as tokens are stemmed
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -119,13 +106,6 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in words(text) if w not in STOP_WORDS and not w.endswith("n't")]
 
 
-def has_negation(text: str) -> bool:
-    """Whether the text contains a negation cue ("not", "never", "won't", "we oppose", ...)."""
-    return any(
-        w in NEGATION_WORDS or w.endswith("n't") or _stem(w) in NEGATION_STEMS for w in words(text)
-    )
-
-
 def trigrams(text: str) -> frozenset[str]:
     """Character trigrams of the text's content words, each word padded with spaces."""
     grams: set[str] = set()
@@ -137,6 +117,11 @@ def trigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
+def has_negation(text: str) -> bool:
+    """Whether the text has a cue against ("not", "never", "won't", "we oppose", "halt", ...)."""
+    return has_cue(text)
+
+
 class Example(NamedTuple):
     """One labelled quote: its text, the stance it was tagged with and the alignment."""
 
@@ -146,8 +131,19 @@ class Example(NamedTuple):
     quote_id: int | None = None
 
 
+class StanceProfile(NamedTuple):
+    """What a stance says about itself: found even before any quote is tagged with it."""
+
+    stance_id: int
+    statement: str
+    description: str = ""
+    topic_name: str = ""
+    topic_description: str = ""
+
+
 class Suggestion(NamedTuple):
-    """A suggested tag, with the summed similarity of the quotes behind it and their ids."""
+    """A suggested tag, with its score and the ids of the tagged quotes behind it (none when
+    only the stance's statement and topic matched)."""
 
     stance_id: int
     alignment: str
@@ -163,32 +159,42 @@ class _Document(NamedTuple):
 
 
 class TagSuggester:
-    """An in-memory similarity index over tagged quotes that votes for stance tags.
+    """An in-memory similarity index over tagged quotes and stances that votes for tags.
 
     A quote's neighbours are the ``k`` most similar tagged quotes (cosine of TF-IDF vectors,
     blended with character-trigram similarity for short quotes). Each neighbour adds its
-    similarity to every (stance, alignment) it is tagged with. A stance's score is the sum over
-    its alignments, so at most ``k``; stances under ``min_score`` are dropped.
+    similarity to every (stance, alignment) it is tagged with. Each stance also has a centroid:
+    the sum of its quotes' vectors, of its statement's (and description's) times
+    ``statement_weight`` and of its topic's name and description times ``topic_weight``,
+    normalised; a stance with no tagged quote has only the latter two. A stance's score is its
+    neighbours' sum plus ``centroid_weight`` times the quote's cosine with its centroid. Stances
+    under ``min_score`` are not suggested: when none reaches it, the answer is no suggestion.
 
     The alignment is the one with most weight once the quote's own words have voted too: for
-    "opposes", worth ``negated_vote`` times the stance's score, when the quote has a negation
-    cue; for "supports", worth ``plain_vote`` times the score, when it has none. A cue is strong
-    evidence and, above 1, always wins; its absence is weak evidence (many opposing quotes have
-    no "not"), so at 0.75 neighbours that agree almost unanimously (typically: all neutral)
-    overrule it.
+    "neutral", worth ``process_vote`` times the stance's score, when the quote reports a process
+    (talks, a review) in words the statement does not use; otherwise for "opposes", worth
+    ``negated_vote`` times the score, when the quote speaks against the stance's statement
+    (alignment_cues.speaks_against), or for "supports", worth ``plain_vote`` times the score.
+    A cue is strong evidence and, above 1, always wins; its absence is weak evidence, so
+    neighbours that agree almost unanimously (typically: all neutral) overrule it.
     """
 
     def __init__(
         self,
         examples: Iterable[Example],
+        stances: Iterable[StanceProfile] = (),
         *,
         k: int = 5,
-        min_score: float = 0.15,
+        min_score: float = 0.7,
         trigram_weight: float = 0.5,
         short_words: int = 4,
         trigram_floor: float = 0.1,
         negated_vote: float = 1.25,
         plain_vote: float = 0.75,
+        statement_weight: float = 2.0,
+        topic_weight: float = 0.3,
+        centroid_weight: float = 3.0,
+        process_vote: float = 1.25,
     ) -> None:
         self.k = k
         self.min_score = min_score
@@ -197,6 +203,10 @@ class TagSuggester:
         self.trigram_floor = trigram_floor
         self.negated_vote = negated_vote
         self.plain_vote = plain_vote
+        self.statement_weight = statement_weight
+        self.topic_weight = topic_weight
+        self.centroid_weight = centroid_weight
+        self.process_vote = process_vote
 
         texts: list[str] = []
         labels: list[dict[int, str]] = []
@@ -213,9 +223,16 @@ class TagSuggester:
             labels.append({example.stance_id: example.alignment})
             quote_ids.append(example.quote_id)
 
+        profiles = sorted(stances, key=lambda profile: profile.stance_id)
+        self._statements = {p.stance_id: p.statement for p in profiles}
+        statement_tokens = [tokens(f"{p.statement} {p.description}") for p in profiles]
+        topic_tokens = [tokens(f"{p.topic_name} {p.topic_description}") for p in profiles]
+
+        # Profiles count as documents for the word weights: a word in every statement ("Drassia"
+        # in all the sanctions stances) tells stances apart less than a word in one.
         token_lists = [tokens(text) for text in texts]
-        document_frequency = Counter(t for ts in token_lists for t in set(ts))
-        self._documents_count = len(texts)
+        document_frequency = Counter(t for ts in (*token_lists, *statement_tokens) for t in set(ts))
+        self._documents_count = len(texts) + len(profiles)
         self._idf = {
             token: self._smoothed_idf(count) for token, count in document_frequency.items()
         }
@@ -224,9 +241,14 @@ class TagSuggester:
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._trigram_postings: dict[str, list[int]] = defaultdict(list)
         self._documents: list[_Document] = []
+        # A stance's centroid: the sum of its quotes' vectors and of its profile's, normalised.
+        centroids: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for index, (text, ts) in enumerate(zip(texts, token_lists, strict=True)):
-            for token, weight in self._vector(ts).items():
+            vector = self._vector(ts)
+            for token, weight in vector.items():
                 self._postings[token].append((index, weight))
+                for stance_id in labels[index]:
+                    centroids[stance_id][token] += weight
             grams = trigrams(text)
             for gram in grams:
                 self._trigram_postings[gram].append(index)
@@ -239,11 +261,25 @@ class TagSuggester:
                     trigram_count=len(grams),
                 )
             )
+        for profile, statement, topic in zip(profiles, statement_tokens, topic_tokens, strict=True):
+            centroid = centroids[profile.stance_id]
+            for token, weight in self._vector(statement).items():
+                centroid[token] += self.statement_weight * weight
+            for token, weight in self._vector(topic).items():
+                centroid[token] += self.topic_weight * weight
+        self._profile_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for stance_id, centroid in centroids.items():
+            norm = math.sqrt(sum(w * w for w in centroid.values()))
+            if not norm:
+                continue  # a stance with no quotes and a statement of stop words only
+            for token, weight in centroid.items():
+                self._profile_postings[token].append((stance_id, weight / norm))
 
     @classmethod
     def from_database(cls, **options) -> TagSuggester:
-        """An index of every tagged quote except retracted ones (drafts count), in one query."""
-        from stances.models import Quote, StanceTag
+        """An index of every tagged quote except retracted ones (drafts count), in one query,
+        and of every stance's statement and topic, in another."""
+        from stances.models import Quote, Stance, StanceTag
 
         rows = (
             StanceTag.objects.exclude(quote__status=Quote.Status.RETRACTED)
@@ -252,11 +288,17 @@ class TagSuggester:
             .order_by("quote_id", "stance_id")
             .values_list("quote__text", "quote__id", "stance_id", "alignment")
         )
+        profiles = (
+            Stance.objects.order_by("pk")
+            .values_list("pk", "statement", "description", "topic__name", "topic__description")
+            .iterator()
+        )
         return cls(
             (
                 Example(text, stance_id, alignment, quote_id)
                 for text, quote_id, stance_id, alignment in rows
             ),
+            (StanceProfile(*row) for row in profiles),
             **options,
         )
 
@@ -270,7 +312,8 @@ class TagSuggester:
         exclude_stance_ids: Collection[int] = (),
         limit: int = 3,
     ) -> list[Suggestion]:
-        """Up to ``limit`` tags for the text, best first (score descending, then stance id).
+        """Up to ``limit`` tags for the text, best first (score descending, then stance id);
+        none when no stance reaches ``min_score``.
 
         ``exclude_quote_id`` leaves the quote itself out of its neighbours (it is in the index
         once tagged); ``exclude_stance_ids`` are the stances the quote already has.
@@ -286,18 +329,25 @@ class TagSuggester:
                 weights[stance_id][alignment] += similarity
                 if document.quote_id is not None:
                     evidence[stance_id].append(document.quote_id)
+        profile_scores = self._profile_scores(text)
 
-        # Measured on the corpus, the quote's own cue predicts supports/opposes better than its
-        # neighbours do: a stance's quotes for and against share most of their words.
-        cue_alignment = OPPOSES if has_negation(text) else SUPPORTS
         suggestions = []
-        for stance_id, by_alignment in weights.items():
-            score = sum(by_alignment.values())
+        for stance_id in weights.keys() | profile_scores.keys():
+            if stance_id in excluded:
+                continue
+            votes = dict(weights.get(stance_id, {}))
+            score = sum(votes.values()) + profile_scores.get(stance_id, 0.0)
             if score < self.min_score:
                 continue
-            votes = dict(by_alignment)
-            weight = self.negated_vote if cue_alignment == OPPOSES else self.plain_vote
-            votes[cue_alignment] = votes.get(cue_alignment, 0.0) + weight * score
+            # The quote's own words vote as well: measured on the corpus, they predict supports
+            # and opposes better than the neighbours do.
+            statement = self._statements.get(stance_id, "")
+            if reports_process(text, statement):
+                votes[NEUTRAL] = votes.get(NEUTRAL, 0.0) + self.process_vote * score
+            elif speaks_against(text, statement):
+                votes[OPPOSES] = votes.get(OPPOSES, 0.0) + self.negated_vote * score
+            else:
+                votes[SUPPORTS] = votes.get(SUPPORTS, 0.0) + self.plain_vote * score
             # Alphabetical order breaks an exact tie between alignments: neutral, then opposes.
             alignment = max(sorted(votes), key=lambda a: votes[a])
             suggestions.append(
@@ -306,6 +356,14 @@ class TagSuggester:
         # Rounding above keeps float noise from deciding the order between equal scores.
         suggestions.sort(key=lambda s: (-s.score, s.stance_id))
         return suggestions[:limit]
+
+    def _profile_scores(self, text: str) -> dict[int, float]:
+        """Each stance's weighted similarity of its statement and topic to the text."""
+        scores: dict[int, float] = defaultdict(float)
+        for token, weight in self._vector(tokens(text)).items():
+            for stance_id, profile_weight in self._profile_postings.get(token, ()):
+                scores[stance_id] += self.centroid_weight * weight * profile_weight
+        return scores
 
     def _neighbours(self, text: str, exclude_quote_id: int | None) -> list[tuple[int, float]]:
         """(document index, similarity) of the ``k`` most similar documents, most similar first."""

@@ -1,52 +1,61 @@
-"""The tag suggester meets its accuracy targets on the labelled corpus and beats a majority guess.
+"""The tag suggester meets issue 12's targets on the held-out sentences of the labelled corpus
+(tests/tag_suggestion_heldout.json and the held-out quotes of tests/tag_suggestion_corpus.json),
+which were written before the suggester was tuned and never tuned on.
 
-Measured with ``python benchmarks/tag_suggestions.py`` (leave-one-out over all 149 quotes): the
-right stance is in the top three for 0.95 and first for 0.81; stance and alignment are first
-for 0.52; the majority baseline gets 0.21 and 0.07. The thresholds below sit five to seven points
-under those figures: room for a few quotes to move when the tokeniser or the word lists change,
-not for a real loss (dropping the trigram blend costs 4 points of top-3, dropping the quote's own
-negation vote costs 17 points of stance and alignment).
+Measured with ``python benchmarks/tag_suggestions.py``; the figures are in the README and the
+module docstring of benchmarks/tag_suggestions.py. The targets are the issue's, not the figures
+less a margin: a change that misses one fails here as the benchmark's exit status does.
 """
 
 import pytest
 
-from benchmarks.tag_suggestions import evaluate, off_topic, off_topic_answered
+from benchmarks.tag_suggestions import TARGETS, evaluate, load
 
 
 @pytest.fixture(scope="module")
-def report():
-    return evaluate(("tuning", "heldout"))
+def corpus():
+    return load()
 
 
-def test_the_corpus_is_large_and_varied_enough_to_mean_something(report):
-    assert report.quotes >= 120
-    assert len(off_topic()) >= 10
+@pytest.fixture(scope="module")
+def held_out(corpus):
+    return evaluate("heldout", corpus)
 
 
-def test_the_right_stance_is_usually_among_the_first_three(report):
-    assert report.stance_accuracy(3) >= 0.90, report.misses
+def test_the_held_out_part_is_large_and_varied_enough_to_mean_something(held_out):
+    assert held_out.on_topic + held_out.off_topic >= 60
+    assert held_out.off_topic >= 20
+    assert held_out.untagged_stance >= 10, "sentences about stances with no tagged quotes"
 
 
-def test_the_right_stance_is_mostly_first(report):
-    assert report.stance_accuracy(1) >= 0.75, report.misses
+def test_the_right_stance_is_first_for_most_held_out_sentences(held_out):
+    assert held_out.figures()["stance top-1"] >= TARGETS["stance top-1"], held_out.misses
 
 
-def test_the_suggester_beats_the_majority_baseline_by_far(report):
-    assert report.stance_accuracy(3) >= 3 * report.baseline_stance_accuracy(3)
-    assert report.stance_accuracy(1) >= 5 * report.baseline_stance_accuracy(1)
-    assert report.pair_accuracy(1) >= 5 * report.baseline_pair_accuracy(1)
+def test_the_alignment_is_mostly_right_when_the_stance_is(held_out):
+    figure = held_out.figures()["alignment when the stance is right"]
+
+    assert figure >= TARGETS["alignment when the stance is right"], held_out.misses
 
 
-def test_stance_and_alignment_are_right_together_about_half_the_time(report):
-    assert report.pair_accuracy(1) >= 0.45, report.misses
+def test_most_off_topic_sentences_get_no_suggestion(held_out):
+    assert held_out.figures()["off-topic silence"] >= TARGETS["off-topic silence"]
 
 
-def test_the_held_out_quotes_alone_meet_the_stance_target():
-    held_out = evaluate(("heldout",))
+def test_the_held_out_figures_are_not_flattered_by_the_tuning_ones(corpus, held_out):
+    # Both parts are reported; the tuning part should not be far worse (a sign of a lucky
+    # held-out part) nor the held-out part far better than tuning could explain.
+    tuning = evaluate("tuning", corpus)
 
-    assert held_out.stance_accuracy(3) >= 0.90, held_out.misses
+    assert tuning.on_topic > held_out.on_topic
+    assert tuning.figures()["stance top-1"] >= 0.7
+    assert tuning.figures()["off-topic silence"] >= 0.7
 
 
-def test_most_off_topic_sentences_get_no_more_than_a_weak_answer():
-    # A known weakness (see the module docstring): the threshold filters only some of them.
-    assert off_topic_answered() <= 7
+def test_the_benchmark_exits_non_zero_when_a_held_out_target_is_missed(monkeypatch, capsys):
+    from benchmarks import tag_suggestions
+
+    monkeypatch.setitem(tag_suggestions.TARGETS, "off-topic silence", 1.01)
+
+    assert tag_suggestions.main(["--quick"]) == 1
+    assert "held-out targets missed: off-topic silence" in capsys.readouterr().out

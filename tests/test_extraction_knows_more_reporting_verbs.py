@@ -70,3 +70,20 @@ def test_analysis_verbs_calls_thinks_and_as_x_put_it():
         ("running on fumes", "Omar Rask"),
         ("a polite disaster", "Lena Hart"),
     ]
+
+
+def test_verbs_that_carry_a_fragment_of_the_speakers_words():
+    body = (
+        'Jens Stoltenberg spoke of "a very serious situation". He pointed to "significant '
+        'progress", expressed "deep concern" and welcomed the "historic" decision. John Kerry '
+        'cited "real progress" and criticized the "unacceptable" delays.'
+    )
+    partials = [(text, who) for kind, text, who in found(body) if kind == "partial"]
+    assert partials == [
+        ("a very serious situation", "Jens Stoltenberg"),
+        ("significant progress", "Jens Stoltenberg"),
+        ("deep concern", "Jens Stoltenberg"),
+        ("historic", "Jens Stoltenberg"),
+        ("real progress", "John Kerry"),
+        ("unacceptable", "John Kerry"),
+    ]

@@ -37,7 +37,11 @@ REPORTING = (
 FRAGMENT = (
     r"called|calling|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
     r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
-    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it"
+    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|"
+    # Verbs that introduce a speaker's own words inside the reporter's sentence.
+    r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
+    r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"
+    r"criticizes|criticises|lauded|rejected|rejects"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")

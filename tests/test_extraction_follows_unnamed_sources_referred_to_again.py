@@ -92,3 +92,14 @@ def test_sources_described_with_abbreviations_and_nationalities_are_unnamed():
     assert ("anonymous", "the talks would resume next week", None) in items
     assert ("anonymous", "Iran has not yet decided", None) in items
     assert all(speaker is None for _, _, speaker in items)
+
+
+def test_official_as_an_adjective_is_not_the_unnamed_official():
+    body = (
+        "A senior official, speaking on condition of anonymity, said talks were near. "
+        'The official Xinhua news agency said the visit was "a success." '
+        'The official results, Ana Mol said, were "a fraud."'
+    )
+    items = found(body)
+    assert ("partial", "a success.", "Xinhua news agency") in items
+    assert ("partial", "a fraud.", "Ana Mol") in items

@@ -93,7 +93,14 @@ _ANON_INTRO = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w.-]+\s+){0,4}?"
     rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
 )
-_ANON_AGAIN = re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)")
+_ANON_AGAIN = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)"
+    # "the official results", "the official Xinhua news agency": an adjective, not a source.
+    r"(?!\s+(?:[A-Z]|(?:results|count|figures|line|news|visit|statement|media|website|data|"
+    r"position|policy|report|tally|language|name|title|channels?|story|version|estimates?|"
+    r"toll|documents?|records?|account|agency|newspaper|gazette|portal|announcement|"
+    r"ceremony|residence|opening|launch|reason|explanation|code|close|of)\b))"
+)
 _ANONYMITY = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|not (?:to be )?(?:named|identified)|not authori[sz]ed|"
     r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",

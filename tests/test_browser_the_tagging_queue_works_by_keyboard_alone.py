@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stances.models import Quote
-from tests.browser import DESKTOP, screenshot
+from tests.browser import DESKTOP, PHONE, screenshot
 from tests.factories import make_article, make_editor, make_quote, make_stance, make_tag
 from tests.test_browser_accessibility import AXE_RULES, violations_report
 
@@ -127,4 +127,61 @@ def test_tagging_and_publishing_by_keyboard_alone_with_no_axe_violation(
     assert second.status == Quote.Status.PUBLISHED
     assert "Published 1 quote." in page.locator(".messagelist").inner_text()
     screenshot(page, "admin-tagging-queue-after-publishing")
+    page.context.close()
+
+
+def test_a_new_stance_is_made_by_keyboard_and_every_queue_page_passes_axe(
+    demo_site, chromium, queue_data
+):
+    page = signed_in_page(chromium, demo_site.url)
+    second = queue_data["second"]
+    queue = f"{demo_site.url}{reverse('admin:stances_quote_tagging_queue')}"
+    pages = {
+        "queue": queue,
+        "queue-bad-filter": queue + "?topic=abc",
+        "new-stance": demo_site.url + reverse("admin:stances_quote_new_stance", args=[second.pk]),
+        "publish-article": demo_site.url
+        + reverse("admin:stances_quote_publish_article", args=[queue_data["article"].pk]),
+    }
+    failures = {}
+    for viewport_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        for name, address in pages.items():
+            page.goto(address)
+            results = Axe().run(page, options=AXE_RULES)
+            if results.violations_count:
+                failures[f"{name} ({viewport_name})"] = violations_report(results)
+            screenshot(page, f"admin-tagging-{name}-{viewport_name}")
+    assert not failures, failures
+    page.set_viewport_size(DESKTOP)
+
+    # From the queue to the new stance form, and through it, by keyboard.
+    page.goto(f"{queue}?article={queue_data['article'].pk}")
+    tab_to(
+        page,
+        f"el.tagName === 'A' && el.href.includes('/{second.pk}/new-stance/')",
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "el.id === 'id_new-topic'")
+    page.keyboard.press("ArrowDown")  # the first topic
+    tab_to(page, "el.id === 'id_new-statement'")
+    page.keyboard.type("Reopen the harbour to grain ships")
+    tab_to(page, "el.name === 'new-alignment'")
+    page.keyboard.press("Space")  # the first choice: supports
+    tab_to(page, "el.id === 'id_new-publish'")
+    page.keyboard.press("Space")
+    tab_to(page, "el.textContent.trim() === 'Create the stance and tag the quote'")
+    assert focus_is_visible(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    tag = second.tags.get()
+    assert (tag.stance.statement, tag.alignment) == (
+        "Reopen the harbour to grain ships",
+        "supports",
+    )
+    second.refresh_from_db()
+    assert second.status == Quote.Status.PUBLISHED
+    assert "Created the stance" in page.locator(".messagelist").inner_text()
     page.context.close()

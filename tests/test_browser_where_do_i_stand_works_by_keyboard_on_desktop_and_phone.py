@@ -84,7 +84,7 @@ def test_a_reader_answers_by_keyboard_alone_and_reaches_the_quotes(demo_site, ch
         again.close()
 
         # From the result to a quote behind an answer, by keyboard.
-        tab_until(page, "el.closest('.match-lines .cell-quotes') !== null")
+        tab_until(page, "el.closest('.match-quote') !== null")
         page.keyboard.press("Enter")
         page.wait_for_url("**/quotes/*/")
         expect(page.locator("blockquote")).to_be_visible()

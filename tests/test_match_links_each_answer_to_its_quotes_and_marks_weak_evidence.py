@@ -50,8 +50,10 @@ def test_unnamed_sources_only_is_marked_on_the_line_and_in_the_count(race, resul
     assert bo_on_talks.weak_evidence
     assert not line(result_page, race.aid, race.bo).weak_evidence  # his own words
     assert bo_tally.weak == 1
-    assert bo_on_talks.basis_note == "Unnamed sources only"
-    assert '<span class="basis basis-anonymous">Unnamed sources only</span>' in result_page.text
+    # The badge from _verdict.html says what the evidence is.
+    assert bo_on_talks.cell.badge.label == "Unnamed sources: supports"
+    assert "badge-anonymous" in result_page.text
+    assert "Unnamed sources: supports</span>" in result_page.text
     assert "1 of 2 rests on weaker evidence" in result_page.text
     assert f'href="{race.bo_talks.get_absolute_url()}"' in result_page.text
 

@@ -86,13 +86,6 @@ class Line:
         return {"agrees": "=", "disagrees": "≠", "mixed": "±"}.get(self.outcome, "–")
 
     @property
-    def basis_note(self) -> str:
-        """What a position on record rests on when that is less than the holder's own words."""
-        if self.cell.verdict == Verdict.NONE or self.cell.basis == PositionSummary.Basis.OWN_WORDS:
-            return ""
-        return self.cell.get_basis_display()
-
-    @property
     def weak_evidence(self) -> bool:
         """A side taken on less than the candidate's own words."""
         return self.outcome in (Outcome.AGREES, Outcome.DISAGREES) and (

@@ -103,3 +103,15 @@ def test_official_as_an_adjective_is_not_the_unnamed_official():
     items = found(body)
     assert ("partial", "a success.", "Xinhua news agency") in items
     assert ("partial", "a fraud.", "Ana Mol") in items
+
+
+def test_other_ways_of_saying_a_source_is_unnamed():
+    body = (
+        "Lloyd Austin spoke. Defense officials, speaking on background, said the shipment was "
+        'near. Diplomats who spoke anonymously said the talks had "stalled." Aides not '
+        "authorized to speak publicly said the plan was dead."
+    )
+    items = found(body)
+    assert ("anonymous", "the shipment was near", None) in items
+    assert ("anonymous", "stalled.", None) in items
+    assert ("anonymous", "the plan was dead", None) in items

@@ -69,8 +69,9 @@ _INITIAL = rf"[{UPPER}]\."
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
 _ANON_RE = re.compile(
-    r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|familiar with|"
-    r"with knowledge of|close to the|declined to be named)\b"
+    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
+    r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
+    r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified)\b"
     r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
     r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
     r"deputies|lawmakers|residents|voters|reports|media)\b"
@@ -102,7 +103,8 @@ _ANON_AGAIN = re.compile(
     r"ceremony|residence|opening|launch|reason|explanation|code|close|of)\b))"
 )
 _ANONYMITY = re.compile(
-    r"\b(?:unnamed|anonymous|anonymity|not (?:to be )?(?:named|identified)|not authori[sz]ed|"
+    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:to be )?(?:named|identified)|"
+    r"not authori[sz]ed|on background|unidentified|"
     r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
     re.IGNORECASE,
 )

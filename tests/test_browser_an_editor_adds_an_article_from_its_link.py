@@ -66,6 +66,8 @@ def test_an_editor_adds_an_article_from_its_link_and_its_quotes_are_suggested(
             "The two candidates set out opposing plans for talks on the border war."
         )
         page.get_by_role("button", name="Save", exact=True).click()
+        # A click returns before the save's answer: wait for the next page before reading.
+        page.wait_for_url("**/suggestions/")
 
     article = Article.objects.get(title="Candidates split over talks on the border war")
     assert article.outlet == courier
@@ -120,6 +122,7 @@ def test_an_editor_uploads_a_saved_page_and_adds_its_outlet_from_the_filled_in_f
     expect(page.locator("#id_outlet")).to_have_value(str(outlet.pk))
     page.get_by_label("Summary").fill("Two candidates' opposing plans for talks.")
     page.get_by_role("button", name="Save and continue editing").click()
+    page.wait_for_url("**/change/")
 
     article = Article.objects.get(title="Candidates split over talks on the border war")
     assert article.outlet == outlet

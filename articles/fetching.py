@@ -13,11 +13,13 @@ internals. The Host header and, for https, the certificate check and SNI still u
 """
 
 import codecs
+import contextlib
 import http.client
 import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -190,8 +192,13 @@ def fetch_page(url: str) -> FetchedPage:
     for _ in range(MAX_REDIRECTS + 1):
         target = parse_target(url)
         addresses = addresses_for(target, allow_private)
+        watchdog = None
         try:
             connection = open_connection(target, addresses, timeout)
+            # The socket's timeout bounds each wait, not the whole: a site sending its headers
+            # a byte at a time would hold the editor for ever. At the deadline it is cut.
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), cut, [connection])
+            watchdog.start()
             try:
                 connection.request(
                     "GET",
@@ -223,27 +230,37 @@ def fetch_page(url: str) -> FetchedPage:
                 connection.close()
         except FetchRefused:
             raise
-        except TimeoutError:
-            raise FetchRefused(
-                f"{target.shown} did not answer within {timeout} seconds; try again later, or "
-                "save the page from your browser and upload it."
-            ) from None
-        except ConnectionRefusedError:
-            raise FetchRefused(f"{target.shown} refused the connection.") from None
-        except ssl.SSLCertVerificationError as error:
-            raise FetchRefused(
-                f"{target.shown}'s certificate could not be verified ({error.verify_message})."
-            ) from None
-        except (ssl.SSLError, http.client.HTTPException) as error:
-            raise FetchRefused(
-                f"{target.shown} answered with something that is not a valid web page "
-                f"({type(error).__name__})."
-            ) from None
-        except OSError as error:
-            raise FetchRefused(
-                f"{target.shown} could not be reached ({error.strerror or error})."
-            ) from None
+        except (OSError, http.client.HTTPException) as error:
+            if isinstance(error, TimeoutError) or time.monotonic() >= deadline:
+                raise FetchRefused(
+                    f"{target.shown} did not answer within {timeout} seconds; try again later, "
+                    "or save the page from your browser and upload it."
+                ) from None
+            raise FetchRefused(problem_text(target, error)) from None
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
     raise FetchRefused(f"The link redirected more than {MAX_REDIRECTS} times; not followed.")
+
+
+def cut(connection) -> None:
+    """Ends a fetch past its deadline: its blocked read returns at once."""
+    with contextlib.suppress(OSError, AttributeError):
+        connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+def problem_text(target: Target, error: Exception) -> str:
+    """Why the site could not be read, in an editor's words."""
+    if isinstance(error, ConnectionRefusedError):
+        return f"{target.shown} refused the connection."
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return f"{target.shown}'s certificate could not be verified ({error.verify_message})."
+    if isinstance(error, ssl.SSLError | http.client.HTTPException):
+        return (
+            f"{target.shown} answered with something that is not a valid web page "
+            f"({type(error).__name__})."
+        )
+    return f"{target.shown} could not be reached ({error.strerror or error})."
 
 
 def read_html_body(response, max_bytes: int, deadline: float, target: Target) -> bytes:
@@ -269,6 +286,8 @@ def read_html_body(response, max_bytes: int, deadline: float, target: Target) ->
             raise TimeoutError
         chunk = response.read(CHUNK)
         if not chunk:
+            if time.monotonic() >= deadline:
+                raise TimeoutError  # cut at the deadline, not the end of the page
             break
         if inflate is not None:
             try:

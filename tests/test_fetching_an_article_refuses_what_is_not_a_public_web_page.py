@@ -286,6 +286,36 @@ def test_a_slow_site_times_out(private_allowed):
     assert time.monotonic() - started < 2.5
 
 
+def test_a_site_trickling_its_answer_is_cut_at_the_deadline(private_allowed):
+    """Each byte arrives well within the socket's timeout; the whole never would."""
+    private_allowed.FETCH_TIMEOUT_SECONDS = 1
+
+    class Trickle(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+            with suppress(OSError):
+                for _ in range(40):
+                    self.wfile.write(b"X-Slow: a\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time.monotonic()
+        message = refused(f"http://127.0.0.1:{server.server_address[1]}/")
+        took = time.monotonic() - started
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "did not answer within 1 seconds" in message
+    assert took < 2
+
+
 @pytest.mark.parametrize(
     ("content_type", "shown"),
     [

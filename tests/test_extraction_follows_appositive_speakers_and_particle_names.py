@@ -117,3 +117,14 @@ def test_middle_initials_ranks_and_suffixes_belong_to_the_name():
         ("It will not end soon", "Mark A. Milley"),
     }
     assert ("paraphrase", "more would follow", "Robert Smith Jr.") in found(body)
+
+
+def test_a_transcripts_speaker_label_is_not_the_source_of_what_it_reports():
+    body = (
+        "PRESENTER: Tensions rose in the strait today.\n\n"
+        "MARA LIND: The navy says two patrol boats were shadowed overnight. Officials here say "
+        "the ferries will keep running."
+    )
+    items = found(body)
+    assert ("paraphrase", "two patrol boats were shadowed overnight", "navy") in items
+    assert ("anonymous", "the ferries will keep running", None) in items

@@ -50,7 +50,8 @@ STOP = {
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
-    "palace|council|military|army|administration|authorities|secretariat|team|commission|"
+    "palace|council|military|army|navy|air force|coast guard|police|administration|authorities|"
+    "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office"
 )
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
@@ -437,6 +438,7 @@ _LEAD = re.compile(
 )
 
 
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 _WHAT = re.compile(r"\bwhat\s+(?=[^,~]*$)")
 _SPEAKERS = {"person", "anon", "title"}
@@ -468,6 +470,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     phrase = masked[start:end].strip(" ,")
     if not phrase:
         return None
+    label = _LABEL.match(masked, start, end)
+    if label:
+        # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
+        start = label.end()
+        phrase = masked[start:end].strip(" ,")
     named = _named_just_before(entities, masked, start, end)
     if named:
         return named

@@ -23,6 +23,7 @@ alone barely beat always answering "supports".
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -32,6 +33,9 @@ from typing import NamedTuple
 from .alignment_cues import has_cue, reports_process, speaks_against
 
 SUPPORTS = "supports"
+
+# The most tagged quotes of one stance that the database index reads (the newest first).
+QUOTES_PER_STANCE = 100
 OPPOSES = "opposes"
 NEUTRAL = "neutral"
 
@@ -277,12 +281,24 @@ class TagSuggester:
 
     @classmethod
     def from_database(cls, **options) -> TagSuggester:
-        """An index of every tagged quote except retracted ones (drafts count), in one query,
-        and of every stance's statement and topic, in another."""
+        """An index of the newest ``QUOTES_PER_STANCE`` tagged quotes of each stance, leaving out
+        retracted ones (drafts count), in one query, and of every stance's statement and topic,
+        in another."""
+        from django.db.models import F, Window
+        from django.db.models.functions import RowNumber
+
         from stances.models import Quote, Stance, StanceTag
 
         rows = (
             StanceTag.objects.exclude(quote__status=Quote.Status.RETRACTED)
+            # Bounded whatever the data: the newest quotes of each stance are neighbours enough,
+            # and 150 stances make at most 150 * QUOTES_PER_STANCE documents.
+            .annotate(
+                newest=Window(
+                    RowNumber(), partition_by=[F("stance_id")], order_by=F("quote_id").desc()
+                )
+            )
+            .filter(newest__lte=QUOTES_PER_STANCE)
             # An explicit order replaces the model's (which joins stance and topic) and makes
             # the index, hence ties between equal scores, the same on SQLite and PostgreSQL.
             .order_by("quote_id", "stance_id")
@@ -386,18 +402,18 @@ class TagSuggester:
                 overlap = max(0.0, overlap - self.trigram_floor) / (1 - self.trigram_floor)
                 similarity[index] = (1 - blend) * similarity[index] + blend * overlap
 
-        ranked = sorted(
+        documents = self._documents
+        # nsmallest: the k best without sorting every document that shares a word.
+        return heapq.nsmallest(
+            self.k,
             (
                 (index, score)
                 for index, score in similarity.items()
                 if score > 0
-                and (
-                    exclude_quote_id is None or self._documents[index].quote_id != exclude_quote_id
-                )
+                and (exclude_quote_id is None or documents[index].quote_id != exclude_quote_id)
             ),
-            key=lambda pair: (-round(pair[1], 9), self._documents[pair[0]].key),
+            key=lambda pair: (-round(pair[1], 9), documents[pair[0]].key),
         )
-        return ranked[: self.k]
 
     def _trigram_share(self, token_count: int) -> float:
         """Weight of trigram similarity: full for short quotes, fading out at twice that length."""

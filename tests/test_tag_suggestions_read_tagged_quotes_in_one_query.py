@@ -77,3 +77,23 @@ def test_drafts_count_and_existing_tags_are_excluded(tagged):
     assert suggestions[0].stance_id == tariffs.pk
     assert suggestions[0].evidence_quote_ids[0] == quotes["tariffs"].pk
     assert accord.pk not in [s.stance_id for s in suggestions]
+
+
+def test_only_the_newest_quotes_of_each_stance_are_read(monkeypatch, tagged):
+    from stances import tag_suggestions
+
+    tariffs, _, quotes = tagged
+    newer = [make_quote(text=f"Tariffs must rise by {n} percent") for n in range(3)]
+    for quote in newer:
+        make_tag(quote, tariffs)
+    monkeypatch.setattr(tag_suggestions, "QUOTES_PER_STANCE", 2)
+
+    suggester = TagSuggester.from_database()
+
+    evidence = {
+        quote_id
+        for s in suggester.suggest("tariffs must rise", limit=5)
+        for quote_id in s.evidence_quote_ids
+    }
+    assert evidence <= {newer[1].pk, newer[2].pk, quotes["accord"].pk}
+    assert len(suggester) == 3, "two newest for tariffs; the accord quote (and its tariff tag)"

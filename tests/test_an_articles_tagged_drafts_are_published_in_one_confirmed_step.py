@@ -55,7 +55,7 @@ def test_the_confirmation_lists_the_tagged_drafts_and_what_stays_a_draft(editor_
     assert "Untagged draft" not in page
     assert "Another article" not in page
     assert "2 draft quotes of this article are not tagged yet and will stay drafts." in page
-    assert '<button type="submit" class="default">Publish 3 quotes</button>' in page
+    assert '<button type="submit" class="button default">Publish 3 quotes</button>' in page
     assert Quote.objects.drafts().count() == 6  # nothing published by looking
 
 

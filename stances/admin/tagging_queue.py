@@ -491,6 +491,7 @@ class NewStanceForm(forms.Form):
     )
     statement = forms.CharField(
         max_length=300,
+        widget=forms.TextInput(attrs={"class": "vTextField", "size": 60}),
         help_text="A policy one can be for or against: Keep sending military aid to Ukraine.",
     )
     alignment = forms.ChoiceField(

@@ -78,3 +78,11 @@ def test_according_to_a_title_and_then_a_name():
         "director, Mr Carlos Mendes."
     )
     assert kinds(body) == [("partial", "unaffordable", "Carlos Mendes")]
+
+
+def test_a_quotation_opening_the_reporters_sentence_is_a_fragment():
+    body = 'John Kerry met Javad Zarif. "Unacceptable" was how Kerry described the offer.'
+    assert kinds(body) == [("partial", "Unacceptable", "John Kerry")]
+    # A quotation that is the whole sentence is still a direct quote.
+    body = '"We are ready," Ana Mol said on Monday. "Ready for anything."'
+    assert [kind for kind, _, _ in kinds(body)] == ["direct", "direct"]

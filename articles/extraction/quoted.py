@@ -157,7 +157,25 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue
-        if standalone:
+        rest = article.masked[last.close_pos + 1 : sent_end]
+        if not stripped and after is None and len(re.findall(r"[A-Za-z]+", rest)) >= 3:
+            # '"Unacceptable" was how Kerry described it': the quotation is part of the
+            # reporter's sentence, so a fragment, whoever the rest of the sentence says spoke.
+            verbs = list(ANY_VERB_RE.finditer(rest))
+            speaker = verbs and resolve_phrase(
+                article.entities,
+                article.masked,
+                last.close_pos + 1,
+                last.close_pos + 1 + verbs[0].start(),
+            )
+            if not speaker:
+                continue
+            found_by = (
+                speaker,
+                article.printed(last.close_pos + 1, last.close_pos + 1 + verbs[0].end()),
+            )
+            standalone, kind, confidence = False, "partial", 0.7
+        elif standalone:
             kind, confidence = "direct", 0.9
             found_by = after or (
                 _before_attribution(article, sent_start, first.open_pos) if stripped else None

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.db.models import Sum
 
 from .models import PositionSummary, Speaker, Stance, StanceTag, Topic
-from .models.positions import Badge
+from .models.positions import Badge, badge_for
 
 # More rows than this and a page shows a per-topic overview, each topic's rows one click away.
 FULL_GRID_ROWS = 24
@@ -127,8 +127,8 @@ def attach_quotes(cells: list[PositionSummary], per_cell: int | None = None) -> 
 
 
 class IndexedCell(NamedTuple):
-    """One stored position, as plain values: enough to size a grid, count it by topic, and sum
-    it up head to head, without loading the quotes."""
+    """One stored position, as plain values: enough to size a grid, count it by topic, and word
+    its badge for a head-to-head summary, without loading the quotes."""
 
     stance_id: int
     topic_id: int
@@ -137,12 +137,6 @@ class IndexedCell(NamedTuple):
     basis: str
     quote_count: int
     shift_before_id: int | None
-    stance_slug: str
-    statement: str
-    stance_order: int
-    topic_slug: str
-    topic_name: str
-    topic_order: int
 
 
 def stored_cells(holders, stances=None) -> list[IndexedCell]:
@@ -159,25 +153,22 @@ def stored_cells(holders, stances=None) -> list[IndexedCell]:
         "basis",
         "quote_count",
         "shift_before_id",
-        "stance__slug",
-        "stance__statement",
-        "stance__order",
-        "stance__topic__slug",
-        "stance__topic__name",
-        "stance__topic__order",
     )
     return [IndexedCell(*row) for row in stored.values_list(*columns)]
 
 
 def grid_or_overview(holders, stances=None) -> tuple[Grid | None, list["TopicTally"] | None]:
     """The whole grid when it is short enough to read; else a per-topic overview."""
-    grid, overview, _ = grid_overview_and_rows(holders, stances)
-    return grid, overview
+    cells = stored_cells(holders, stances)
+    if len({cell.stance_id for cell in cells}) <= FULL_GRID_ROWS:
+        return build_grid(holders, stances), None
+    return None, overview(holders, cells)
 
 
 def grid_overview_and_rows(holders, stances=None):
     """As `grid_or_overview`, with every stance's row for a head-to-head summary: the grid's own
-    rows, or, when only the overview is shown, light rows built from the same index (no query)."""
+    rows, or, when only the overview is shown, light rows made from the same index and one query
+    for the stances' names."""
     holders = list(holders)
     cells = stored_cells(holders, stances)
     if len({cell.stance_id for cell in cells}) <= FULL_GRID_ROWS:
@@ -186,40 +177,75 @@ def grid_overview_and_rows(holders, stances=None):
     return None, overview(holders, cells), indexed_rows(holders, cells)
 
 
+@dataclass(frozen=True, slots=True)
+class IndexedTopic:
+    pk: int
+    slug: str
+    name: str
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedStance:
+    """What a summary line shows of a stance and where its row is."""
+
+    pk: int
+    slug: str
+    statement: str
+    order: int
+    topic: IndexedTopic
+
+
+@dataclass(slots=True)
+class IndexedPosition:
+    """A stored position from the index: its badge, not its quotes. Model instances cost too
+    much here: an overview of 20 candidates on 150 stances has 3,000 of them."""
+
+    holder: Speaker
+    verdict: str = PositionSummary.Verdict.NONE
+    basis: str = ""
+    quote_count: int = 0
+    shift_before_id: int | None = None
+
+    @property
+    def has_evidence(self) -> bool:
+        return self.quote_count > 0
+
+    @property
+    def badge(self) -> Badge:
+        """As PositionSummary.badge."""
+        return badge_for(
+            self.verdict,
+            self.basis,
+            has_evidence=self.has_evidence,
+            shifted=self.shift_before_id is not None,
+        )
+
+
 def indexed_rows(holders, cells: list[IndexedCell]) -> list[Row]:
-    """Grid rows of unsaved positions made from the index: verdicts and badges, no quotes."""
-    stances: dict[int, Stance] = {}
-    topics: dict[int, Topic] = {}
-    by_cell = {}
-    for cell in cells:
-        topic = topics.setdefault(
-            cell.topic_id,
-            Topic(
-                pk=cell.topic_id, slug=cell.topic_slug, name=cell.topic_name, order=cell.topic_order
-            ),
+    """Rows of light positions made from the index, and one query for their stances."""
+    by_cell = {(cell.holder_id, cell.stance_id): cell for cell in cells}
+    found = Stance.objects.filter(pk__in={cell.stance_id for cell in cells}).order_by()
+    columns = ("topic_id", "topic__slug", "topic__name", "topic__order")
+    stances = [
+        IndexedStance(pk, slug, statement, order, IndexedTopic(*topic))
+        for pk, slug, statement, order, *topic in found.values_list(
+            "pk", "slug", "statement", "order", *columns
         )
-        stances.setdefault(
-            cell.stance_id,
-            Stance(
-                pk=cell.stance_id,
-                slug=cell.stance_slug,
-                statement=cell.statement,
-                order=cell.stance_order,
-                topic=topic,
-            ),
-        )
-        by_cell[(cell.holder_id, cell.stance_id)] = cell
+    ]
     rows = []
-    for stance in sorted(stances.values(), key=stance_order):
+    for stance in sorted(stances, key=stance_order):
         positions = []
         for holder in holders:
             cell = by_cell.get((holder.pk, stance.pk))
-            position = PositionSummary(holder=holder, stance=stance)
-            if cell:
-                position.verdict, position.basis = cell.verdict, cell.basis
-                position.quote_count = cell.quote_count
-                position.shift_before_id = cell.shift_before_id
-            positions.append(position)
+            if cell is None:
+                positions.append(IndexedPosition(holder))
+            else:
+                positions.append(
+                    IndexedPosition(
+                        holder, cell.verdict, cell.basis, cell.quote_count, cell.shift_before_id
+                    )
+                )
         rows.append(Row(stance=stance, cells=positions))
     return rows
 
@@ -227,7 +253,9 @@ def indexed_rows(holders, cells: list[IndexedCell]) -> list[Row]:
 # Head to head ---------------------------------------------------------------------------------
 
 SIDES = (PositionSummary.Verdict.SUPPORTS, PositionSummary.Verdict.OPPOSES)
-# Each kind of line shows this many at once; the rest are listed under a disclosure.
+# Each kind of line shows this many at once; with the grid shown, the rest are listed under a
+# disclosure. With only the overview shown (up to 150 stances of 20 candidates: the whole grid
+# again), the rest are counted by topic, each topic linked to its rows.
 LINES_SHOWN = 8
 
 
@@ -246,7 +274,8 @@ class Line:
     stance: Stance
     sides: list[Side]
     silent: list[Speaker]  # no recorded position, or mentions without taking a side
-    link: str = ""
+    link: str = ""  # the line's row
+    topic_link: str = ""  # its topic's rows
 
     @property
     def weak_sources(self) -> str:
@@ -266,6 +295,7 @@ class Group:
     kind: str
     title: str
     phrase: str  # the group in a sentence, before its count: "they differ on" 3
+    listed: int | None = None  # how many lines to list (None: all)
     lines: list[Line] = field(default_factory=list)
 
     @property
@@ -274,7 +304,20 @@ class Group:
 
     @property
     def more(self) -> list[Line]:
-        return self.lines[LINES_SHOWN:]
+        return self.lines[LINES_SHOWN : self.listed]
+
+    @property
+    def unlisted(self) -> int:
+        return len(self.lines) - len(self.lines[: self.listed])
+
+    @property
+    def unlisted_by_topic(self) -> list[tuple[str, int, str]]:
+        """(topic name, lines, link to the topic's rows) of the lines not listed."""
+        by_topic: dict[int, list] = {}
+        for line in self.lines[len(self.lines) - self.unlisted :]:
+            topic = line.stance.topic
+            by_topic.setdefault(topic.pk, [topic.name, 0, line.topic_link])[1] += 1
+        return [tuple(entry) for entry in by_topic.values()]
 
 
 @dataclass
@@ -287,18 +330,19 @@ class HeadToHead:
         return sum(len(group.lines) for group in self.groups)
 
 
-def head_to_head(rows: list[Row], link=lambda stance: f"#stance-{stance.slug}") -> HeadToHead:
+def head_to_head(rows: list[Row], link, topic_link, listed: int | None = None) -> HeadToHead:
     """Sorts the rows into where the holders differ (one supports, another opposes), agree (all
     on record take the same side), where only one is on record, and where records are mixed.
 
     Reads the positions the rows already hold: no query, whatever their number. `link(stance)`
-    is where the line's row is.
+    is where the line's row is, `topic_link(topic)` where its topic's rows are; `listed` caps
+    the lines listed of each kind (the rest are counted by topic).
     """
     groups = {
-        "differ": Group("differ", "Where they differ", "they differ on"),
-        "agree": Group("agree", "Where those on record agree", "agree on"),
-        "only_one": Group("only_one", "Only one on record", "only one is on record on"),
-        "mixed": Group("mixed", "Mixed records", "records are mixed on"),
+        "differ": Group("differ", "Where they differ", "they differ on", listed),
+        "agree": Group("agree", "Where those on record agree", "agree on", listed),
+        "only_one": Group("only_one", "Only one on record", "only one is on record on", listed),
+        "mixed": Group("mixed", "Mixed records", "records are mixed on", listed),
     }
     mentioned_only = 0
     for row in rows:
@@ -324,7 +368,13 @@ def head_to_head(rows: list[Row], link=lambda stance: f"#stance-{stance.slug}") 
             kind = "agree"
         else:
             kind = "mixed"
-        line = Line(row.stance, list(sides.values()), silent, link(row.stance))
+        line = Line(
+            row.stance,
+            list(sides.values()),
+            silent,
+            link(row.stance),
+            topic_link(row.stance.topic),
+        )
         groups[kind].lines.append(line)
     return HeadToHead(
         groups=[group for group in groups.values() if group.lines or group.kind != "mixed"],

@@ -67,6 +67,8 @@ def election_page(request, election, *, is_home):
         summary = grids.head_to_head(
             rows,
             link=lambda stance: f"{'' if grid else topic_link(stance.topic)}#stance-{stance.slug}",
+            topic_link=topic_link,
+            listed=None if grid else grids.LINES_SHOWN,
         )
     context = {
         "section": "home" if is_home else "elections",

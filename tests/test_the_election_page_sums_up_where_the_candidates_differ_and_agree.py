@@ -212,6 +212,43 @@ def test_a_long_kind_shows_its_first_lines_and_folds_the_rest(client, monkeypatc
     assert f"Where they differ ({count})" in " ".join(page.text.split())
 
 
+def test_with_only_the_overview_shown_the_lines_beyond_the_first_are_counted_by_topic(
+    client, monkeypatch
+):
+    """150 stances of 20 candidates would be the whole grid again: past the first lines of each
+    kind, the summary counts the rest by topic, each linked to the topic's rows."""
+    monkeypatch.setattr(grids, "FULL_GRID_ROWS", 1)
+    monkeypatch.setattr(grids, "LINES_SHOWN", 2)
+    election = make_election(slug="wide")
+    ana, ben = (make_candidacy(election=election).speaker for _ in range(2))
+    topics = [make_topic(name="Alpha", order=1), make_topic(name="Beta", order=2)]
+    for i, topic in enumerate([topics[0]] * 3 + [topics[1]] * 2):
+        stance = make_stance(statement=f"Stance {i}", topic=topic, order=i)
+        make_tag(make_quote(speaker=ana), stance)
+        make_tag(make_quote(speaker=ben), stance, alignment=OPPOSES)
+    response = client.get(election.get_absolute_url())
+    page = Summary(response.text)
+
+    assert [line["text"].split(":")[0] for line in page.lines] == ["Stance 0", "Stance 1"]
+    assert not [line for line in page.lines if line["folded"]]
+    text = " ".join(page.text.split())
+    assert "Where they differ (5)" in text
+    assert "3 more, by topic: Alpha (1) · Beta (2)" in text
+    beta = reverse("election_topic", args=[election.slug, topics[1].slug])
+    assert beta in Links(response.text).hrefs
+
+
+class Links(HTMLParser):
+    def __init__(self, html):
+        super().__init__()
+        self.hrefs = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href"))
+
+
 def test_one_candidate_has_no_head_to_head(client):
     election = make_election(slug="alone")
     holder = make_candidacy(election=election).speaker
@@ -229,9 +266,9 @@ def count_queries(client, url):
     return len(queries), [q["sql"] for q in queries.captured_queries]
 
 
-# The election page's queries with its summary: the same as without one (see
-# test_pages_issue_constant_queries), whether the page shows the grid or the overview.
-PINNED = {"grid": 6, "overview": 5}
+# The election page's queries with its summary: with the grid, the same as without one (see
+# test_pages_issue_constant_queries); with the overview, one more for the stances' statements.
+PINNED = {"grid": 6, "overview": 6}
 
 
 @pytest.mark.parametrize("shown", PINNED)

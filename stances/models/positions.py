@@ -5,6 +5,7 @@ quotes and `stances.summaries` is the one place that writes these rows, in the s
 as the edit that changed the evidence. `manage.py rebuildpositions --check` compares them.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db import models
@@ -41,6 +42,7 @@ MENTION_ICON = "○"
 DOUBT_ICON = "?"
 
 
+@functools.cache  # a few dozen distinct badges, asked for by every cell of every page
 def badge_for(verdict: str, basis: str, *, has_evidence: bool, shifted: bool = False) -> Badge:
     """The one place that words a verdict for readers, on every page and embed.
 

@@ -4,6 +4,8 @@ Accepting makes a draft quote (an editor still reviews and publishes it); reject
 so the same find is not suggested again, even after the body is edited and its offsets shift.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -14,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from articles.extraction import extract_quotes
 from articles.models import Article
 
-from .models import Quote, QuoteSuggestion, Speaker, SpeakerRole
+from .models import Candidacy, Election, Quote, QuoteSuggestion, Speaker, SpeakerRole
 
 
 class SuggestionError(Exception):
@@ -211,14 +213,46 @@ def _decide(suggestion: QuoteSuggestion, status: str, editor, quote: Quote | Non
     suggestion.save(update_fields=["status", "decided_by", "decided_at", "quote"])
 
 
+@dataclass(frozen=True)
+class Completion:
+    """What an editor adds when accepting (proposed by stances/suggestion_proposals.py, edited
+    on the page): whom the quote is about, a new speaker's role, a candidacy for the speaker."""
+
+    about: Speaker | None = None
+    role_title: str = ""
+    role_organisation: str = ""
+    election: Election | None = None
+    office: str = ""
+    party: str = ""
+    ticket_position: str = Candidacy.TicketPosition.HEAD
+
+
+def _checked(record, editor):
+    """The record validated and saved with its history naming the editor; a validation error
+    becomes a SuggestionError (raised inside accept's transaction, so nothing stays saved)."""
+    try:
+        record.full_clean()
+    except ValidationError as problem:
+        raise SuggestionError(" ".join(problem.messages)) from problem
+    record._history_user = editor
+    record.save()
+    return record
+
+
 def accept(
-    suggestion: QuoteSuggestion, editor, speaker: Speaker | None = None, create_speaker=False
+    suggestion: QuoteSuggestion,
+    editor,
+    speaker: Speaker | None = None,
+    create_speaker=False,
+    completion: Completion = Completion(),
 ) -> Quote:
     """Makes the suggestion a draft quote at its offsets and records the editor's decision.
 
     The speaker is, in order: a new one named as the extractor found it (create_speaker), the
     one given, or the matched one. Anonymous claims have none and keep the printed attribution.
-    Raises SuggestionError, changing nothing, when the quote cannot be made.
+    The completion adds whom the quote is about, the role of a speaker created here, and the
+    speaker's candidacy in an election. Raises SuggestionError, changing nothing, when the quote
+    or any of these cannot be made.
     """
     with transaction.atomic():
         current = _locked_pending(suggestion)
@@ -246,10 +280,36 @@ def accept(
                     f"No existing speaker matches “{name}”: choose one, or create a new speaker."
                 )
 
+        if create_speaker and completion.role_title.strip():
+            _checked(
+                SpeakerRole(
+                    speaker=speaker,
+                    title=completion.role_title.strip(),
+                    organisation=completion.role_organisation.strip(),
+                ),
+                editor,
+            )
+        elif create_speaker and completion.role_organisation.strip():
+            raise SuggestionError("A role needs a title as well as a party or organisation.")
+        if completion.election is not None:
+            if speaker is None:
+                raise SuggestionError("Claims by unnamed sources have no speaker to run.")
+            _checked(
+                Candidacy(
+                    election=completion.election,
+                    speaker=speaker,
+                    office=completion.office.strip(),
+                    party=completion.party.strip(),
+                    ticket_position=completion.ticket_position,
+                ),
+                editor,
+            )
+
         quote = Quote(
             text=current.text,
             kind=current.kind,
             speaker=speaker,
+            about=completion.about,
             attribution_text=current.attribution,
             article=article,
             language=article.language,

@@ -20,10 +20,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from articles.editing import excerpt
 
 from .. import tasks
-from ..models import Quote, QuoteSuggestion, Speaker, TaskRun
+from ..models import Candidacy, Quote, QuoteSuggestion, Speaker, TaskRun
 from ..models.suggestions import Precision
+from ..suggestion_proposals import Proposal, propose
 from ..suggestions import SuggestionError, accept, match_speakers, reject
 from .quotes import unnamed_sources
+from .suggestion_forms import AcceptForm
 
 CONTEXT_CHARACTERS = 90
 
@@ -41,17 +43,47 @@ def describe_precision(precision: Precision) -> str:
 
 @dataclass
 class SuggestionRow:
-    """One pending suggestion as the page shows it: the words in context and the speaker."""
+    """One pending suggestion as the page shows it: the words in context, the speaker, and
+    the proposals that complete it, as values for the row's fields."""
 
     suggestion: QuoteSuggestion
     before: str
     marked: str
     after: str
     matched: Speaker | None
+    proposal: Proposal
+    values: dict[str, str]  # what the row's fields show: the proposals, or what was posted
+    problem: str = ""  # why the last accept of this row was refused
 
     @property
     def anonymous(self) -> bool:
         return self.suggestion.kind == Quote.Kind.ANONYMOUS
+
+    @property
+    def offers_role(self) -> bool:
+        """A role is asked for when the speaker may be created: no match, a name found."""
+        return not self.anonymous and self.matched is None and bool(self.suggestion.speaker_name)
+
+    @property
+    def offers_candidacy(self) -> bool:
+        return self.offers_role and bool(self.proposal.elections)
+
+
+def proposed_values(proposal: Proposal) -> dict[str, str]:
+    """The row's fields as the proposals fill them; the candidacy box is left for the editor."""
+    role = proposal.role
+    return {
+        "about": str(proposal.about.pk) if proposal.about else "",
+        "role_title": role.title if role else "",
+        "role_organisation": role.organisation if role else "",
+        "add_candidacy": "",
+        "election": str(proposal.election.pk) if proposal.election else "",
+        "office": proposal.office,
+        "party": proposal.party,
+        "ticket_position": Candidacy.TicketPosition.RUNNING_MATE
+        if proposal.running_mate
+        else Candidacy.TicketPosition.HEAD,
+    }
 
 
 def task_record_url(request, run: TaskRun | None) -> str:
@@ -79,6 +111,23 @@ def in_context(body: str, start: int, end: int) -> tuple[str, str, str]:
     if end + CONTEXT_CHARACTERS < paragraph_end and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
     return before.lstrip(), body[start:end], after.rstrip()
+
+
+def completed(quote, completion, created_speaker: bool) -> str:
+    """What the accept added besides the quote, in a sentence ("" for nothing)."""
+    parts = []
+    if quote.about_id:
+        parts.append(f"about {quote.about.name}")
+    if created_speaker and completion.role_title:
+        role = completion.role_title
+        parts.append(
+            f"role {role}, {completion.role_organisation}"
+            if completion.role_organisation
+            else f"role {role}"
+        )
+    if completion.election is not None:
+        parts.append(f"candidate for {completion.office} in {completion.election.name}")
+    return f"With {'; '.join(parts)}." if parts else ""
 
 
 class SuggestQuotesMixin:
@@ -157,19 +206,40 @@ class SuggestQuotesMixin:
     def suggestions_url(self, article) -> str:
         return reverse("admin:articles_article_suggestions", args=[article.pk])
 
-    def pending_rows(self, article) -> list[SuggestionRow]:
+    def pending_rows(self, article, posted=None, problem="") -> list[SuggestionRow]:
+        """The pending suggestions with their proposals; ``posted`` is (suggestion id, the
+        values an editor posted) for a row whose accept was refused, shown again as posted."""
         pending = list(article.quote_suggestions.pending().in_body_order())
         matches = match_speakers(s.speaker_name for s in pending if s.speaker_name)
+        matched = {
+            suggestion.pk: matches.get(" ".join(suggestion.speaker_name.split()))
+            if suggestion.kind != Quote.Kind.ANONYMOUS and suggestion.speaker_name
+            else None
+            for suggestion in pending
+        }
+        proposals = propose(article, pending, matched)
         rows = []
         for suggestion in pending:
             before, marked, after = in_context(
                 article.body, suggestion.start_offset, suggestion.end_offset
             )
-            matched = None
-            if suggestion.kind != Quote.Kind.ANONYMOUS and suggestion.speaker_name:
-                matched = matches.get(" ".join(suggestion.speaker_name.split()))
+            proposal = proposals[suggestion.pk]
+            values = proposed_values(proposal)
+            row_problem = ""
+            if posted is not None and posted[0] == suggestion.pk:
+                values = {key: posted[1].get(key, "") for key in [*values, "speaker"]}
+                row_problem = problem
             rows.append(
-                SuggestionRow(suggestion, before, marked or suggestion.text, after, matched)
+                SuggestionRow(
+                    suggestion,
+                    before,
+                    marked or suggestion.text,
+                    after,
+                    matched[suggestion.pk],
+                    proposal,
+                    values,
+                    row_problem,
+                )
             )
         return rows
 
@@ -182,8 +252,24 @@ class SuggestQuotesMixin:
         if request.method == "POST":
             self.start_suggesting(request, article, has_body)
             return HttpResponseRedirect(self.suggestions_url(article))
+        return self.render_page(request, article)
+
+    def render_page(self, request, article, posted=None, problem=""):
+        """The page; after a refused accept, with that row's fields as the editor posted them."""
+        has_body = bool(article.body.strip())
         last_run = article.task_runs.select_related("requested_by").latest_first().first()
-        rows = self.pending_rows(article) if has_body else []
+        rows = self.pending_rows(article, posted, problem) if has_body else []
+        may_create_speakers = request.user.has_perm("stances.add_speaker")
+        for row in rows:
+            if not row.problem:
+                # Preselected: the matched speaker, else (one click) a new one of that name.
+                row.values["speaker"] = (
+                    str(row.matched.pk)
+                    if row.matched
+                    else "new"
+                    if row.suggestion.speaker_name and may_create_speakers
+                    else ""
+                )
         speakers = list(Speaker.objects.order_by("name", "pk").values_list("pk", "name"))
         context = {
             **self.admin_site.each_context(request),
@@ -197,7 +283,9 @@ class SuggestQuotesMixin:
             "last_run": last_run,
             "under_way": last_run is not None and last_run.is_active and not last_run.is_overdue,
             "task_record_url": task_record_url(request, last_run),
-            "may_create_speakers": request.user.has_perm("stances.add_speaker"),
+            "may_create_speakers": may_create_speakers,
+            "may_add_candidacies": request.user.has_perm("stances.add_candidacy"),
+            "ticket_positions": Candidacy.TicketPosition.choices,
             "precision_overall": describe_precision(QuoteSuggestion.objects.precision()),
             "precision_article": describe_precision(
                 QuoteSuggestion.objects.filter(article=article).precision()
@@ -273,12 +361,25 @@ class SuggestQuotesMixin:
         return f"Not decided: “{excerpt(suggestion.text, 60)}”. {problem}"
 
     def accept_view(self, request, object_id, suggestion_id):
+        """Accepts with the row's fields as posted. A refusal shows the page again with the
+        row's fields as the editor left them, so nothing typed is lost."""
         article, suggestion = self.decision_target(request, object_id, suggestion_id)
+        form = AcceptForm(request.POST)
         try:
             speaker, create_speaker = self.chosen_speaker(request)
-            quote = accept(suggestion, request.user, speaker, create_speaker)
+            if not form.is_valid():
+                raise SuggestionError(form.problems())
+            completion = form.completion()
+            if completion.election is not None and not request.user.has_perm(
+                "stances.add_candidacy"
+            ):
+                raise SuggestionError("You may not add candidacies; untick “Add as a candidate”.")
+            quote = accept(suggestion, request.user, speaker, create_speaker, completion)
         except SuggestionError as problem:
-            self.message_user(request, self.refused(suggestion, problem), messages.ERROR)
+            message = self.refused(suggestion, problem)
+            self.message_user(request, message, messages.ERROR)
+            if suggestion.is_pending:
+                return self.render_page(request, article, (suggestion.pk, request.POST), message)
         else:
             url = reverse("admin:stances_quote_change", args=[quote.pk])
             if quote.speaker_id:
@@ -288,13 +389,15 @@ class SuggestQuotesMixin:
                 who = format_html("from unnamed sources (“{}”)", quote.attribution_text)
             else:
                 who = "from unnamed sources"
+            added = completed(quote, completion, create_speaker)
             self.message_user(
                 request,
                 format_html(
-                    'Accepted as a <a href="{}">draft quote</a> {}: “{}”.',
+                    'Accepted as a <a href="{}">draft quote</a> {}: “{}”.{}',
                     url,
                     who,
                     excerpt(quote.text, 60),
+                    f" {added}" if added else "",
                 ),
                 messages.SUCCESS,
             )

@@ -13,9 +13,9 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass.
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 1.00),
-    "partial": (0.97, 0.95, 1.00),
-    "paraphrase": (0.97, 0.87, 1.00),
-    "anonymous": (1.00, 0.95, 1.00),
+    "partial": (0.98, 0.98, 1.00),
+    "paraphrase": (0.98, 0.88, 1.00),
+    "anonymous": (1.00, 0.98, 1.00),
 }
 
 

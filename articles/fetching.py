@@ -199,6 +199,7 @@ def fetch_page(url: str) -> FetchedPage:
             # a byte at a time would hold the editor for ever. At the deadline it is cut.
             watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), cut, [connection])
             watchdog.start()
+            response = None
             try:
                 connection.request(
                     "GET",
@@ -227,6 +228,8 @@ def fetch_page(url: str) -> FetchedPage:
                 charset = response.headers.get_content_charset()
                 return FetchedPage(url=url, html=decode_html(raw, charset))
             finally:
+                if response is not None:
+                    response.close()
                 connection.close()
         except FetchRefused:
             raise

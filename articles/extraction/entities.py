@@ -1,8 +1,9 @@
-"""People, organisations and pronouns mentioned in an article, and who a phrase refers to.
+"""People, organisations, titles, unnamed sources and pronouns mentioned in an article.
 
-Names are found from capitalisation alone (no gazetteer): a run of capitalised words, stripped of
-titles ("Foreign Minister"), is a person when two or more name-like words remain; a later surname or
-pronoun is resolved to the person introduced earlier.
+Names are found from capitalisation alone (no gazetteer): a run of capitalised words (particles,
+initials and accents allowed), stripped of titles ("Foreign Minister"), is a person when two or
+more name-like words remain; a later surname is the person introduced earlier. Who a phrase refers
+to is decided in speakers.py.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .mentions import ANON, Mention
+from .sources import GENERIC, anonymous_sources
 from .titles import _words as titles_words
 from .titles import holder, titled_phrases
 
-ANON = "<anonymous>"
+__all__ = ["ANON", "Entities", "Mention", "find_entities", "subject_of"]
+
 
 TITLES = {
     "President", "Minister", "Prime", "Foreign", "Defence", "Defense", "Secretary",
@@ -54,7 +58,6 @@ ORG_NOUNS = (
     "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office"
 )
-SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
     "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
@@ -69,65 +72,6 @@ _TOKEN = rf"(?:[Aa]l-|[Ee]l-)?[{UPPER}][{LOWER}][{UPPER}{LOWER}]*(?:[-'’][{UPP
 _INITIAL = rf"[{UPPER}]\."
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
-_ANON_RE = re.compile(
-    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
-    r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
-    r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified)\b"
-    r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
-    r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
-    r"deputies|lawmakers|residents|voters|reports|media)\b"
-    r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
-    r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
-    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
-    re.IGNORECASE,
-)
-# Nouns an article uses for a source it does not name; "the official" later refers back to one.
-SOURCE_NOUNS = (
-    r"officials?|sources?|diplomats?|aides?|advisers?|advisors?|insiders?|officers?|"
-    r"negotiators?|people|persons?"
-)
-# People in the street quoted without a name ("a retired teacher"), who are unnamed sources too.
-PASSERS_BY = (
-    r"teachers?|voters?|residents?|pensioners?|shopkeepers?|farmers?|students?|workers?|"
-    r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
-)
-_ANON_INTRO = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w.-]+\s+){0,4}?"
-    rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
-)
-_ANON_AGAIN = re.compile(
-    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)"
-    # "the official results", "the official Xinhua news agency": an adjective, not a source.
-    r"(?!\s+(?:[A-Z]|(?:results|count|figures|line|news|visit|statement|media|website|data|"
-    r"position|policy|report|tally|language|name|title|channels?|story|version|estimates?|"
-    r"toll|documents?|records?|account|agency|newspaper|gazette|portal|announcement|"
-    r"ceremony|residence|opening|launch|reason|explanation|code|close|of)\b))"
-)
-_ANONYMITY = re.compile(
-    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:to be )?(?:named|identified)|"
-    r"not authori[sz]ed|on background|unidentified|"
-    r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
-    re.IGNORECASE,
-)
-_GENERIC = re.compile(
-    r"officials|sources|diplomats|advisers|aides|analysts|economists|historians|critics|"
-    r"observers|experts|insiders|people|commentators|deputies|lawmakers|residents|voters|"
-    r"reports|media|witnesses|activists|protesters|campaigners|scholars|researchers"
-)
-_POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
-
-
-@dataclass(eq=False)  # compared by identity: the same words at the same place
-class Mention:
-    """One reference to a possible speaker, at body offsets [start, end)."""
-
-    start: int
-    end: int
-    kind: str  # "person" | "org" | "pronoun"
-    name: str
-    possessive: bool = False
-    gender: str | None = None  # for pronouns: "m" or "f"
-    title: str = ""  # for people: the title the text gave them ("Prime Minister")
 
 
 @dataclass
@@ -219,7 +163,7 @@ def find_entities(
         person = words[last_title + 1 :]
         if not person or any(w in PLACE_WORDS for w in person):
             continue
-        if len(person) == 1 and _GENERIC.fullmatch(person[0].lower()):
+        if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
             continue  # "Analysts said": a sentence's capital, not a surname
         person_start = end - len(" ".join(person))
         if person[-1] in {"Jr", "Sr"} and masked[end : end + 1] == ".":
@@ -271,7 +215,7 @@ def find_entities(
     for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
         if not any(m.start <= match.start(1) < m.end for m in mentions if m.kind == "org"):
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
-    mentions.extend(_anonymous_sources(masked, mentions))
+    mentions.extend(anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_titled_people(masked, mentions, list(known)))
     mentions.sort(key=lambda m: m.start)
@@ -325,33 +269,6 @@ def _titled_people(
     return found
 
 
-def _singular(noun: str) -> str:
-    return {"people": "person"}.get(noun.lower(), noun.lower().removesuffix("s"))
-
-
-def _anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
-    """Unnamed sources ("a senior official"), and later references back to one ("the official")
-    once the article has said its sources are unnamed (however far back it said so)."""
-    taken = [(m.start, m.end) for m in mentions if m.kind in {"person", "org"}]
-    first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
-    introduced: set[str] = set()
-    found = []
-    for match in sorted(
-        [*_ANON_INTRO.finditer(masked), *_ANON_AGAIN.finditer(masked)], key=lambda m: m.start()
-    ):
-        noun = _singular(match.group("noun"))
-        if any(a < match.end() and match.start() < b for a, b in taken):
-            continue
-        if match.re is _ANON_INTRO:
-            if any(m.kind == "person" and 0 < m.start - match.end() <= 3 for m in mentions):
-                continue  # "One resident, Ana Mol, said": named after all
-            introduced.add(noun)
-        elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
-            continue
-        found.append(Mention(match.start(), match.end(), "anon", ANON))
-    return found
-
-
 def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) -> None:
     """Vote each person's gender from the pronouns that follow their mentions closely."""
     votes: dict[str, dict[str, int]] = {}
@@ -387,154 +304,4 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
         if mention.possessive or mention.name in {"his", "her", "him"}:
             continue
         return mention
-    return None
-
-
-def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
-    """The latest earlier sentence subject (or named person) matching the pronoun's gender."""
-    candidates = [s for s in entities.subjects if s.start < mention.start]
-    candidates += [m for m in entities.mentions if m.kind == "person" and m.start < mention.start]
-    candidates.sort(key=lambda m: (m in entities.subjects, m.start))
-    seen_subjects = [c for c in candidates if c in entities.subjects]
-    others = [c for c in candidates if c not in entities.subjects]
-    for group in (seen_subjects, others):
-        for candidate in reversed(group):
-            name = _name_of(entities, candidate)
-            if candidate.kind == "anon":
-                return ANON  # "he said", after an unnamed source: still the unnamed source
-            if name is None or name == ANON or candidate.kind in {"org", "title"}:
-                continue  # an unresolved title may be anyone, so "he" does not go to it
-            gender = entities.genders.get(name)
-            if gender is None or gender == mention.gender:
-                return name
-    return None
-
-
-def _name_of(entities: Entities, mention: Mention) -> str | None:
-    if mention.kind == "pronoun":
-        return resolve_pronoun(entities, mention) if mention.name in {"he", "she"} else None
-    if mention.kind == "anon":
-        return ANON
-    return resolve_org(entities, mention) if mention.kind == "org" else mention.name
-
-
-def resolve_org(entities: Entities, mention: Mention) -> str:
-    """A lower-case "the ministry" refers to the latest named organisation with that head noun."""
-    if mention.name[:1].isupper():
-        return mention.name
-    # "the foreign ministry" is not the defence ministry: every word must be in the name.
-    wanted = set(mention.name.lower().split())
-    for earlier in reversed(
-        [m for m in entities.mentions if m.kind == "org" and m.start < mention.start]
-    ):
-        if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
-            return earlier.name
-    return mention.name
-
-
-# An opening participle clause ("Speaking with ...,", "When asked by ...,", "Reacting to ...,").
-_LEAD = re.compile(
-    r"\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
-)
-
-
-_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
-_RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
-_WHAT = re.compile(r"\bwhat\s+(?=[^,~]*$)")
-_SPEAKERS = {"person", "anon", "title"}
-
-
-def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
-    """The speaker when the verb's subject is not the phrase's first name: "Kerry met Zarif, who
-    said", "welcomed what Zarif called", "Kerry said Zarif had called"."""
-    relative = _RELATIVE.search(masked, start, end)
-    if relative:
-        before = [m for m in entities.within(start, relative.start()) if m.kind in _SPEAKERS]
-        if before and before[-1].end >= relative.start() - 1:
-            return before[-1].name
-    what = _WHAT.search(masked, start, end)
-    reported = list(SPEECH_VERB_AFTER.finditer(masked, start, end))
-    inner = what.end() if what else (reported[-1].end() if reported else None)
-    if inner is not None:
-        after = [m for m in entities.within(inner, end) if m.kind in _SPEAKERS and not m.possessive]
-        if after:
-            return after[0].name
-    return None
-
-
-def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
-    """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
-
-    Returns a name, ANON for unnamed sources, or None when the phrase names nobody.
-    """
-    phrase = masked[start:end].strip(" ,")
-    if not phrase:
-        return None
-    label = _LABEL.match(masked, start, end)
-    if label:
-        # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
-        start = label.end()
-        phrase = masked[start:end].strip(" ,")
-    named = _named_just_before(entities, masked, start, end)
-    if named:
-        return named
-    lead = _LEAD.match(masked, start, end)
-    if lead and any(
-        m.kind != "pronoun" or m.name in {"he", "she"} for m in entities.within(lead.end(), end)
-    ):
-        # "Speaking with reporter Peter Clottey, he said": who spoke comes after the comma.
-        start = lead.end()
-        phrase = masked[start:end].strip(" ,")
-    # An opening "In Fenmouth," is scene-setting, not part of who spoke.
-    tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
-    inside = entities.within(start, end)
-    first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
-    if first and first.kind == "person":
-        # "Ana Mol, an analyst close to the government": a named person is not unnamed.
-        return first.name
-    if _ANON_RE.search(phrase) or _ANON_RE.search(tail):
-        return ANON
-    people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
-    if people:
-        return people[0].name
-    if _POLL_RE.search(phrase):
-        return None
-    orgs = [m for m in inside if m.kind == "org"]
-    if orgs:
-        return resolve_org(entities, orgs[0])
-    pronouns = [m for m in inside if m.kind == "pronoun" and m.name in {"he", "she"}]
-    if pronouns:
-        return resolve_pronoun(entities, pronouns[-1])
-    role = re.fullmatch(
-        r"the\s+(deputy|official|diplomat|source|adviser|aide|person)", phrase, re.I
-    )
-    if role and re.search(
-        rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{role.group(1)}\b[^.]{{0,80}}"
-        r"(?:anonymity|not to be (?:named|identified))",
-        masked[:start],
-        re.I,
-    ):
-        return ANON
-    if re.fullmatch(r"(?:it|its)", phrase, re.I):
-        earlier = [m for m in entities.subjects if m.kind == "org" and m.start < start]
-        return resolve_org(entities, earlier[-1]) if earlier else None
-    return None
-
-
-def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> str | None:
-    """The speaker implied by a sentence's subject, for attributions without a named speaker."""
-    subject = subject_of(entities, masked, start, end)
-    if subject is None:
-        return None
-    if subject.kind == "pronoun":
-        return resolve_pronoun(entities, subject)
-    return resolve_org(entities, subject) if subject.kind == "org" else subject.name
-
-
-def latest_subject(entities: Entities, before: int) -> str | None:
-    """The most recent named speaker before an offset, for quotes with no attribution at all."""
-    for subject in reversed([s for s in entities.subjects if s.start < before]):
-        name = _name_of(entities, subject)
-        if name and subject.kind not in {"org", "title"}:
-            return name
     return None

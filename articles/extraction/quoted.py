@@ -13,14 +13,10 @@ from .article import (
     ExtractedQuote,
     speaker_kind,
 )
-from .entities import (
-    ANON,
-    SOURCE_NOUNS,
-    latest_subject,
-    resolve_phrase,
-    resolve_subject,
-)
 from .marks import Span, paragraphs
+from .mentions import ANON
+from .sources import SOURCE_NOUNS
+from .speakers import latest_subject, resolve_phrase, resolve_subject
 
 _AFTER_SPK_VERB = re.compile(
     r"^\s*,?\s*(?P<spk>[^~.;!?:]{1,90}?)\s+(?:also\s+|later\s+|then\s+)?"

@@ -14,11 +14,9 @@ from .article import (
     ExtractedQuote,
     speaker_kind,
 )
-from .entities import (
-    ANON,
-    resolve_phrase,
-)
 from .marks import MASK
+from .mentions import ANON
+from .speakers import resolve_phrase
 
 
 def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,81 @@
+"""Unnamed sources: how an article says a claim's source is not named ("a senior official, who
+spoke on condition of anonymity"), and its later references back to one ("the official said")."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import ANON, Mention
+
+ANON_RE = re.compile(
+    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
+    r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
+    r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified)\b"
+    r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
+    r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
+    r"deputies|lawmakers|residents|voters|reports|media)\b"
+    r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
+    r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
+    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
+    re.IGNORECASE,
+)
+# Nouns an article uses for a source it does not name; "the official" later refers back to one.
+SOURCE_NOUNS = (
+    r"officials?|sources?|diplomats?|aides?|advisers?|advisors?|insiders?|officers?|"
+    r"negotiators?|people|persons?"
+)
+# People in the street quoted without a name ("a retired teacher"), who are unnamed sources too.
+PASSERS_BY = (
+    r"teachers?|voters?|residents?|pensioners?|shopkeepers?|farmers?|students?|workers?|"
+    r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
+)
+_ANON_INTRO = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w.-]+\s+){0,4}?"
+    rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
+)
+_ANON_AGAIN = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)"
+    # "the official results", "the official Xinhua news agency": an adjective, not a source.
+    r"(?!\s+(?:[A-Z]|(?:results|count|figures|line|news|visit|statement|media|website|data|"
+    r"position|policy|report|tally|language|name|title|channels?|story|version|estimates?|"
+    r"toll|documents?|records?|account|agency|newspaper|gazette|portal|announcement|"
+    r"ceremony|residence|opening|launch|reason|explanation|code|close|of)\b))"
+)
+_ANONYMITY = re.compile(
+    r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:to be )?(?:named|identified)|"
+    r"not authori[sz]ed|on background|unidentified|"
+    r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(
+    r"officials|sources|diplomats|advisers|aides|analysts|economists|historians|critics|"
+    r"observers|experts|insiders|people|commentators|deputies|lawmakers|residents|voters|"
+    r"reports|media|witnesses|activists|protesters|campaigners|scholars|researchers"
+)
+
+
+def _singular(noun: str) -> str:
+    return {"people": "person"}.get(noun.lower(), noun.lower().removesuffix("s"))
+
+
+def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """Unnamed sources ("a senior official"), and later references back to one ("the official")
+    once the article has said its sources are unnamed (however far back it said so)."""
+    taken = [(m.start, m.end) for m in mentions if m.kind in {"person", "org"}]
+    first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
+    introduced: set[str] = set()
+    found = []
+    for match in sorted(
+        [*_ANON_INTRO.finditer(masked), *_ANON_AGAIN.finditer(masked)], key=lambda m: m.start()
+    ):
+        noun = _singular(match.group("noun"))
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        if match.re is _ANON_INTRO:
+            if any(m.kind == "person" and 0 < m.start - match.end() <= 3 for m in mentions):
+                continue  # "One resident, Ana Mol, said": named after all
+            introduced.add(noun)
+        elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
+            continue
+        found.append(Mention(match.start(), match.end(), "anon", ANON))
+    return found

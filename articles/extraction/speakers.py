@@ -1,0 +1,163 @@
+"""Who a speaker phrase refers to ("Okafor", "the ministry", "she", "unnamed officials", "Kerry met
+Zarif, who"), from the mentions found in the article."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entities, subject_of
+from .mentions import ANON, Mention
+from .sources import ANON_RE
+
+_POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
+SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
+
+
+def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
+    """The latest earlier sentence subject (or named person) matching the pronoun's gender."""
+    candidates = [s for s in entities.subjects if s.start < mention.start]
+    candidates += [m for m in entities.mentions if m.kind == "person" and m.start < mention.start]
+    candidates.sort(key=lambda m: (m in entities.subjects, m.start))
+    seen_subjects = [c for c in candidates if c in entities.subjects]
+    others = [c for c in candidates if c not in entities.subjects]
+    for group in (seen_subjects, others):
+        for candidate in reversed(group):
+            name = _name_of(entities, candidate)
+            if candidate.kind == "anon":
+                return ANON  # "he said", after an unnamed source: still the unnamed source
+            if name is None or name == ANON or candidate.kind in {"org", "title"}:
+                continue  # an unresolved title may be anyone, so "he" does not go to it
+            gender = entities.genders.get(name)
+            if gender is None or gender == mention.gender:
+                return name
+    return None
+
+
+def _name_of(entities: Entities, mention: Mention) -> str | None:
+    if mention.kind == "pronoun":
+        return resolve_pronoun(entities, mention) if mention.name in {"he", "she"} else None
+    if mention.kind == "anon":
+        return ANON
+    return resolve_org(entities, mention) if mention.kind == "org" else mention.name
+
+
+def resolve_org(entities: Entities, mention: Mention) -> str:
+    """A lower-case "the ministry" refers to the latest named organisation with that head noun."""
+    if mention.name[:1].isupper():
+        return mention.name
+    # "the foreign ministry" is not the defence ministry: every word must be in the name.
+    wanted = set(mention.name.lower().split())
+    for earlier in reversed(
+        [m for m in entities.mentions if m.kind == "org" and m.start < mention.start]
+    ):
+        if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
+            return earlier.name
+    return mention.name
+
+
+# An opening participle clause ("Speaking with ...,", "When asked by ...,", "Reacting to ...,").
+_LEAD = re.compile(
+    r"\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
+)
+
+
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
+_RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
+_WHAT = re.compile(r"\bwhat\s+(?=[^,~]*$)")
+_SPEAKERS = {"person", "anon", "title"}
+
+
+def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """The speaker when the verb's subject is not the phrase's first name: "Kerry met Zarif, who
+    said", "welcomed what Zarif called", "Kerry said Zarif had called"."""
+    relative = _RELATIVE.search(masked, start, end)
+    if relative:
+        before = [m for m in entities.within(start, relative.start()) if m.kind in _SPEAKERS]
+        if before and before[-1].end >= relative.start() - 1:
+            return before[-1].name
+    what = _WHAT.search(masked, start, end)
+    reported = list(SPEECH_VERB_AFTER.finditer(masked, start, end))
+    inner = what.end() if what else (reported[-1].end() if reported else None)
+    if inner is not None:
+        after = [m for m in entities.within(inner, end) if m.kind in _SPEAKERS and not m.possessive]
+        if after:
+            return after[0].name
+    return None
+
+
+def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
+
+    Returns a name, ANON for unnamed sources, or None when the phrase names nobody.
+    """
+    phrase = masked[start:end].strip(" ,")
+    if not phrase:
+        return None
+    label = _LABEL.match(masked, start, end)
+    if label:
+        # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
+        start = label.end()
+        phrase = masked[start:end].strip(" ,")
+    named = _named_just_before(entities, masked, start, end)
+    if named:
+        return named
+    lead = _LEAD.match(masked, start, end)
+    if lead and any(
+        m.kind != "pronoun" or m.name in {"he", "she"} for m in entities.within(lead.end(), end)
+    ):
+        # "Speaking with reporter Peter Clottey, he said": who spoke comes after the comma.
+        start = lead.end()
+        phrase = masked[start:end].strip(" ,")
+    # An opening "In Fenmouth," is scene-setting, not part of who spoke.
+    tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
+    inside = entities.within(start, end)
+    first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
+    if first and first.kind == "person":
+        # "Ana Mol, an analyst close to the government": a named person is not unnamed.
+        return first.name
+    if ANON_RE.search(phrase) or ANON_RE.search(tail):
+        return ANON
+    people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
+    if people:
+        return people[0].name
+    if _POLL_RE.search(phrase):
+        return None
+    orgs = [m for m in inside if m.kind == "org"]
+    if orgs:
+        return resolve_org(entities, orgs[0])
+    pronouns = [m for m in inside if m.kind == "pronoun" and m.name in {"he", "she"}]
+    if pronouns:
+        return resolve_pronoun(entities, pronouns[-1])
+    role = re.fullmatch(
+        r"the\s+(deputy|official|diplomat|source|adviser|aide|person)", phrase, re.I
+    )
+    if role and re.search(
+        rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{role.group(1)}\b[^.]{{0,80}}"
+        r"(?:anonymity|not to be (?:named|identified))",
+        masked[:start],
+        re.I,
+    ):
+        return ANON
+    if re.fullmatch(r"(?:it|its)", phrase, re.I):
+        earlier = [m for m in entities.subjects if m.kind == "org" and m.start < start]
+        return resolve_org(entities, earlier[-1]) if earlier else None
+    return None
+
+
+def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> str | None:
+    """The speaker implied by a sentence's subject, for attributions without a named speaker."""
+    subject = subject_of(entities, masked, start, end)
+    if subject is None:
+        return None
+    if subject.kind == "pronoun":
+        return resolve_pronoun(entities, subject)
+    return resolve_org(entities, subject) if subject.kind == "org" else subject.name
+
+
+def latest_subject(entities: Entities, before: int) -> str | None:
+    """The most recent named speaker before an offset, for quotes with no attribution at all."""
+    for subject in reversed([s for s in entities.subjects if s.start < before]):
+        name = _name_of(entities, subject)
+        if name and subject.kind not in {"org", "title"}:
+            return name
+    return None

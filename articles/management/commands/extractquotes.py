@@ -33,6 +33,17 @@ def _read_body(path: Path) -> str:
     return body.removeprefix("\ufeff")
 
 
+def _person(value: str) -> tuple[str, list[str]]:
+    """A --person value as (name, titles), or a CommandError saying what the form is."""
+    name, _, titles = value.partition("=")
+    titles = [t.strip() for t in titles.split(";") if t.strip()]
+    if not name.strip() or not titles:
+        raise CommandError(
+            f"--person needs NAME=TITLE (titles separated by ';'), not {value!r}", returncode=2
+        )
+    return " ".join(name.split()), titles
+
+
 class Command(BaseCommand):
     help = "Extract quotes from a UTF-8 article body and print them as a table or JSON."
 
@@ -44,9 +55,21 @@ class Command(BaseCommand):
             default="text",
             help="json: a list of objects with keys " + ", ".join(FIELDS) + "; text: a table.",
         )
+        parser.add_argument(
+            "--person",
+            action="append",
+            default=[],
+            metavar="NAME=TITLE[;TITLE...]",
+            help=(
+                "Someone who held a role on the article's date, so that 'the prime minister said' "
+                "is credited to them, e.g. --person 'Roksana Hrytsenko=Prime Minister of Velmora'. "
+                "Repeat for several people."
+            ),
+        )
 
-    def handle(self, *args, path: Path, format: str, **options) -> None:
-        quotes = extract_quotes(_read_body(path))
+    def handle(self, *args, path: Path, format: str, person: list[str], **options) -> None:
+        known_people = [_person(value) for value in person]
+        quotes = extract_quotes(_read_body(path), known_people=known_people)
         if format == "json":
             self.stdout.write(
                 json.dumps([q.to_dict() for q in quotes], ensure_ascii=False, indent=2)

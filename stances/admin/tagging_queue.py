@@ -5,9 +5,7 @@ drafts published in one confirmed step. Served under the quote admin's URLs."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
@@ -18,19 +16,19 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 
 from articles.editing import excerpt
-from articles.models import Article, Outlet
+from articles.models import Article
 
-from ..models import Quote, Stance, StanceTag, Topic
+from ..models import Quote, Stance, StanceTag
 from ..tagging import (
     ShownSuggestion,
     TagRefused,
     accept_tag,
     create_stance_and_tag,
     refuse_if_tagged_meanwhile,
-    same_statement,
     stance_named,
     suggestions_for,
 )
+from .tagging_forms import NewStanceForm, QueueFilters, StancePicker, is_number
 
 QUEUE_PAGE_SIZE = 25
 # Without JavaScript the picker offers only the quote's suggestions; one list of every stance,
@@ -41,101 +39,9 @@ PUBLISH_LIMIT = 200
 FILTER_NAMES = ("article", "outlet", "topic")
 
 
-def is_number(value) -> bool:
-    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12
-
-
 def tagged():
     """Whether a quote has a stance tag, as a condition on Quote rows."""
     return Exists(StanceTag.objects.filter(quote=OuterRef("pk")))
-
-
-class NumberedChoiceField(forms.ModelChoiceField):
-    """A choice by number that refuses anything else before asking the database (a number too
-    long for its column overflowed there: a server error)."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not is_number(str(value)):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": value},
-            )
-        return super().to_python(value)
-
-
-class ArticlePicker(AutocompleteSelect):
-    """The admin's article autocomplete, which looks up only what could be an article's number
-    (it looked up whatever the address held, and "abc" failed in the database)."""
-
-    def format_value(self, value):
-        return [v for v in super().format_value(value) if is_number(v)]
-
-
-class QueueFilters(forms.Form):
-    """The queue narrowed to one article, one outlet or one topic (any combination)."""
-
-    article = NumberedChoiceField(
-        Article.objects.all(),
-        required=False,
-        error_messages={"invalid_choice": "There is no article number “%(value)s”."},
-        help_text="Quotes reported in this article.",
-    )
-    outlet = NumberedChoiceField(
-        Outlet.objects.order_by("name"),
-        required=False,
-        empty_label="Any outlet",
-        error_messages={"invalid_choice": "There is no outlet number “%(value)s”."},
-        help_text="Quotes from this outlet's articles.",
-    )
-    topic = NumberedChoiceField(
-        Topic.objects.all(),
-        required=False,
-        empty_label="Any topic",
-        error_messages={"invalid_choice": "There is no topic number “%(value)s”."},
-        # Quotes in the queue have no tags yet, and suggestions cannot be filtered in the
-        # database: an article's tagged quotes say what the article is about.
-        help_text="Quotes from articles in which another quote is already tagged on this topic.",
-    )
-
-    def __init__(self, data, admin_site):
-        super().__init__(data)
-        article = self.fields["article"]
-        article.widget = ArticlePicker(Quote._meta.get_field("article"), admin_site)
-        article.widget.choices = article.choices  # as the field does for its own widget
-
-    def narrow(self, quotes):
-        """The quotes that pass the valid filters."""
-        chosen = self.cleaned_data
-        if chosen.get("article"):
-            quotes = quotes.filter(article=chosen["article"])
-        if chosen.get("outlet"):
-            quotes = quotes.filter(article__outlet=chosen["outlet"])
-        if chosen.get("topic"):
-            on_topic = StanceTag.objects.filter(
-                quote__article=OuterRef("article"), stance__topic=chosen["topic"]
-            )
-            quotes = quotes.filter(Exists(on_topic))
-        return quotes
-
-
-class StancePicker(AutocompleteSelect):
-    """The admin's stance autocomplete with its options given (the quote's suggestions): the
-    stock widget reads its selected stance from the database, a query for every row."""
-
-    def __init__(self, admin_site, stances):
-        super().__init__(StanceTag._meta.get_field("stance"), admin_site)
-        self.given = stances
-
-    def optgroups(self, name, value, attrs=None):
-        selected = {str(v) for v in value if v not in (None, "")}
-        options = [self.create_option(name, "", "", not selected, 0)]
-        for index, stance in enumerate(self.given, start=1):
-            label = f"{stance.statement} ({stance.topic.name})"
-            options.append(
-                self.create_option(name, stance.pk, label, str(stance.pk) in selected, index)
-            )
-        return [(None, options, 0)]
 
 
 @dataclass
@@ -481,42 +387,3 @@ class TaggingQueue:
                 messages.WARNING,
             )
         return self.back_to_queue(request.POST)
-
-
-class NewStanceForm(forms.Form):
-    topic = NumberedChoiceField(
-        Topic.objects.all(),
-        help_text="The area of foreign policy the stance belongs to.",
-        error_messages={"invalid_choice": "Choose one of the topics listed."},
-    )
-    statement = forms.CharField(
-        max_length=300,
-        widget=forms.TextInput(attrs={"class": "vTextField", "size": 60}),
-        help_text="A policy one can be for or against: Keep sending military aid to Ukraine.",
-    )
-    alignment = forms.ChoiceField(
-        label="The quote",
-        choices=StanceTag.Alignment.choices,
-        widget=forms.RadioSelect,
-        help_text="How the quote reads against the new stance.",
-    )
-    publish = forms.BooleanField(
-        required=False, label="Publish the quote too", help_text="It is a draft until published."
-    )
-
-    def __init__(self, *args, may_publish=True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not may_publish:
-            del self.fields["publish"]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("topic") and data.get("statement"):
-            duplicate = same_statement(data["topic"], data["statement"])
-            if duplicate is not None:
-                self.add_error(
-                    "statement",
-                    f"“{data['topic']}” already has the stance “{duplicate}”: pick it in the "
-                    "queue's stance picker instead of creating it again.",
-                )
-        return data

@@ -94,9 +94,8 @@ class Article(VersionedModel):
         blank=True,
         help_text=(
             "The article's text as published, pasted or read from its page. Suggest quotes reads "
-            "it to find the quotes in it. It is the outlet's writing, kept for editors' work; "
-            "once a quote from it is published, the article's public page shows the text with "
-            "its quotes marked."
+            "it to find the quotes in it. It is the outlet's writing, kept for editors' work: "
+            "public pages show only a short passage around each published quote."
         ),
     )
     archive_url = models.URLField(

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='article',
             name='body',
-            field=models.TextField(blank=True, help_text="The article's text as published, pasted or read from its page. Suggest quotes reads it to find the quotes in it. It is the outlet's writing, kept for editors' work; once a quote from it is published, the article's public page shows the text with its quotes marked.", verbose_name='full text'),
+            field=models.TextField(blank=True, help_text="The article's text as published, pasted or read from its page. Suggest quotes reads it to find the quotes in it. It is the outlet's writing, kept for editors' work: public pages show only a short passage around each published quote.", verbose_name='full text'),
         ),
         migrations.AlterField(
             model_name='historicalarticle',
             name='body',
-            field=models.TextField(blank=True, help_text="The article's text as published, pasted or read from its page. Suggest quotes reads it to find the quotes in it. It is the outlet's writing, kept for editors' work; once a quote from it is published, the article's public page shows the text with its quotes marked.", verbose_name='full text'),
+            field=models.TextField(blank=True, help_text="The article's text as published, pasted or read from its page. Suggest quotes reads it to find the quotes in it. It is the outlet's writing, kept for editors' work: public pages show only a short passage around each published quote.", verbose_name='full text'),
         ),
     ]

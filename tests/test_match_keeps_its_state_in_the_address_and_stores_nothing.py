@@ -116,3 +116,11 @@ def test_answers_are_not_logged_even_when_refused(client, race, caplog):
     assert refused.status_code == 400
     assert "agree" not in caplog.text
     assert f"s{race.aid.pk}" not in caplog.text
+
+
+def test_with_no_election_yet_the_page_says_so(client):
+    response = client.get(reverse("match"), {"s1": "agree"})
+
+    assert response.status_code == 200
+    assert "There is no election to compare your views with yet." in response.text
+    assert "no-store" in response["Cache-Control"]

@@ -24,6 +24,15 @@ What the suggester sees:
 - Held-out: an index of every tagged quote of the first file (tuning and the older held-out part,
   each asking left out of it) and the stances of both files. The second file's quotes are never
   indexed: its five stances have no tagged quote at all.
+
+Measured on 2 December 2026 (settings chosen on the tuning part only; the held-out file was
+written and committed before any tuning): tuning 0.82 stance top-1, 0.80 alignment when the
+stance is right, 0.88 off-topic silence; held-out 0.96, 0.81 and 0.96. The held-out part scores
+higher than the tuning part: its sentences are plainer than the tuning part's partial quotes
+("a gesture of good faith"), so read it as meeting the targets, not as the suggester's accuracy
+on real articles. Timings on a shared 2-core machine under a load of about 11: an index of 4,800
+quotes (the bound reached from 100,000 tagged quotes over 150 stances) builds in about 3 s and
+answers in about 36 ms; idle, expect several times faster.
 """
 
 from __future__ import annotations

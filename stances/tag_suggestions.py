@@ -35,7 +35,7 @@ from .alignment_cues import has_cue, reports_process, speaks_against
 SUPPORTS = "supports"
 
 # The most tagged quotes of one stance that the database index reads (the newest first).
-QUOTES_PER_STANCE = 100
+QUOTES_PER_STANCE = 50
 OPPOSES = "opposes"
 NEUTRAL = "neutral"
 

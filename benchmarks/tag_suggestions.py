@@ -30,9 +30,10 @@ written and committed before any tuning): tuning 0.82 stance top-1, 0.80 alignme
 stance is right, 0.88 off-topic silence; held-out 0.96, 0.81 and 0.96. The held-out part scores
 higher than the tuning part: its sentences are plainer than the tuning part's partial quotes
 ("a gesture of good faith"), so read it as meeting the targets, not as the suggester's accuracy
-on real articles. Timings on a shared 2-core machine under a load of about 11: an index of 4,800
-quotes (the bound reached from 100,000 tagged quotes over 150 stances) builds in about 3 s and
-answers in about 36 ms; idle, expect several times faster.
+on real articles. Timings on a shared 2-core machine under a load of about 11: from 100,000 tagged
+quotes over 150 stances, the index holds 4,800 (the copies reach 96 of the stances, 50 each; at
+most it would hold 7,500), builds in about 3 s and answers in about 36 ms; idle, expect several
+times faster.
 """
 
 from __future__ import annotations

@@ -87,3 +87,27 @@ def test_verbs_that_carry_a_fragment_of_the_speakers_words():
         ("real progress", "John Kerry"),
         ("unacceptable", "John Kerry"),
     ]
+
+
+def test_saying_and_a_comma_introduce_a_direct_quote():
+    body = (
+        'Bright Matonga disputed the claim, saying, "He is very secure. There is no way his '
+        'life can be in danger."'
+    )
+    assert found(body) == [
+        (
+            "direct",
+            "He is very secure. There is no way his life can be in danger.",
+            "Bright Matonga",
+        )
+    ]
+
+
+def test_recalled_an_ambassador_is_not_a_verb_of_saying():
+    body = (
+        "Kestria has recalled its ambassador to Drenland after a drone crashed near the border, "
+        "the foreign ministry said on Thursday."
+    )
+    [(kind, text, speaker)] = found(body)
+    assert (kind, speaker) == ("paraphrase", "foreign ministry")
+    assert text.startswith("Kestria has recalled its ambassador")

@@ -12,9 +12,9 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass.
 TUNING_FLOORS = {
-    "direct": (1.00, 0.98, 1.00),
-    "partial": (0.98, 0.98, 1.00),
-    "paraphrase": (0.98, 0.88, 1.00),
+    "direct": (1.00, 1.00, 1.00),
+    "partial": (1.00, 0.98, 1.00),
+    "paraphrase": (0.99, 0.91, 1.00),
     "anonymous": (1.00, 0.98, 1.00),
 }
 

@@ -79,3 +79,11 @@ def test_a_report_of_a_report_is_credited_to_the_inner_speaker():
     assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
         ("the window for diplomacy was closing", "Chuck Hagel")
     ]
+
+
+def test_ranks_are_titles_and_an_operator_is_an_organisation():
+    body = (
+        "Flights continued as normal, the airport operator said. The strike was "
+        "precise, Pentagon Press Secretary Navy Rear Adm. John Kirby said."
+    )
+    assert speakers(body) == ["airport operator", "John Kirby"]

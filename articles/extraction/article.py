@@ -46,7 +46,9 @@ FRAGMENT = (
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")
 TIME = (
-    r"(?:\s+(?:on\s+\w+(?:\s+(?:evening|morning|night))?|last\s+\w+|this\s+\w+|earlier|later|"
+    # "on Monday evening", but not "said on his way into ...".
+    r"(?:\s+(?:on\s+[A-Z0-9]\w*(?:\s+(?:evening|morning|night|afternoon))?|last\s+\w+|"
+    r"this\s+\w+|earlier|later|"
     r"afterwards|privately|publicly|again|only|also|repeatedly|in\s+a\s+statement))*"
 )
 

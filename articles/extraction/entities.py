@@ -26,6 +26,9 @@ TITLES = {
     "State", "Vice", "Deputy", "Chief", "Speaker", "King", "Queen", "Prince", "Princess",
     "Commissioner", "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Leader",
     "Representative", "Congressman", "Congresswoman", "Interior", "Finance", "Energy",
+    # Ranks, often abbreviated in US government texts ("Navy Rear Adm. John Kirby").
+    "Adm", "Admiral", "Rear", "Gen", "Brig", "Brigadier", "Maj", "Major", "Lt", "Lieutenant",
+    "Col", "Capt", "Sgt", "Sergeant", "Cmdr", "Commander", "Marshal", "Press", "Navy",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -56,7 +59,8 @@ ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
     "palace|council|military|army|navy|air force|coast guard|police|administration|authorities|"
     "secretariat|team|commission|"
-    "committee|parliament|cabinet|spokesman's office"
+    "committee|parliament|cabinet|spokesman's office|operator|company|firm|broadcaster|"
+    "authority|utility|airline|court|union"
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {

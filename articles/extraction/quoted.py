@@ -149,7 +149,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         standalone = (
             not stripped
             or stripped.endswith(":")
-            or bool(re.search(rf"\b(?:{SAY})\s*,$", stripped))
+            or bool(re.search(rf"\b(?:{SAY}|saying|adding|stating)\s*,$", stripped))
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue

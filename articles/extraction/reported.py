@@ -131,7 +131,11 @@ def _reported_clause(
     if (
         match
         and resolve(match.start("spk"), match.end("spk"))
-        and not SAY_RE.search(s[: match.start()])
+        # An earlier verb of saying with its own clause ("X said that ..., Y said") is another
+        # pattern's; "Kestria has recalled its ambassador ..., the ministry said" is not.
+        and not re.search(
+            rf"\b(?:{SAY})\b(?:(?:\s+[\w.-]+){{0,3}}?\s+that\b|\s*[,:~\"“])", s[: match.start()]
+        )
     ):
         speaker = resolve(match.start("spk"), match.end("spk"))
         _emit(

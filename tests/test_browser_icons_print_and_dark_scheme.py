@@ -196,3 +196,20 @@ def test_the_dark_scheme_passes_axe_on_synthetic_data(transactional_db, live_ser
     failures = dark_axe_failures(chromium, live_server.url, pages, "synthetic")
 
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
+@pytest.mark.browser
+def test_embeds_keep_the_light_scheme_in_other_sites_frames(demo_site, chromium):
+    context = chromium.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(demo_site.url + reverse("embeds:election", args=["us-president-2024"]))
+        body = page.locator("body")
+        colours = body.evaluate(
+            "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+        )
+        assert colours == ["rgb(28, 29, 33)", "rgb(255, 255, 255)"]  # the light scheme's
+        results = Axe().run(page, options=AXE_RULES)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()

@@ -59,3 +59,31 @@ def test_a_name_in_title_case_and_a_term_coined_by_unnamed_critics():
 def test_what_unnamed_critics_called_something_is_still_their_words():
     body = "Opposition deputies have called his record 'a warning, not a credential'."
     assert quoted(body) == [("a warning, not a credential", None)]
+
+
+def test_a_subheading_in_marks_between_paragraphs_is_not_a_quote():
+    for heading in ("'Witch hunt'", '"Not for sale"', "“A Long Winter”"):
+        body = (
+            "Gael Marchetti spent the morning answering questions about the audit.\n\n"
+            f"{heading}\n\n"
+            "The committee will publish its findings next month, the clerk's office said."
+        )
+        assert quoted(body) == [], heading
+
+
+def test_names_in_a_headline_or_subheading_are_not_speakers():
+    body = (
+        "Harbour Board Chief: Port Plan 'Too Costly'\n\n"
+        "The report was released on Tuesday.\n\n"
+        "He says the plan would cost more than the port earns in a decade."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == []
+    body = (
+        "Talks Resume in Sallow\n\n"
+        "Delegations met again on Friday after a week's pause.\n\n"
+        "Northern Water Pact\n\n"
+        "Irina Volkhova led the Velmoran side. She said a draft could be ready by spring."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("a draft could be ready by spring", "Irina Volkhova")
+    ]

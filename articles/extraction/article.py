@@ -77,8 +77,6 @@ class Article:
         self.spans = find_spans(body)
         self.masked = mask(body, self.spans)
         self.sentences = sentences(self.masked)
-        known = known_titles(known_people)
-        self.entities: Entities = find_entities(self.masked, self.sentences, known)
         paras = paragraphs(body)
         first = body[paras[0][0] : paras[0][1]] if paras else ""
         # A short first line without a full stop is a headline restating the body; skip it.
@@ -86,6 +84,20 @@ class Article:
             len(paras) > 1 and len(first.split()) < 20 and first.rstrip("\"'”’")[-1:] not in ".!?"
         )
         self.skip_until = paras[0][1] if headline else 0
+        # Headings (the headline, a subheading such as 'Witch hunt') are no one's words, and
+        # their capitals ("Iran Nuclear Deal") are not people a later "he" could mean.
+        self.headings = [(0, self.skip_until)] if headline else []
+        self.headings += [
+            (a, b) for a, b in paras[1:] if len(paras) > 2 and _heading(body[a:b], a, paras)
+        ]
+        for_entities = list(self.masked)
+        for a, b in self.headings:
+            for_entities[a:b] = " " * (b - a)
+        known = known_titles(known_people)
+        self.entities: Entities = find_entities("".join(for_entities), self.sentences, known)
+
+    def in_heading(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.headings)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         for start, end in self.sentences:
@@ -95,6 +107,14 @@ class Article:
 
     def printed(self, start: int, end: int) -> str:
         return " ".join(self.body[start:end].split()).strip(" ,")
+
+
+def _heading(text: str, start: int, paras: list[tuple[int, int]]) -> bool:
+    """A subheading: a short line between paragraphs, without a sentence's closing punctuation
+    or a verb of saying (whatever quotation marks wrap it)."""
+    if start == paras[-1][0] or len(text.split()) > 8 or SAY_RE.search(text):
+        return False
+    return text.rstrip("\"'”’ ")[-1:] not in ".!?:;,—–-"
 
 
 def speaker_kind(speaker: str | None, kind: str) -> tuple[str | None, str]:

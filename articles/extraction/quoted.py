@@ -135,7 +135,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
     previous_speaker: tuple[int, str | None] | None = None  # (paragraph start, speaker)
     for group in _joined(article):
         first, last = group[0], group[-1]
-        if first.start < article.skip_until:
+        if first.start < article.skip_until or article.in_heading(first.start):
             continue
         text = _quote_text(article, group)
         sent_start, _ = article.sentence_at(first.open_pos)

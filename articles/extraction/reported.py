@@ -329,7 +329,7 @@ def _main_reported(
 def find_reported(article: Article) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     for start, end in article.sentences:
-        if start < article.skip_until:
+        if start < article.skip_until or article.in_heading(start):
             continue
         cursor = start
         for match in re.finditer(r";\s+|(?:,|~[\"”’'],?)\s+while\s+", article.masked[start:end]):

@@ -87,3 +87,17 @@ def test_ranks_are_titles_and_an_operator_is_an_organisation():
         "precise, Pentagon Press Secretary Navy Rear Adm. John Kirby said."
     )
     assert speakers(body) == ["airport operator", "John Kirby"]
+
+
+def test_an_institution_before_a_title_belongs_to_the_persons_title():
+    for intro, name in (
+        ("Senate Majority Leader Mitch McConnell", "Mitch McConnell"),
+        ("House Speaker Nancy Pelosi", "Nancy Pelosi"),
+        ("Foreign Ministry Spokeswoman Irina Volkhova", "Irina Volkhova"),
+    ):
+        body = (
+            f"{intro} met the delegation on Monday. The talks broke up at noon. "
+            f"{name.split()[-1]} said the door remained open. Later she said, or he said, "
+            "that a second round was likely."
+        )
+        assert speakers(body)[0] == name, intro

@@ -142,7 +142,16 @@ def find_entities(
         after = masked[end + (2 if possessive else 0) :]
         before = masked[max(0, start - 8) : start]
         org_noun = re.match(rf"\s+((?:[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
-        if any(w in ORG_WORDS for w in words) or org_noun:
+        last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+        # "Senate Majority Leader Mitch McConnell", "House Speaker Nancy Pelosi": the institution
+        # is part of the title before a person's name, not the name of an organisation.
+        titled_person = (
+            last_title >= 0
+            and 2 <= len(words) - last_title - 1 <= 4
+            and not any(w in ORG_WORDS or w in PLACE_WORDS for w in words[last_title + 1 :])
+            and not org_noun
+        )
+        if (any(w in ORG_WORDS for w in words) or org_noun) and not titled_person:
             name = " ".join(words)
             stop = end
             if org_noun:
@@ -163,7 +172,6 @@ def find_entities(
                 stop += named.end()
             mentions.append(Mention(start, stop, "org", name, possessive))
             continue
-        last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
         person = words[last_title + 1 :]
         if not person or any(w in PLACE_WORDS for w in person):
             continue

@@ -71,3 +71,22 @@ def test_the_prime_minister_is_not_the_deputy_prime_minister():
     body = '"We will not be rushed," the prime minister said.'
     people = [("Jalen Corso", ["Deputy Prime Minister"])]
     assert found(body, people) == [("direct", "We will not be rushed", "the prime minister")]
+
+
+def test_a_title_given_with_a_later_surname_is_followed_back():
+    for full, name, later, title in (
+        (
+            "Senate Majority Leader Mitch McConnell",
+            "Mitch McConnell",
+            "Senator McConnell",
+            "the senator",
+        ),
+        ("Lena Hart, who chairs the ports board,", "Lena Hart", "Governor Hart", "The governor"),
+        ("Pieter van der Berg", "Pieter van der Berg", "Ambassador van der Berg", "the ambassador"),
+    ):
+        body = (
+            f"{full} spoke first. {later} told the radio that the port would reopen. "
+            f"Fishermen were not convinced. {title[0].upper() + title[1:]} says repairs will "
+            "take a month."
+        )
+        assert [q.speaker for q in extract_quotes(body)] == [name, name], full

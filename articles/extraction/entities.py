@@ -197,6 +197,8 @@ def find_entities(
             mentions[-1].title = " ".join(words[: last_title + 1])
         elif len(core) == 1 and key in full_names:
             mentions.append(Mention(person_start, end, "person", full_names[key], possessive))
+            # "Senator McConnell": a later "the senator" may mean him.
+            mentions[-1].title = " ".join(words[: last_title + 1])
         elif len(core) == 1 and len(person) > 1:
             # "Van Hoorn said", before or without the full name: the surname with its particle.
             surnames.append(Mention(person_start, end, "person", " ".join(person), possessive))

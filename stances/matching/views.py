@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
@@ -10,6 +11,7 @@ from ..forms import mark_invalid_fields
 from ..models import Election
 from . import scoring
 from .forms import AnswersForm, has_answers
+from .render import LinesRenderer
 
 # A result links this many quotes from each candidate's cell, and "all N quotes" beyond them:
 # a reader who answers every one of 150 stances for 14 candidates still gets a bounded page.
@@ -46,7 +48,7 @@ def questionnaire(request, election, elections, answering):
     holders = [c.speaker for c in candidacies]
     stances = list(scoring.asked_stances(holders))
     form = AnswersForm(request.GET if answering else None, stances)
-    result, status, skipped_all = None, 200, False
+    result, statements, status, skipped_all = None, [], 200, False
     if form.is_bound:
         if form.is_valid():
             answers = form.answers()
@@ -55,6 +57,7 @@ def questionnaire(request, election, elections, answering):
                 cells = scoring.cells_for(holders, [answer.stance for answer in answers])
                 grids.attach_quotes(list(cells.values()), QUOTES_PER_LINE)
                 result = scoring.match(holders, answers, cells)
+                statements = statement_lines(result)
         else:
             mark_invalid_fields(form)
             status = 400
@@ -64,8 +67,19 @@ def questionnaire(request, election, elections, answering):
         "candidacies": candidacies,
         "form": form,
         "result": result,
+        "statements": statements,
         "skipped_all": skipped_all,
         "unknown_stances": form.unknown_stances() if form.is_bound else 0,
         "other_elections": [e for e in elections if e.pk != election.pk],
     }
     return render(request, "matching/match.html", context, status=status)
+
+
+def statement_lines(result):
+    """[(topic, [(answered stance, its lines' HTML), ...]), ...]: the lines are built in Python
+    (see render.py), a page of every answer for every candidate being thousands of them."""
+    renderer = LinesRenderer(quotes_url=reverse("quotes"))
+    return [
+        (topic, [(item, renderer.statement(item)) for item in items])
+        for topic, items in result.topics
+    ]

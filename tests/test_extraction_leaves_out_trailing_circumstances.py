@@ -49,3 +49,20 @@ def test_on_his_way_is_not_on_monday():
     items = found(body)
     assert not [text for kind, text, _ in items if kind == "paraphrase" and "way" in text]
     assert ("paraphrase", "the border was calm", "Jonas Rautio") in items
+
+
+def test_the_reporters_aside_after_an_unpaired_dash_is_not_the_speakers_clause():
+    for clause, aside in (
+        ("the report had been published on May 3", "the same day the ministry replied"),
+        ("the dam was safe", "a claim the engineers' union disputes"),
+        ("the border would reopen on Friday", "days after the governor had ruled it out"),
+    ):
+        body = f"Speaking on Tuesday, Lena Hart said {clause} — {aside}."
+        assert [(q.text, q.speaker) for q in extract_quotes(body)] == [(clause, "Lena Hart")]
+
+
+def test_a_paired_dash_inside_the_clause_stays_in_it():
+    body = "Lena Hart said the dam — the oldest in the valley — was safe."
+    assert [q.text for q in extract_quotes(body)] == [
+        "the dam — the oldest in the valley — was safe"
+    ]

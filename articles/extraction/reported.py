@@ -215,6 +215,12 @@ _NOT_A_CLAUSE = (
 )
 
 
+_ASIDE = re.compile(
+    r"\s[—–]\s+(?=(?:the|a|an|which|one|just|only|days?|hours?|weeks?|months?|years?|shortly|"
+    r"something|hardly|not long)\b)"
+)
+
+
 def _main_reported(
     article: Article, out: list, start: int, end: int, inherited: str | None
 ) -> bool:
@@ -309,6 +315,11 @@ def _main_reported(
             clause_end = (
                 complement + turn.start() + (1 if masked[complement + turn.start()] == MASK else 0)
             )
+        aside = _ASIDE.search(masked, complement, clause_end)
+        if aside and not re.search(r"\s[—–]\s", masked[aside.end() : clause_end]):
+            # "said the article was published on January 9 — the same day that ...": an unpaired
+            # dash opens the reporter's own aside, which the speaker did not say.
+            clause_end = aside.start()
         _emit(
             article,
             out,

@@ -86,3 +86,26 @@ def test_a_quotation_opening_the_reporters_sentence_is_a_fragment():
     # A quotation that is the whole sentence is still a direct quote.
     body = '"We are ready," Ana Mol said on Monday. "Ready for anything."'
     assert [kind for kind, _, _ in kinds(body)] == ["direct", "direct"]
+
+
+def test_a_participle_fragment_belongs_to_the_subject_of_its_own_clause():
+    cases = (
+        (
+            "Lena Hart said the report came out on May 3 — the day Drenish officials answered "
+            'it, dismissing it as "a fabrication."',
+            None,
+        ),
+        (
+            "Ana Okafor recalled the night in March when Casimir Vell walked out, calling the "
+            'talks "a circus."',
+            "Casimir Vell",
+        ),
+        (
+            "The minister spoke after Irina Volkhova had addressed the chamber, describing the "
+            'budget as "a surrender."',
+            "Irina Volkhova",
+        ),
+    )
+    for body, speaker in cases:
+        partials = [q for q in extract_quotes(body) if q.kind in {"partial", "anonymous"}]
+        assert [q.speaker for q in partials] == [speaker], body

@@ -84,6 +84,10 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
     return None
 
 
+# Where a clause inside the sentence starts, with a subject of its own.
+_INNER_CLAUSE = re.compile(r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s")
+
+
 def _before_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
     """Speaker from the reporting clause before an opening mark, nearest verb first."""
     text = article.masked[start:end]
@@ -103,7 +107,17 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if not verbs:
         return None
     verb = verbs[-1]
-    speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
+    speaker = None
+    if verb.group().endswith("ing") and article.masked[: verb.start()].rstrip().endswith(","):
+        # "Lavrov said ... — the day Russian officials issued a response, dismissing it as
+        # '...'": a participle's words belong to the subject of the clause it hangs from.
+        inner = list(_INNER_CLAUSE.finditer(article.masked, clause_start, verb.start()))
+        if inner:
+            speaker = resolve_phrase(
+                article.entities, article.masked, inner[-1].end(), verb.start()
+            )
+    if speaker is None:
+        speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
     if speaker is None:
         sentence_start, _ = article.sentence_at(start)
         speaker = resolve_subject(article.entities, article.masked, sentence_start, verb.start())

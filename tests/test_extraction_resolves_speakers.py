@@ -101,3 +101,15 @@ def test_an_institution_before_a_title_belongs_to_the_persons_title():
             "that a second round was likely."
         )
         assert speakers(body)[0] == name, intro
+
+
+def test_a_person_in_an_opening_phrase_is_not_who_speaks_after_the_comma():
+    for opening in (
+        "After meeting Lena Hart,",
+        "Unlike Lena Hart,",
+        "Before visiting Lena Hart in Sallow,",
+        "Like Lena Hart before him,",
+        "Responding to Lena Hart,",
+    ):
+        body = f'{opening} Casimir Vell said the talks had been "frank." Hart said nothing.'
+        assert speakers(body) == ["Casimir Vell", "Casimir Vell"], opening

@@ -53,7 +53,8 @@ STOP = {
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Photo", "Details", "Mr", "Ms",
     "Mrs", "Dr", "One", "Two", "Three", "Several", "Some", "Another", "Many", "Most",
-    "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former",
+    "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former", "Unlike", "Like",
+    "Besides", "Alongside", "Upon",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"

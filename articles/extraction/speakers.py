@@ -58,6 +58,12 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
 # An opening participle clause ("Speaking with ...,", "When asked by ...,", "Reacting to ...,").
 _LEAD = re.compile(
     r"\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
+    # "After meeting Lena Hart, Vell said ...": who met is who spoke, after the comma.
+    r"|\s*(?:When|While|After|Before|Since|On|Upon)\s+[a-z]+ing\b[^,~]{0,150},\s*"
+    # "Unlike Lena Hart, Vell called ...", "Like his predecessor, ...": a comparison, not the
+    # speaker.
+    r"|\s*(?:Unlike|Like|Besides|Alongside|Along with|Together with|Apart from|Instead of|"
+    r"Rather than|Replying to|Responding to|Reacting to)\s[^,~]{0,150},\s*"
 )
 
 

@@ -65,6 +65,21 @@ def test_candidates_with_nothing_on_record_share_one_line_per_statement(client):
     assert html.count('<li class="match-line"') == 7
 
 
+def test_names_and_statements_built_in_python_are_escaped(client):
+    race = make_race()
+    race.cy.name = "Cy <b>Doyle</b>"
+    race.cy.save()
+    race.talks.statement = "Open <i>peace</i> talks now"
+    race.talks.save()
+    html = answer_everything(client, race.election).text
+
+    assert "<b>Doyle</b>" not in html
+    assert "<p>Cy &lt;b&gt;Doyle&lt;/b&gt;</p>" in html  # the shared line for aid
+    assert "<strong>Cy &lt;b&gt;Doyle&lt;/b&gt;</strong>" in html  # his line on talks
+    assert "<i>peace</i>" not in html
+    assert " on Open &lt;i&gt;peace&lt;/i&gt; talks now giving Ada Byrne's position" in html
+
+
 def test_the_result_grows_with_the_evidence_shown_not_with_its_repetition(client):
     archive = build_archive(200)
     response = answer_everything(client, archive.election)

@@ -109,3 +109,35 @@ def test_a_participle_fragment_belongs_to_the_subject_of_its_own_clause():
     for body, speaker in cases:
         partials = [q for q in extract_quotes(body) if q.kind in {"partial", "anonymous"}]
         assert [q.speaker for q in partials] == [speaker], body
+
+
+def test_a_fragment_after_a_colon_is_partial_and_a_sentence_after_a_colon_is_direct():
+    for body in (
+        'Lena Hart had a simple message: "no more delays."',
+        'Casimir Vell gave his verdict on the budget: "a missed opportunity."',
+        "Ana Okafor summed up the mood in two words: 'not yet'.",
+    ):
+        assert [q.kind for q in extract_quotes(body)] == ["partial"], body
+    body = 'Lena Hart had a simple message: "There will be no more delays."'
+    assert [q.kind for q in extract_quotes(body)] == ["direct"]
+
+
+def test_a_first_person_fragment_with_no_attribution_goes_on_with_the_last_speaker():
+    for fragment in ("a test of our resolve", "the fight of my life", "what we promised"):
+        body = (
+            '"We will not give in," Lena Hart said at the rally.\n\n'
+            f'The strikes, in other words, were "{fragment}."'
+        )
+        assert [(q.kind, q.text.rstrip("."), q.speaker) for q in extract_quotes(body)] == [
+            ("direct", "We will not give in", "Lena Hart"),
+            ("partial", fragment, "Lena Hart"),
+        ], fragment
+
+
+def test_a_slogan_in_the_first_person_is_still_not_a_quote():
+    for body in (
+        '"We will not give in," Lena Hart said.\n\nMarchers held a banner reading "Not our war".',
+        '"We will not give in," Lena Hart said.\n\nThe crowd chanted "our streets" for an hour.',
+        '"We will not give in," Lena Hart said.\n\nShops sold mugs with the slogan "we stay".',
+    ):
+        assert [q.kind for q in extract_quotes(body)] == ["direct"], body

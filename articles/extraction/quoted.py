@@ -53,6 +53,7 @@ _NAMING_BEFORE = re.compile(
     # Not "called": "deputies called his record 'a warning'" is their words about it.
     r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _SMALL_WORDS = {"of", "for", "the", "to", "and", "a", "an", "in", "on", "at", "de", "la"}
 
 
@@ -214,6 +215,24 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             if _SCARE_BEFORE.search(before):
                 continue
             found_by = _before_attribution(article, sent_start, first.open_pos) or after
+            if (
+                found_by is None
+                and _FIRST_PERSON.search(text)
+                # A capitalised fragment or one on a banner is a slogan ("Not our war").
+                and text[:1].islower()
+                and not _PRINTED_BEFORE.search(before)
+                and not re.search(r"\b(?:reading|read|reads|saying)\s*$", before)
+            ):
+                # 'The strikes were "a test of our resolve."' after a speaker's quote: words in
+                # the first person are somebody's, and news style goes on with the last speaker.
+                same_para = previous_speaker and previous_speaker[0] == para_start
+                speaker = (
+                    previous_speaker[1]
+                    if same_para
+                    else latest_subject(article.entities, first.open_pos)
+                )
+                found_by = (speaker, "") if speaker else None
+                confidence = 0.55
             if found_by is None:
                 continue
             if _named_thing(text) or (
@@ -233,6 +252,9 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # A one or two word term pinned on nobody in particular ("commentators call it
                 # the 'swing belt'") is a scare quote; one from "the official" is a quote.
                 continue
+        if kind == "direct" and stripped.endswith(":") and text[:1].islower():
+            # "Hart had a simple message: 'no more delays.'": not a sentence, a fragment.
+            kind = "partial"
         speaker, attribution = found_by
         previous_speaker = (para_start, speaker)
         speaker, kind = speaker_kind(speaker, kind)

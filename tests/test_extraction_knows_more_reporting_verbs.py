@@ -111,3 +111,14 @@ def test_recalled_an_ambassador_is_not_a_verb_of_saying():
     [(kind, text, speaker)] = found(body)
     assert (kind, speaker) == ("paraphrase", "foreign ministry")
     assert text.startswith("Kestria has recalled its ambassador")
+
+
+def test_said_there_was_is_what_was_said_but_said_there_is_where():
+    for clause in (
+        "there was another possibility: new sanctions",
+        "there would be no second vote",
+        "there are still too many checkpoints",
+    ):
+        body = f"Lena Hart says {clause}."
+        assert [(q.text, q.speaker) for q in extract_quotes(body)] == [(clause, "Lena Hart")]
+    assert [q.text for q in extract_quotes("Lena Hart said there on Monday.")] == []

@@ -210,7 +210,10 @@ _VERB_RE = re.compile(rf"\b(?:{SAY}|(?P<ing>{REPORTING}))\b")
 _NOT_A_CLAUSE = (
     r"(?:to|of|for|with|by|about|in|on|at|when|while|whilst|after|before|as|during|outside|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
-    r"just|here|there|then|so|but|and|if|unless|although|though|where|late|early|"
+    # "said there" is where, but "said there was ..." is what: an existential clause.
+    r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
+    r"should|must|seems?|appears?|remains?)\b)|then|so|but|and|if|unless|although|though|where|"
+    r"late|early|"
     r"\w+ing)\b"
 )
 

@@ -63,6 +63,7 @@ def test_candidates_with_nothing_on_record_share_one_line_per_statement(client):
     assert "No recorded position</span>: 1 candidate</summary><p>Cy Doyle</p>" in html
     assert "Mentioned without taking a side</span>" in html
     assert html.count('<li class="match-line"') == 7
+    assert "{#" not in html  # a template comment over several lines would print on the page
 
 
 def test_names_and_statements_built_in_python_are_escaped(client):

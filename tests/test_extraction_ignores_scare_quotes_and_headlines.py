@@ -87,3 +87,23 @@ def test_names_in_a_headline_or_subheading_are_not_speakers():
     assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
         ("a draft could be ready by spring", "Irina Volkhova")
     ]
+
+
+def test_a_term_before_a_later_clauses_attribution_is_not_that_speakers_fragment():
+    for body in (
+        'Backers of the "Yes" campaign gathered outside, and Lena Hart said the vote was close.',
+        'The front page read "Betrayed", but Casimir Vell said the editors were wrong.',
+        'Fans of the "Green Wave" filled the square, while Ana Okafor said turnout was low.',
+    ):
+        assert quoted(body) == [], body
+    assert quoted('"A disgrace," and nothing more, Lena Hart said of the ruling.') != []
+
+
+def test_the_thing_described_in_marks_is_not_the_description():
+    for body in (
+        'Lena Hart described the "Velmora model" as a failure.',
+        'Casimir Vell regards the "grand bargain" as dead.',
+        'Ana Okafor sees the "reset" as a trap.',
+    ):
+        assert quoted(body) == [], body
+    assert quoted('Lena Hart described the plan as "a failure".') == [("a failure", "Lena Hart")]

@@ -214,6 +214,18 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             kind, confidence = "partial", 0.75
             if _SCARE_BEFORE.search(before):
                 continue
+            if re.search(
+                r"\b(?:described|describes|describing|saw|sees|regards|regarded)\s+"
+                r"(?:the|a|an|its|his|her|their)?\s*$",
+                before,
+            ) and re.match(r"[\"”’']?\s+as\b", article.body[last.close_pos + 1 :]):
+                continue  # 'described the "Velmora model" as a failure': the thing, not the words
+            if after and re.search(
+                r"(?:^|,\s+)(?:and|but|while|as|where|when|whereas)\s", after[1]
+            ):
+                # '... the "Yes" campaign gathered outside, and Hart said': the attribution
+                # belongs to the next clause, not to the fragment.
+                after = None
             found_by = _before_attribution(article, sent_start, first.open_pos) or after
             if (
                 found_by is None

@@ -141,3 +141,25 @@ def test_a_slogan_in_the_first_person_is_still_not_a_quote():
         '"We will not give in," Lena Hart said.\n\nShops sold mugs with the slogan "we stay".',
     ):
         assert [q.kind for q in extract_quotes(body)] == ["direct"], body
+
+
+def test_a_fragment_is_credited_to_the_inner_speaker_not_the_first_name():
+    cases = (
+        (
+            'Casimir Vell, whom Lena Hart has called "a menace," said he would run again.',
+            "Lena Hart",
+        ),
+        (
+            'Lena Hart quoted Casimir Vell as saying the border would "never" reopen.',
+            "Casimir Vell",
+        ),
+        ('Ana Okafor, whom the mayor calls "my best deputy," denied it.', "the mayor"),
+        ('In an interview with Ana Okafor, Lena Hart said the vote was "stolen."', "Lena Hart"),
+        (
+            'During a call with Ana Okafor, Casimir Vell called the offer "generous."',
+            "Casimir Vell",
+        ),
+    )
+    for body, speaker in cases:
+        partials = [q for q in extract_quotes(body) if q.kind in {"partial", "anonymous"}]
+        assert [q.speaker for q in partials][:1] == [speaker], body

@@ -64,12 +64,18 @@ _LEAD = re.compile(
     # speaker.
     r"|\s*(?:Unlike|Like|Besides|Alongside|Along with|Together with|Apart from|Instead of|"
     r"Rather than|Replying to|Responding to|Reacting to)\s[^,~]{0,150},\s*"
+    # "In an interview with Ana Okafor, Hart said": the interviewer does not speak.
+    r"|\s*(?:In|During)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:interview|call|meeting|"
+    r"conversation|talks?|exchange|debate|session)\s+with\s[^,~]{0,150},\s*"
 )
 
 
 _LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
-_WHAT = re.compile(r"\bwhat\s+(?=[^,~]*$)")
+# "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
+_WHAT = re.compile(
+    r"\b(?:what|whom)\s+(?=[^,~]*$)|\bquot(?:ed|ing)\s+(?=[^,~]*\bas(?:\s+saying)?\s*$)"
+)
 _SPEAKERS = {"person", "anon", "title"}
 
 

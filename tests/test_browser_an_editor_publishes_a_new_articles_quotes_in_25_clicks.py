@@ -4,7 +4,7 @@ quotes' findings, tag the six quotes and publish them, and find them in the publ
 With the mouse it takes at most 25 clicks; by keyboard alone (Tab, Enter, typing) it takes none.
 
 Every click is counted twice: by wrapping Playwright's clicking methods, and in the browser, where
-each real mouse press (a trusted mousedown) in any page or popup reports itself. Only the admin's
+each real mouse press (a trusted mousedown) in any page or popup is recorded. Only the admin's
 start page and, at the end, the public election page are opened by address."""
 
 import re
@@ -236,8 +236,9 @@ def test_an_editor_publishes_a_new_articles_six_quotes_in_at_most_25_clicks(site
     screenshot(page, "core-task-mouse-article-filled-in")
     page.get_by_role("button", name="Save", exact=True).click()
 
-    # Suggest quotes ran with the save: what is not one of the six is rejected, the rest
-    # accepted at once.
+    # Suggest quotes ran with the save: what is not one of the six is rejected (the extractor
+    # reads "... Trump said later in the same speech." as a paraphrase "later in the same
+    # speech"), the rest accepted at once.
     page.wait_for_url("**/suggestions/")
     screenshot(page, "core-task-mouse-suggestions")
     while (row := not_one_of_the_six(page)) is not None:

@@ -316,7 +316,8 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 
 def decode_html(raw: bytes, declared: str | None = None) -> str:
     """HTML bytes as text: the charset the server declared, else a byte-order mark, else the
-    page's own <meta charset>, else UTF-8; a name Python does not know counts as no name."""
+    page's own <meta charset>, else UTF-8; a name Python does not know as a text encoding
+    (or knows only as a bytes codec, such as "base64" or "hex") counts as no name."""
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -332,8 +333,9 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
         if not name:
             continue
         try:
-            codecs.lookup(name)
+            if not codecs.lookup(name)._is_text_encoding:
+                continue
+            return raw.decode(name, errors="replace")
         except LookupError:
             continue
-        return raw.decode(name, errors="replace")
     return raw.decode("utf-8", errors="replace")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from trafilatura.utils import load_html
 
-from .fetching import FetchRefused, decode_html, size_text
+from .fetching import HTML_TYPES, FetchRefused, decode_html, size_text
 from .models import Outlet
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -169,10 +169,7 @@ def read_upload(upload) -> str:
         raise FetchRefused(f"The file is larger than {size_text(limit)}, the most that is read.")
     name = (upload.name or "").lower()
     content_type = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
-    if not name.endswith(HTML_SUFFIXES) and content_type not in {
-        "text/html",
-        "application/xhtml+xml",
-    }:
+    if not name.endswith(HTML_SUFFIXES) and content_type not in HTML_TYPES:
         raise FetchRefused(
             f"“{upload.name}” is not a web page: upload a page saved from the browser as "
             "HTML (.html or .htm)."

@@ -112,6 +112,15 @@ def test_an_uploaded_page_fills_in_the_form_with_its_own_link(editor_client):
     assert not Article.objects.exists()
 
 
+def test_an_uploaded_page_naming_a_bytes_codec_as_its_charset_is_read_as_utf_8(editor_client):
+    page = PAGE.replace("<head>", '<head><meta charset="base64">', 1)
+    assert page != PAGE
+    response = editor_client.post(IMPORT, {"page": upload(content=page)})
+    _, initial = prefilled(editor_client, response)
+
+    assert initial["title"] == "Candidates split over talks on the border war"
+
+
 def test_the_outlet_is_matched_by_its_sites_domain(editor_client):
     courier = make_outlet(name="The Harbour Courier", website="https://harbourcourier.example/")
     make_outlet(name="Harbour Times", website="https://harbourtimes.example/")

@@ -117,6 +117,14 @@ def test_without_a_declared_charset_the_pages_meta_charset_decides():
     assert "Песков" in decode_html(page.encode("cp1251"), "no-such-charset")
 
 
+@pytest.mark.parametrize("codec", ["base64", "hex", "zlib", "rot13"])
+def test_a_charset_that_is_no_text_encoding_counts_as_none(codec):
+    """Python knows these names, but as codecs of bytes: decoding with them would fail."""
+    page = f'<html><head><meta charset="{codec}"></head><body>Zelensky said no.</body></html>'
+    assert "Zelensky said no." in decode_html(page.encode())
+    assert "Zelensky said no." in decode_html(page.encode(), codec)
+
+
 # Refusals -----------------------------------------------------------------------------------
 
 

@@ -125,4 +125,7 @@ def test_templates_run_no_queries_of_their_own(client, page, render_queries):
     response = client.get(url_of(build_archive(SMALL)))
 
     assert response.status_code == 200
-    assert render_queries == [QUERIES_WHILE_RENDERING.get(page, 0)]
+    assert render_queries  # the page was rendered from a template
+    # Views may render fragments first (Where do I stand? draws each distinct badge once): all
+    # the template renders of a request together run no more queries than the page's own.
+    assert sum(render_queries) == QUERIES_WHILE_RENDERING.get(page, 0)

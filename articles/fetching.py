@@ -13,6 +13,7 @@ internals. The Host header and, for https, the certificate check and SNI still u
 """
 
 import codecs
+import concurrent.futures
 import contextlib
 import http.client
 import ipaddress
@@ -114,10 +115,25 @@ def refusal_for_address(address: str) -> str | None:
     return None
 
 
-def addresses_for(target: Target, allow_private: bool) -> list[str]:
-    """The addresses the name resolves to, once, every one of them checked."""
+# Name lookups run here so that a resolver that never answers cannot hold an editor past the
+# fetch's deadline: getaddrinfo itself takes no timeout. A lookup given up on finishes in its
+# thread; a few threads bound how many can hang at once (more wait their turn, then time out).
+RESOLVER = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="fetch-resolve")
+
+
+def addresses_for(target: Target, allow_private: bool, seconds: float) -> list[str]:
+    """The addresses the name resolves to, once, every one of them checked, looked up within
+    `seconds`."""
+    lookup = RESOLVER.submit(socket.getaddrinfo, target.host, target.port, type=socket.SOCK_STREAM)
     try:
-        found = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+        found = lookup.result(timeout=max(0.0, seconds))
+    except concurrent.futures.TimeoutError:
+        lookup.cancel()
+        raise FetchRefused(
+            f"The address of {target.host} could not be looked up within "
+            f"{settings.FETCH_TIMEOUT_SECONDS} seconds; try again later, or save the page from "
+            "your browser and upload it."
+        ) from None
     except (socket.gaierror, UnicodeError):
         raise FetchRefused(f"The site {target.host} could not be found.") from None
     addresses = list(dict.fromkeys(info[4][0] for info in found))
@@ -191,10 +207,10 @@ def fetch_page(url: str) -> FetchedPage:
     deadline = time.monotonic() + timeout
     for _ in range(MAX_REDIRECTS + 1):
         target = parse_target(url)
-        addresses = addresses_for(target, allow_private)
+        addresses = addresses_for(target, allow_private, deadline - time.monotonic())
         watchdog = None
         try:
-            connection = open_connection(target, addresses, timeout)
+            connection = open_connection(target, addresses, max(0.1, deadline - time.monotonic()))
             # The socket's timeout bounds each wait, not the whole: a site sending its headers
             # a byte at a time would hold the editor for ever. At the deadline it is cut.
             watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), cut, [connection])

@@ -208,6 +208,25 @@ def test_links_to_loopback_private_or_link_local_addresses_are_refused_without_c
     assert "only sites on the public internet are fetched" in refused(url)
 
 
+def test_a_name_lookup_that_never_answers_is_given_up_at_the_deadline(settings, monkeypatch):
+    """getaddrinfo takes no timeout of its own: a resolver that hangs must not hold the editor."""
+    settings.FETCH_TIMEOUT_SECONDS = 1
+    released = threading.Event()
+
+    def hanging_resolver(host, port, *args, **kwargs):
+        released.wait(10)
+        raise socket.gaierror("released")
+
+    monkeypatch.setattr(fetching.socket, "getaddrinfo", hanging_resolver)
+    started = time.monotonic()
+    try:
+        message = refused("https://slow-dns.example.org/story")
+    finally:
+        released.set()
+    assert "could not be looked up within 1 seconds" in message
+    assert time.monotonic() - started < 2.5
+
+
 def test_a_name_that_resolves_to_a_private_address_is_refused(monkeypatch):
     def resolver(host, port, *args, **kwargs):
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.0.7", port))]

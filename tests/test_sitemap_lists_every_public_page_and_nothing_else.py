@@ -65,7 +65,16 @@ def retracted(quote):
 def test_the_index_names_one_sitemap_per_kind_of_page(client):
     assert section_urls(client) == [
         f"{SITE}/sitemap-{section}.xml"
-        for section in ("pages", "elections", "topics", "speakers", "quotes", "articles", "outlets")
+        for section in (
+            "pages",
+            "elections",
+            "election-questionnaires",
+            "topics",
+            "speakers",
+            "quotes",
+            "articles",
+            "outlets",
+        )
     ]
 
 
@@ -90,6 +99,7 @@ def test_public_pages_are_listed(client):
         reverse("quotes"),
         reverse("articles"),
         election.get_absolute_url(),
+        reverse("election_match", args=[election.slug]),
         candidate.get_absolute_url(),
         topic.get_absolute_url(),
         quote.get_absolute_url(),
@@ -215,7 +225,7 @@ def count_queries(client, url):
 # The index counts each section (and reads two sections' latest change); a section reads its
 # count and its page.
 URLS = {
-    "index": ("/sitemap.xml", 9),
+    "index": ("/sitemap.xml", 10),
     **{
         section: (f"/sitemap-{section}.xml", 0 if section == "pages" else 2)
         for section in sitemaps.SECTIONS

@@ -101,6 +101,15 @@ class ElectionSitemap(KeyedSitemap):
         return Election.objects.order_by("pk").values_list("slug")
 
 
+class ElectionMatchSitemap(KeyedSitemap):
+    """Each election's "Where do I stand?" questionnaire (its answered pages are not indexed)."""
+
+    url_name = "election_match"
+
+    def items(self):
+        return Election.objects.order_by("pk").values_list("slug")
+
+
 class TopicSitemap(KeyedSitemap):
     url_name = "topic"
 
@@ -173,6 +182,7 @@ class OutletSitemap(KeyedSitemap):
 SECTIONS = {
     "pages": PagesSitemap,
     "elections": ElectionSitemap,
+    "election-questionnaires": ElectionMatchSitemap,
     "topics": TopicSitemap,
     "speakers": SpeakerSitemap,
     "quotes": QuoteSitemap,

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.db.models import Sum
 
 from .models import PositionSummary, Speaker, Stance, StanceTag, Topic
-from .models.positions import Badge, badge_for
+from .models.positions import WEAK_BASES, Badge, badge_for
 
 # More rows than this and a page shows a per-topic overview, each topic's rows one click away.
 FULL_GRID_ROWS = 24
@@ -280,12 +280,8 @@ class Line:
     @property
     def weak_sources(self) -> str:
         """What weaker evidence the line rests on, in words; empty when none."""
-        styles = {side.badge.style for side in self.sides}
-        weak = [words for style, words in WEAK.items() if style in styles]
-        return " and ".join(weak)
-
-
-WEAK = {"reported": "others' reports", "anonymous": "unnamed sources"}
+        styles = {side.badge.style for side in self.sides if side.badge.is_weak}
+        return " and ".join(words for style, words in WEAK_BASES.items() if style in styles)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Where do I stand?: each answer, for each candidate, links to the quotes behind their position,
-and a position resting on less than their own words says so."""
+and a position resting on weaker evidence (others' reports, unnamed sources) says so."""
 
 import pytest
 from django.urls import reverse

@@ -87,10 +87,8 @@ class Line:
 
     @property
     def weak_evidence(self) -> bool:
-        """A side taken on less than the candidate's own words."""
-        return self.outcome in (Outcome.AGREES, Outcome.DISAGREES) and (
-            self.cell.basis != PositionSummary.Basis.OWN_WORDS
-        )
+        """A side taken on weaker evidence, as the cell's badge counts it (Badge.is_weak)."""
+        return self.outcome in (Outcome.AGREES, Outcome.DISAGREES) and self.cell.badge.is_weak
 
 
 @dataclass
@@ -108,7 +106,7 @@ class Tally:
     disagrees: int = 0
     mixed: int = 0
     no_position: int = 0
-    weak: int = 0  # agreements and disagreements resting on less than their own words
+    weak: int = 0  # agreements and disagreements resting on weaker evidence (Badge.is_weak)
     weight_agreeing: int = 0
     weight_on_record: int = 0
 

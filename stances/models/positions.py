@@ -15,6 +15,12 @@ from .people import Speaker
 from .quotes import StanceTag
 from .topics import Stance
 
+# Weaker evidence, in readers' words: a position only others describe, or only unnamed sources
+# give. A paraphrase is not weaker: it is the person's own statement in a reporter's words (the
+# design counts it with their own words, apart from reports) and its badge says "paraphrased".
+# The one rule: badges, the head-to-head summary and Where do I stand? all read `Badge.is_weak`.
+WEAK_BASES = {"reported": "others' reports", "anonymous": "unnamed sources"}
+
 
 @dataclass(frozen=True, slots=True)
 class Badge:
@@ -34,7 +40,7 @@ class Badge:
     @property
     def is_weak(self) -> bool:
         """It rests on others' reports of the position, or on unnamed sources alone."""
-        return self.style in ("reported", "anonymous")
+        return self.style in WEAK_BASES
 
 
 ICONS = {"supports": "✓", "opposes": "✗", "mixed": "±", "none": "–"}

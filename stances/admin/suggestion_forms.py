@@ -5,13 +5,9 @@ read once); this form only reads and checks what was posted."""
 
 from django import forms
 
+from ..ids import parse_id
 from ..models import Candidacy, Election, Speaker
 from ..suggestions import Completion
-
-
-def _id(value: str) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 class AcceptForm(forms.Form):
@@ -29,7 +25,8 @@ class AcceptForm(forms.Form):
         value = self.cleaned_data["about"]
         if not value.strip():
             return None
-        speaker = Speaker.objects.filter(pk=_id(value)).first() if _id(value) else None
+        speaker_id = parse_id(value)
+        speaker = Speaker.objects.filter(pk=speaker_id).first() if speaker_id else None
         if speaker is None:
             raise forms.ValidationError(
                 "The person chosen for “about” does not exist (it may have been deleted)."
@@ -42,9 +39,9 @@ class AcceptForm(forms.Form):
             self.add_error("role_title", "A role needs a title as well as a party.")
         data["election_object"] = None
         if data.get("add_candidacy"):
-            election_id = _id(data.get("election", ""))
+            election_id = parse_id(data.get("election", ""))
             election = Election.objects.filter(pk=election_id).first() if election_id else None
-            if election is None:
+            if election is None and not self.has_error("election"):  # e.g. a NUL in it
                 self.add_error("election", "Choose the election the candidacy is in.")
             if not data.get("office"):
                 self.add_error("office", "Name the office sought, for example President.")

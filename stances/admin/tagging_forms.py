@@ -7,12 +7,9 @@ from django.db.models import Exists, OuterRef
 
 from articles.models import Article, Outlet
 
+from ..ids import parse_id
 from ..models import Quote, StanceTag, Topic
 from ..tagging import same_statement
-
-
-def is_number(value) -> bool:
-    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12
 
 
 class NumberedChoiceField(forms.ModelChoiceField):
@@ -20,13 +17,16 @@ class NumberedChoiceField(forms.ModelChoiceField):
     long for its column overflowed there: a server error)."""
 
     def to_python(self, value):
-        if value not in self.empty_values and not is_number(str(value)):
+        if value in self.empty_values:
+            return super().to_python(value)
+        number = parse_id(value)
+        if number is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
                 params={"value": value},
             )
-        return super().to_python(value)
+        return super().to_python(number)
 
 
 class ArticlePicker(AutocompleteSelect):
@@ -34,7 +34,7 @@ class ArticlePicker(AutocompleteSelect):
     (it looked up whatever the address held, and "abc" failed in the database)."""
 
     def format_value(self, value):
-        return [v for v in super().format_value(value) if is_number(v)]
+        return [v for v in super().format_value(value) if parse_id(v) is not None]
 
 
 class QueueFilters(forms.Form):

@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from articles.editing import excerpt
 from articles.models import Article
 
+from ..ids import parse_id
 from ..models import Quote, Stance, StanceTag
 from ..tagging import (
     ShownSuggestion,
@@ -28,7 +29,7 @@ from ..tagging import (
     stance_named,
     suggestions_for,
 )
-from .tagging_forms import NewStanceForm, QueueFilters, StancePicker, is_number
+from .tagging_forms import NewStanceForm, QueueFilters, StancePicker
 
 QUEUE_PAGE_SIZE = 25
 # Without JavaScript the picker offers only the quote's suggestions; one list of every stance,
@@ -65,8 +66,8 @@ def queue_query(data) -> str:
     back to after a POST (never an address taken from the request)."""
     kept = QueryDict(mutable=True)
     for name in (*FILTER_NAMES, "page"):
-        if is_number(data.get(name)):
-            kept[name] = data[name]
+        if parse_id(data.get(name)) is not None:
+            kept[name] = str(parse_id(data[name]))
     return kept.urlencode()
 
 
@@ -213,7 +214,7 @@ class TaggingQueue:
     def unchanged_since_shown(self, request, quote) -> bool:
         """False, with a message, when another editor tagged the quote after the page showed
         it (`seen` lists the tags it showed)."""
-        seen = {int(pk) for pk in request.POST.get("seen", "").split(",") if is_number(pk)}
+        seen = {parse_id(pk) for pk in request.POST.get("seen", "").split(",")} - {None}
         try:
             refuse_if_tagged_meanwhile(quote, seen)
         except TagRefused as refused:
@@ -252,9 +253,9 @@ class TaggingQueue:
         if typed.strip():
             return stance_named(typed).pk
         picked = data.get("stance", "")
-        if not is_number(picked):
+        if parse_id(picked) is None:
             raise TagRefused("Pick a stance first (or type one), then press how the quote reads.")
-        return int(picked)
+        return parse_id(picked)
 
     def say_tagged(self, request, quote, tag):
         self.model_admin.message_user(
@@ -320,7 +321,7 @@ class TaggingQueue:
             "form": form,
             "query": queue_query(data),
             "query_values": QueryDict(queue_query(data)).dict(),
-            "next_quote_id": data.get("next") if is_number(data.get("next")) else "",
+            "next_quote_id": parse_id(data.get("next")) or "",
             "seen": ",".join(str(pk) for pk in quote.tags.values_list("pk", flat=True)),
         }
         return TemplateResponse(
@@ -357,9 +358,8 @@ class TaggingQueue:
         return TemplateResponse(request, "admin/stances/quote/publish_article.html", context)
 
     def publish_confirmed(self, request, article, drafts):
-        confirmed = [int(pk) for pk in request.POST.getlist("quote") if is_number(pk)][
-            :PUBLISH_LIMIT
-        ]
+        confirmed = [parse_id(pk) for pk in request.POST.getlist("quote")]
+        confirmed = [pk for pk in confirmed if pk is not None][:PUBLISH_LIMIT]
         if not confirmed:
             self.model_admin.message_user(
                 request, "No quote was confirmed, so none was published.", messages.WARNING

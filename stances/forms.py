@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
+from . import search
 from .models import Candidacy, Quote, Speaker, Topic
 from .widgets import FastCheckboxes
 
@@ -73,3 +74,20 @@ class CompareForm(forms.Form):
 
 class RunningMatesForm(forms.Form):
     running_mates = forms.BooleanField(required=False, label="Show running mates")
+
+
+class SpeakerSearchForm(forms.Form):
+    """The speakers list's name search: every word must be in the name or another name."""
+
+    q = forms.CharField(
+        label="Find a speaker",
+        max_length=100,
+        required=False,
+        help_text="A name, or part of one; other spellings are found too.",
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "aria-describedby": "id_q-help"}
+        ),
+    )
+
+    def words(self) -> list[str]:
+        return self.cleaned_data["q"].split()[: search.MAX_WORDS]

@@ -13,7 +13,13 @@ from articles.models import Article, Outlet
 
 from . import excerpts, grids, search, timeline
 from .filters import QuoteFilter
-from .forms import CompareForm, RunningMatesForm, mark_invalid_fields, public_speakers
+from .forms import (
+    CompareForm,
+    RunningMatesForm,
+    SpeakerSearchForm,
+    mark_invalid_fields,
+    public_speakers,
+)
 from .models import Election, PositionSummary, Quote, Speaker, Stance, StanceTag, Topic
 from .pagination import capped_page
 
@@ -175,20 +181,31 @@ SPEAKERS_PER_PAGE = 60
 
 
 def speaker_list(request):
-    speakers = (
-        public_speakers()
-        .annotate(
-            # From stored positions, one row per stance at most: bounded however many quotes.
-            stance_count=count_of(
-                PositionSummary.objects.filter(holder=OuterRef("pk")).exclude(
-                    verdict=PositionSummary.Verdict.NONE
-                )
+    form = SpeakerSearchForm(request.GET)
+    if not form.is_valid():
+        mark_invalid_fields(form)
+        context = {"section": "speakers", "form": form, "page": None}
+        return render(request, "stances/speaker_list.html", context, status=400)
+    speakers = public_speakers()
+    for word in form.words():
+        speakers = speakers.filter(pk__in=search.speakers_named(word))
+    speakers = speakers.annotate(
+        # From stored positions, one row per stance at most: bounded however many quotes.
+        stance_count=count_of(
+            PositionSummary.objects.filter(holder=OuterRef("pk")).exclude(
+                verdict=PositionSummary.Verdict.NONE
             )
         )
-        .order_by("name", "pk")
-    )
+    ).order_by("name", "pk")
     page = paginate(speakers, SPEAKERS_PER_PAGE, request)
-    return render(request, "stances/speaker_list.html", {"section": "speakers", "page": page})
+    context = {
+        "section": "speakers",
+        "form": form,
+        "page": page,
+        "searched": " ".join(form.words()),
+        "page_query": query_only(request, "q") if form.words() else "",
+    }
+    return render(request, "stances/speaker_list.html", context)
 
 
 def count_of(queryset):

@@ -61,6 +61,8 @@ def every_page(demo_site):
         "topics": reverse("topics"),
         "topic": reverse("topic", args=["russia-ukraine-war"]),
         "speakers": reverse("speakers"),
+        "speakers-searched": reverse("speakers") + "?q=zelenskyy",
+        "speakers-error": reverse("speakers") + "?q=" + "x" * 101,
         "speaker": reverse("speaker", args=["donald-trump"]),
         "quotes": reverse("quotes"),
         "quotes-filtered": reverse("quotes") + "?speaker=kamala-harris&kind=partial",
@@ -127,6 +129,7 @@ def test_every_page_answers_as_expected(every_page, demo_site, page):
         "compare-error": 400,
         "quotes-error": 400,
         "match-error": 400,
+        "speakers-error": 400,
         "quote-retracted": 410,
         "not-found": 404,
     }

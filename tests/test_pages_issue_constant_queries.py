@@ -41,6 +41,7 @@ PAGES = {
         6,
     ),
     "speakers": (lambda a: reverse("speakers"), 2),
+    "speakers searched": (lambda a: reverse("speakers") + "?q=a+e", 2),
     "speaker": (lambda a: a.candidates[0].get_absolute_url(), 11),
     "running mate": (lambda a: a.running_mate.get_absolute_url(), 11),
     "quotes": (lambda a: reverse("quotes"), 8),

@@ -71,7 +71,7 @@ def public_urls(a):
         reverse("compare"): ["speakers", "topics"],
         reverse("topics"): [],
         a.topic.get_absolute_url(): [],
-        reverse("speakers"): ["page"],
+        reverse("speakers"): ["page", "q"],
         a.candidates[0].get_absolute_url(): ["page"],
         reverse("election_topic", args=[a.election.slug, a.topic.slug]): ["running_mates"],
         reverse("quotes"): QUOTE_BROWSER_PARAMS,

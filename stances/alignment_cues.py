@@ -158,8 +158,3 @@ def reports_process(text: str, statement: str = "") -> bool:
     stance's statement does not use itself."""
     own = set(_words(statement))
     return any(w.startswith(PROCESS_STARTS) and w not in own for w in _words(text))
-
-
-def has_cue(text: str) -> bool:
-    """Whether the text has any cue against, whatever the stance."""
-    return speaks_against(text)

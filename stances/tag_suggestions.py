@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from .alignment_cues import has_cue, reports_process, speaks_against
+from .alignment_cues import reports_process, speaks_against
 
 SUPPORTS = "supports"
 
@@ -119,11 +119,6 @@ def trigrams(text: str) -> frozenset[str]:
         padded = f" {word} "
         grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
     return frozenset(grams)
-
-
-def has_negation(text: str) -> bool:
-    """Whether the text has a cue against ("not", "never", "won't", "we oppose", "halt", ...)."""
-    return has_cue(text)
 
 
 class Example(NamedTuple):

@@ -2,7 +2,9 @@
 
 import random
 
-from stances.tag_suggestions import Example, TagSuggester, has_negation, tokens
+import pytest
+
+from stances.tag_suggestions import Example, TagSuggester, tokens
 
 TARIFFS, CLIMATE, TROOPS = 1, 2, 3
 
@@ -54,10 +56,29 @@ def test_the_quote_itself_is_left_out_of_its_neighbours():
     assert suggestions[0].evidence_quote_ids == (102,)
 
 
+@pytest.mark.parametrize(
+    ("against", "plain", "stance"),
+    [
+        (
+            "We won't raise tariffs on imported cars",
+            "We will raise tariffs on imported cars",
+            TARIFFS,
+        ),
+        ("We oppose the climate accord", "We back the climate accord", CLIMATE),
+    ],
+)
+def test_wont_and_we_oppose_are_cues_that_turn_the_alignment_to_opposes(against, plain, stance):
+    """Read through the public suggest(): "won't" and "we oppose" are cues against."""
+    suggester = TagSuggester(EXAMPLES)
+
+    [top_against] = suggester.suggest(against, limit=1)
+    [top_plain] = suggester.suggest(plain, limit=1)
+
+    assert (top_against.stance_id, top_against.alignment) == (stance, "opposes")
+    assert (top_plain.stance_id, top_plain.alignment) == (stance, "supports")
+
+
 def test_a_negation_cue_in_the_quote_turns_the_alignment_to_opposes():
-    assert has_negation("We won't raise them")
-    assert has_negation("We oppose the accord")
-    assert not has_negation("We will ratify the accord")
     suggester = TagSuggester(EXAMPLES)
 
     # Every neighbour supports ratifying; the quote's "never" still decides.

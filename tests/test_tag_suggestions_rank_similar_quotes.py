@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from stances.tag_suggestions import Example, TagSuggester, tokens
+from stances.tag_suggestions import Example, TagSuggester
+from stances.tokeniser import tokens
 
 TARIFFS, CLIMATE, TROOPS = 1, 2, 3
 

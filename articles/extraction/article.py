@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -74,10 +75,13 @@ class Article:
 
     def __init__(self, body: str, known_people: Iterable = ()) -> None:
         self.body = body
-        self.spans = find_spans(body)
-        self.masked = mask(body, self.spans)
-        self.sentences = sentences(self.masked)
         paras = paragraphs(body)
+        self.spans = find_spans(body, paras)
+        self.masked = mask(body, self.spans)
+        self.sentences = sentences(self.masked, paras)
+        self._sentence_starts = [a for a, _ in self.sentences]
+        self.paragraphs = paras
+        self._paragraph_starts = [a for a, _ in paras]
         first = body[paras[0][0] : paras[0][1]] if paras else ""
         # A short first line without a full stop is a headline restating the body; skip it.
         headline = (
@@ -100,10 +104,17 @@ class Article:
         return any(a <= pos < b for a, b in self.headings)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
+        index = bisect_right(self._sentence_starts, pos) - 1
+        if index >= 0 and pos < self.sentences[index][1]:
+            return self.sentences[index]
         return pos, pos
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding pos starts (pos itself when it is between paragraphs)."""
+        index = bisect_right(self._paragraph_starts, pos) - 1
+        if index >= 0 and pos <= self.paragraphs[index][1]:
+            return self.paragraphs[index][0]
+        return pos
 
     def printed(self, start: int, end: int) -> str:
         return " ".join(self.body[start:end].split()).strip(" ,")

@@ -9,6 +9,7 @@ to is decided in speakers.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .mentions import ANON, Mention
@@ -88,8 +89,44 @@ class Entities:
     subjects: list[Mention] = field(default_factory=list)  # first mention of each sentence
     known: list[tuple[str, list[str]]] = field(default_factory=list)  # (name, role titles)
 
+    def _starts(self) -> list[int]:
+        # Mentions are kept in body order; the offsets are indexed once (work per lookup is
+        # logarithmic, so a text with thousands of mentions stays linear overall).
+        cached = self.__dict__.get("_start_index")
+        if cached is None or len(cached) != len(self.mentions):
+            cached = [m.start for m in self.mentions]
+            self.__dict__["_start_index"] = cached
+        return cached
+
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        starts = self._starts()
+        found = []
+        for index in range(bisect_left(starts, start), len(starts)):
+            mention = self.mentions[index]
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
+
+    def before(self, pos: int, limit: int = 80) -> list[Mention]:
+        """The latest mentions starting before pos (at most limit of them), in body order."""
+        index = bisect_left(self._starts(), pos)
+        return self.mentions[max(0, index - limit) : index]
+
+    def subjects_before(self, pos: int, limit: int = 80) -> list[Mention]:
+        starts = self.__dict__.get("_subject_index")
+        if starts is None or len(starts) != len(self.subjects):
+            starts = [m.start for m in self.subjects]
+            self.__dict__["_subject_index"] = starts
+        index = bisect_left(starts, pos)
+        return self.subjects[max(0, index - limit) : index]
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any (a, b) of spans (sorted, each short) meets [start, end)."""
+    index = bisect_left(spans, (end,))
+    return any(a < end and start < b for a, b in spans[max(0, index - 8) : index])
 
 
 def surname_key(word: str) -> str:
@@ -227,8 +264,9 @@ def find_entities(
         mentions.append(
             Mention(match.start(), match.end(), "pronoun", match.group().lower(), False, gender)
         )
+    orgs = [(m.start, m.end) for m in mentions if m.kind == "org"]
     for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
-        if not any(m.start <= match.start(1) < m.end for m in mentions if m.kind == "org"):
+        if not overlaps(orgs, match.start(1), match.start(1) + 1):
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
     mentions.extend(anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -255,14 +293,20 @@ def _titled_people(
 ) -> list[Mention]:
     """A person mention for each title standing for someone ("the prime minister said")."""
     people = [m for m in mentions if m.kind == "person"]
+    people_starts = [m.start for m in people]
     taken = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
-    found = []
+    found: list[Mention] = []
     for start, end, core, qualifiers, printed in titled_phrases(masked):
         role_start = end - len(printed.split()[-1])
-        if any(a < end and role_start < b for a, b in taken):
+        if overlaps(taken, role_start, end):
             continue
+        later = bisect_left(people_starts, end)
         named = next(
-            (m for m in people if m.start >= end and _APPOSITION.fullmatch(masked[end : m.start])),
+            (
+                m
+                for m in people[later : later + 3]
+                if m.start - end <= 80 and _APPOSITION.fullmatch(masked[end : m.start])
+            ),
             None,
         )
         if named:
@@ -270,7 +314,9 @@ def _titled_people(
             named.title = named.title or printed
             continue
         introduced = [
-            (m.name, [" ".join(titles_words(m.title))]) for m in people if m.title and m.end < start
+            (m.name, [" ".join(titles_words(m.title))])
+            for m in people[max(0, later - 50) : later]
+            if m.title and m.end < start
         ]
         name = holder(core, qualifiers, known)
         if name is None and introduced:
@@ -291,9 +337,10 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) ->
     for index, mention in enumerate(entities.mentions):
         if mention.kind != "pronoun":
             continue
-        sentence = max((i for i, a in enumerate(starts) if a <= mention.start), default=0)
-        window_start = starts[max(0, sentence - 1)]
-        for previous in reversed(entities.mentions[:index]):
+        sentence = max(0, bisect_left(starts, mention.start + 1) - 1)
+        window_start = starts[max(0, sentence - 1)] if starts else 0
+        for back in range(index - 1, -1, -1):
+            previous = entities.mentions[back]
             if previous.start < window_start:
                 break
             if previous.kind == "person":

@@ -7,6 +7,7 @@ exact positions. Pure standard library.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 MASK = "~"
@@ -120,6 +121,7 @@ def _scan(
     body: str, paras: list[tuple[int, int]], marks: str, blocked: list[tuple[int, int]]
 ) -> list[Span]:
     single = "'" in marks
+    mark_re = re.compile(f"[{re.escape(marks)}]")
     spans: list[Span] = []
     pending: list[tuple[int, int]] = []  # finished parts of a quote still open at paragraph end
     for index, (p_start, p_end) in enumerate(paras):
@@ -130,8 +132,10 @@ def _scan(
                 opened = p_start
             else:
                 pending = []
-        for pos in range(p_start, p_end):
-            if body[pos] not in marks or any(s <= pos < e for s, e in blocked):
+        for found in mark_re.finditer(body, p_start, p_end):
+            pos = found.start()
+            index = bisect_right(blocked, (pos, len(body)))
+            if index and blocked[index - 1][0] <= pos < blocked[index - 1][1]:
                 continue
             role = _role(body, pos, p_start, single)
             if role == "open" and opened is None:
@@ -147,9 +151,9 @@ def _scan(
     return spans
 
 
-def find_spans(body: str) -> list[Span]:
+def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """All quotation spans: double marks first, then single marks outside them."""
-    paras = paragraphs(body)
+    paras = paragraphs(body) if paras is None else paras
     doubles = _scan(body, paras, '"“”', [])
     blocked = [(s.open_pos, s.close_pos + 1) for s in doubles]
     singles = _scan(body, paras, "'‘’", blocked)
@@ -169,10 +173,12 @@ def mask(body: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-def sentences(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of sentences, found on the masked text so quoted full stops do not split."""
+def sentences(masked: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of sentences, found on the masked text so quoted full stops do not split.
+
+    paras: the body's paragraphs, when already known (masking keeps line breaks in place)."""
     found = []
-    for p_start, p_end in paragraphs(masked):
+    for p_start, p_end in paragraphs(masked) if paras is None else paras:
         start = p_start
         for match in re.finditer(r"[.?!][\"”’']?(\s+)(?=[\"“‘'A-ZÀ-ÖØ-Þ~])", masked[p_start:p_end]):
             stop = p_start + match.start()
@@ -182,4 +188,23 @@ def sentences(masked: str) -> list[tuple[int, int]]:
             found.append((start, p_start + match.start(1)))
             start = p_start + match.end(1)
         found.append((start, p_end))
-    return found
+    return [piece for span in found for piece in _bounded(masked, *span)]
+
+
+# No news sentence runs this long; past it a "sentence" is a run-on list or hostile text, cut at
+# a semicolon, else a comma, else a space, so the rules' work per sentence stays bounded.
+MAX_SENTENCE = 1000
+
+
+def _bounded(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = masked[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), 0) or max(window.rfind(", "), 0) or window.rfind(" ")
+        cut = cut + 1 if cut > MAX_SENTENCE // 4 else MAX_SENTENCE
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and masked[start] == " ":
+            start += 1
+    pieces.append((start, end))
+    return pieces

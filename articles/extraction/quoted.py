@@ -13,7 +13,7 @@ from .article import (
     ExtractedQuote,
     speaker_kind,
 )
-from .marks import Span, paragraphs
+from .marks import Span
 from .mentions import ANON
 from .sources import SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
@@ -53,6 +53,7 @@ _NAMING_BEFORE = re.compile(
     # Not "called": "deputies called his record 'a warning'" is their words about it.
     r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
 )
+WINDOW = 300
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _SMALL_WORDS = {"of", "for", "the", "to", "and", "a", "an", "in", "on", "at", "de", "la"}
 
@@ -155,8 +156,12 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         text = _quote_text(article, group)
         sent_start, _ = article.sentence_at(first.open_pos)
         _, sent_end = article.sentence_at(last.close_pos)
+        # An attribution sits near its quotation: a bounded window keeps the work per quotation
+        # constant however long the sentence (a run-on text of thousands of quotation marks).
+        sent_start = max(sent_start, first.open_pos - WINDOW)
+        sent_end = min(sent_end, last.close_pos + WINDOW)
         before = article.masked[sent_start : first.open_pos]
-        para_start = next(a for a, b in paragraphs(article.body) if a <= first.open_pos <= b)
+        para_start = article.paragraph_start(first.open_pos)
         after = _after_attribution(article, last.close_pos + 1, sent_end)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
@@ -164,7 +169,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         standalone = (
             not stripped
             or stripped.endswith(":")
-            or bool(re.search(rf"\b(?:{SAY}|saying|adding|stating)\s*,$", stripped))
+            or bool(re.search(rf"\b(?:{SAY}|saying|adding|stating)\s*,$", stripped[-40:]))
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue
@@ -212,12 +217,13 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 found_by = (speaker, "")
         else:
             kind, confidence = "partial", 0.75
-            if _SCARE_BEFORE.search(before):
+            near = before[-80:]  # what a rule anchored at the opening mark needs to see
+            if _SCARE_BEFORE.search(near):
                 continue
             if re.search(
                 r"\b(?:described|describes|describing|saw|sees|regards|regarded)\s+"
                 r"(?:the|a|an|its|his|her|their)?\s*$",
-                before,
+                near,
             ) and re.match(r"[\"”’']?\s+as\b", article.body[last.close_pos + 1 :]):
                 continue  # 'described the "Velmora model" as a failure': the thing, not the words
             if after and re.search(
@@ -233,7 +239,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # A capitalised fragment or one on a banner is a slogan ("Not our war").
                 and text[:1].islower()
                 and not _PRINTED_BEFORE.search(before)
-                and not re.search(r"\b(?:reading|read|reads|saying)\s*$", before)
+                and not re.search(r"\b(?:reading|read|reads|saying)\s*$", near)
             ):
                 # 'The strikes were "a test of our resolve."' after a speaker's quote: words in
                 # the first person are somebody's, and news style goes on with the last speaker.
@@ -249,7 +255,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 continue
             if _named_thing(text) or (
                 found_by[0] == ANON
-                and _NAMING_BEFORE.search(before)
+                and _NAMING_BEFORE.search(near)
                 and not re.search(rf"\b(?:{SOURCE_NOUNS})\b", found_by[1], re.I)
             ):
                 # "Bridge to Peace", "Summit of Resolve": a name; "critics have dubbed it ...":

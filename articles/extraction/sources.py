@@ -4,6 +4,7 @@ spoke on condition of anonymity"), and its later references back to one ("the of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .mentions import ANON, Mention
 
@@ -61,7 +62,8 @@ def _singular(noun: str) -> str:
 def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
     """Unnamed sources ("a senior official"), and later references back to one ("the official")
     once the article has said its sources are unnamed (however far back it said so)."""
-    taken = [(m.start, m.end) for m in mentions if m.kind in {"person", "org"}]
+    taken = sorted((m.start, m.end) for m in mentions if m.kind in {"person", "org"})
+    people = sorted(m.start for m in mentions if m.kind == "person")
     first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
     introduced: set[str] = set()
     found = []
@@ -69,10 +71,12 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
         [*_ANON_INTRO.finditer(masked), *_ANON_AGAIN.finditer(masked)], key=lambda m: m.start()
     ):
         noun = _singular(match.group("noun"))
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        index = bisect_left(taken, (match.end(),))
+        if any(a < match.end() and match.start() < b for a, b in taken[max(0, index - 8) : index]):
             continue
         if match.re is _ANON_INTRO:
-            if any(m.kind == "person" and 0 < m.start - match.end() <= 3 for m in mentions):
+            near = bisect_right(people, match.end())
+            if near < len(people) and people[near] - match.end() <= 3:
                 continue  # "One resident, Ana Mol, said": named after all
             introduced.add(noun)
         elif noun not in introduced and not (first_anonymity or 1e9) < match.start():

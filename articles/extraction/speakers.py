@@ -15,11 +15,23 @@ SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|
 
 def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
     """The latest earlier sentence subject (or named person) matching the pronoun's gender."""
-    candidates = [s for s in entities.subjects if s.start < mention.start]
-    candidates += [m for m in entities.mentions if m.kind == "person" and m.start < mention.start]
-    candidates.sort(key=lambda m: (m in entities.subjects, m.start))
-    seen_subjects = [c for c in candidates if c in entities.subjects]
-    others = [c for c in candidates if c not in entities.subjects]
+    memo = entities.__dict__.setdefault("_pronouns", {})
+    if id(mention) not in memo:
+        memo[id(mention)] = None  # a pronoun never refers through itself
+        memo[id(mention)] = _resolve_pronoun(entities, mention)
+    return memo[id(mention)]
+
+
+def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
+    # Only the latest subjects and people are looked at: a pronoun does not reach back
+    # dozens of sentences, and the bound keeps the work per pronoun constant.
+    seen_subjects = entities.subjects_before(mention.start, 40)
+    subject_ids = {id(s) for s in seen_subjects}
+    others = [
+        m
+        for m in entities.before(mention.start, 120)
+        if m.kind == "person" and id(m) not in subject_ids
+    ]
     for group in (seen_subjects, others):
         for candidate in reversed(group):
             name = _name_of(entities, candidate)
@@ -47,9 +59,7 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         return mention.name
     # "the foreign ministry" is not the defence ministry: every word must be in the name.
     wanted = set(mention.name.lower().split())
-    for earlier in reversed(
-        [m for m in entities.mentions if m.kind == "org" and m.start < mention.start]
-    ):
+    for earlier in reversed([m for m in entities.before(mention.start, 200) if m.kind == "org"]):
         if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
             return earlier.name
     return mention.name
@@ -151,7 +161,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     ):
         return ANON
     if re.fullmatch(r"(?:it|its)", phrase, re.I):
-        earlier = [m for m in entities.subjects if m.kind == "org" and m.start < start]
+        earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None
     return None
 
@@ -168,7 +178,7 @@ def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> st
 
 def latest_subject(entities: Entities, before: int) -> str | None:
     """The most recent named speaker before an offset, for quotes with no attribution at all."""
-    for subject in reversed([s for s in entities.subjects if s.start < before]):
+    for subject in reversed(entities.subjects_before(before)):
         name = _name_of(entities, subject)
         if name and subject.kind not in {"org", "title"}:
             return name

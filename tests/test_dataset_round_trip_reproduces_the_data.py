@@ -213,10 +213,42 @@ def test_tags_of_an_account_this_installation_lacks_are_kept_without_a_tagger(tm
     export(tmp_path / "data.json")
     call_command("flush", interactive=False, stdout=io.StringIO())
 
-    import_(tmp_path / "data.json")
+    said = import_(tmp_path / "data.json")
 
     assert StanceTag.objects.count() == 6
     assert not StanceTag.objects.filter(tagged_by__isnull=False).exists()
+    # The newsroom is told, not left to find out: one tag and one decided suggestion named edith.
+    assert (
+        "2 tags or suggestion decisions named an editor with no account here (edith) and were "
+        "stored without one." in " ".join(said.split())
+    )
+
+
+def test_a_check_says_which_editors_would_be_left_out(tmp_path, editor):
+    newsroom(editor)
+    export(tmp_path / "data.json")
+    call_command("flush", interactive=False, stdout=io.StringIO())
+    out = io.StringIO()
+
+    call_command("importdata", str(tmp_path / "data.json"), "--check", stdout=out)
+
+    assert "no account here (edith) and would be stored without one" in " ".join(
+        out.getvalue().split()
+    )
+    assert not Quote.objects.exists()
+
+
+def test_editors_with_an_account_here_keep_their_tags_and_nothing_is_said(tmp_path, editor):
+    newsroom(editor)
+    export(tmp_path / "data.json")
+    call_command("flush", interactive=False, stdout=io.StringIO())
+    edith = make_editor("edith")
+
+    said = import_(tmp_path / "data.json")
+
+    assert StanceTag.objects.filter(tagged_by=edith).count() == 1
+    assert QuoteSuggestion.objects.filter(decided_by=edith).count() == 1
+    assert "no account here" not in said
 
 
 def test_an_import_adds_to_a_database_that_holds_other_data(tmp_path, editor):

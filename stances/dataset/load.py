@@ -107,12 +107,19 @@ class Item:
     children: list["Item"] = field(default_factory=list)
 
 
-def load_dataset(path, progress: Progress | None = None, *, check_only=False) -> dict[str, int]:
+def load_dataset(
+    path,
+    progress: Progress | None = None,
+    *,
+    check_only=False,
+    note: Callable[[str], None] | None = None,
+) -> dict[str, int]:
     """Validates and stores the dataset in the file at `path`, all or nothing.
 
     Returns the counts stored (or that would be, with `check_only`). Raises ImportRefused with
     every problem found, FileProblem when the file is not a dataset, OSError when it cannot be
-    opened.
+    opened. `note` is told, in a sentence, what was stored other than as the file says: records
+    naming an editor this installation has no account for, who are left out.
     """
     progress = progress or (lambda phase, done, total: None)
     size = os.path.getsize(path)
@@ -135,7 +142,24 @@ def load_dataset(path, progress: Progress | None = None, *, check_only=False) ->
                 f"the file is not UTF-8 text (a byte {error.object[error.start]:#x} that UTF-8 "
                 "does not allow)"
             ) from None
+    if note and loader.editors_not_here:
+        note(editors_left_out(loader.editors_not_here, check_only))
     return dict(loader.stored)
+
+
+def editors_left_out(records_by_username: Counter, check_only: bool) -> str:
+    """Says which editors' names were dropped (accounts are not moved between installations),
+    so that a newsroom that wants them kept can make the accounts before importing."""
+    names = sorted(records_by_username)
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10:,} more" if len(names) > 10 else "")
+    records = sum(records_by_username.values())
+    one = records == 1
+    return (
+        f"{records:,} tag{'' if one else 's'} or suggestion decision{'' if one else 's'} named "
+        f"{'an editor' if len(names) == 1 else f'{len(names):,} editors'} with no account here "
+        f"({shown}) and {'would be' if check_only else ('was' if one else 'were')} stored "
+        "without one. To keep them, create accounts with the same usernames before importing."
+    )
 
 
 class Slugs:
@@ -177,6 +201,7 @@ class Loader:
         self.quotes: dict[object, object] = {}  # id in the file: pk or FAILED
         self.answers: list[tuple[object, object, str]] = []  # (quote id, answered id, where)
         self.users: dict[str, int | None] = {}
+        self.editors_not_here: Counter = Counter()  # username: records that name it
         self.bodies: OrderedDict[int, str] = OrderedDict()
         self.quote_pks: list[int] = []
 
@@ -373,6 +398,8 @@ class Loader:
                 .values_list("pk", flat=True)
                 .first()
             )
+        if self.users[value] is None:
+            self.editors_not_here[value] += 1
         return self.users[value]
 
     def own_id(self, record: Record, known: dict, label: str, errors: list[str]):

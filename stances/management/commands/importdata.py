@@ -52,8 +52,9 @@ class Command(BaseCommand):
             return self.queue(file, check)
         started = time.monotonic()
         progress = self.progress if verbosity >= 1 else None
+        notes = []
         try:
-            counts = load_dataset(file, progress=progress, check_only=check)
+            counts = load_dataset(file, progress=progress, check_only=check, note=notes.append)
             self.end_progress()
         except FileNotFoundError:
             raise CommandError(f"No such file: {file}") from None
@@ -79,6 +80,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{verb} {listing(counts)} from {file} in {seconds:.1f} s.")
         )
+        for text in notes:
+            self.stdout.write(self.style.WARNING(text))
 
     def queue(self, file, check) -> None:
         from stances import tasks

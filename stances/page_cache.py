@@ -104,6 +104,22 @@ def bump_content_version() -> None:
     breaker.owed_bump = True
 
 
+def content_version():
+    """The content version now, for anything else kept until content changes (the tag
+    suggester's index); None when the cache cannot be reached, and then nothing may be kept."""
+    try:
+        if not breaker.open():
+            return None
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            start_versions()
+            version = cache.get(VERSION_KEY)
+        return version
+    except Exception:
+        breaker.failed("reading the content version")
+        return None
+
+
 def content_changed() -> None:
     """Called for every write to content. The version moves at once, so no page rendered before
     the write is served again; and again when the transaction commits, so that a page rendered

@@ -145,3 +145,32 @@ def make_suggestion(**fields) -> QuoteSuggestion:
         **fields,
     }
     return QuoteSuggestion.objects.create(**fields)
+
+
+def make_candidates(*names: str, **election_fields) -> tuple[Election, list[Speaker]]:
+    """An election and a candidate of that name for each name, on the ballot in that order."""
+    election = make_election(**election_fields)
+    candidates = [
+        make_candidacy(election, make_speaker(name=name), order=order).speaker
+        for order, name in enumerate(names, start=1)
+    ]
+    return election, candidates
+
+
+def make_evidence(
+    holder, stance, basis="own_words", alignment=StanceTag.Alignment.SUPPORTS, **quote_fields
+) -> StanceTag:
+    """A published quote, tagged on the stance, that gives the holder's position by one basis
+    (PositionSummary.Basis): their own words, a reporter's paraphrase of them, another speaker
+    describing it ("reported"), or unnamed sources ("anonymous"). Keywords go to the quote."""
+    if basis == "own_words":
+        fields = {"speaker": holder}
+    elif basis == "paraphrase":
+        fields = {"speaker": holder, "kind": Quote.Kind.PARAPHRASE}
+    elif basis == "reported":
+        fields = {"speaker": make_speaker(), "about": holder}
+    elif basis == "anonymous":
+        fields = {"kind": Quote.Kind.ANONYMOUS, "about": holder}
+    else:
+        raise ValueError(f"No such basis: {basis!r}")
+    return make_tag(make_quote(**fields, **quote_fields), stance, alignment=alignment)

@@ -12,12 +12,11 @@ from django.urls import reverse
 from stances import grids, timeline, views
 from stances.models import StanceTag
 from tests.factories import (
-    make_candidacy,
-    make_election,
+    make_candidates,
+    make_evidence,
     make_quote,
     make_speaker,
     make_stance,
-    make_tag,
     make_topic,
 )
 
@@ -39,14 +38,14 @@ def small_limits(monkeypatch):
 @pytest.fixture
 def race():
     """An election whose two candidates have positions on five stances in two topics."""
-    election = make_election(name="Presidential election", slug="race")
-    ana = make_candidacy(election, make_speaker(name="Ana Okafor"), order=1).speaker
-    ben = make_candidacy(election, make_speaker(name="Ben Ito"), order=2).speaker
+    election, (ana, ben) = make_candidates(
+        "Ana Okafor", "Ben Ito", name="Presidential election", slug="race"
+    )
     war, trade = make_topic(name="War"), make_topic(name="Trade")
     stances = [make_stance(topic=war) for _ in range(3)] + [make_stance(topic=trade) for _ in "ab"]
     for n, stance in enumerate(stances):
-        make_tag(make_quote(speaker=ana), stance, alignment=SUPPORTS)
-        make_tag(make_quote(speaker=ben), stance, alignment=OPPOSES if n % 2 else SUPPORTS)
+        make_evidence(ana, stance, alignment=SUPPORTS)
+        make_evidence(ben, stance, alignment=OPPOSES if n % 2 else SUPPORTS)
     return election, ana, ben, war, trade
 
 
@@ -114,7 +113,7 @@ def test_a_topic_page_shows_the_people_with_most_evidence_and_counts_the_rest(cl
     busy, busier, quiet = (make_speaker(name=n) for n in ("Busy", "Busier", "Quiet"))
     for speaker, quotes in ((busy, 2), (busier, 3), (quiet, 1)):
         for _ in range(quotes):
-            make_tag(make_quote(speaker=speaker), stance)
+            make_evidence(speaker, stance)
 
     response = client.get(topic.get_absolute_url())
 

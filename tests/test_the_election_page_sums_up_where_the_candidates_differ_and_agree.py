@@ -13,15 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stances import grids
-from stances.models import Quote, StanceTag
+from stances.models import StanceTag
 from tests.archive import build_archive
 from tests.factories import (
-    make_candidacy,
-    make_election,
-    make_quote,
-    make_speaker,
+    make_candidates,
+    make_evidence,
     make_stance,
-    make_tag,
     make_topic,
 )
 
@@ -85,11 +82,7 @@ class Summary(HTMLParser):
 @pytest.fixture
 def race():
     """Three candidates and a stance of every kind of line, plus one only mentioned."""
-    election = make_election(slug="race")
-    ana, ben, cy = (
-        make_candidacy(election=election, speaker=make_speaker(name=name), order=i).speaker
-        for i, name in enumerate(["Ana Arden", "Ben Bly", "Cy Coe"])
-    )
+    election, (ana, ben, cy) = make_candidates("Ana Arden", "Ben Bly", "Cy Coe", slug="race")
     topic = make_topic(name="Neighbours")
     stances = {
         name: make_stance(statement=statement, topic=topic, order=i)
@@ -103,16 +96,16 @@ def race():
             ]
         )
     }
-    make_tag(make_quote(speaker=ana), stances["differ"])
-    make_tag(make_quote(speaker=ben), stances["differ"], alignment=OPPOSES)
-    make_tag(make_quote(speaker=ana), stances["agree"])
-    make_tag(make_quote(speaker=make_speaker(), about=ben), stances["agree"])  # reported
-    make_tag(make_quote(kind=Quote.Kind.ANONYMOUS, about=cy), stances["one"])
+    make_evidence(ana, stances["differ"])
+    make_evidence(ben, stances["differ"], alignment=OPPOSES)
+    make_evidence(ana, stances["agree"])
+    make_evidence(ben, stances["agree"], "reported")
+    make_evidence(cy, stances["one"], "anonymous")
     day = datetime.date(2024, 3, 3)
     for alignment in (SUPPORTS, OPPOSES):
-        make_tag(make_quote(speaker=ana, said_on=day), stances["mixed"], alignment=alignment)
-    make_tag(make_quote(speaker=ben), stances["mixed"])
-    make_tag(make_quote(speaker=cy), stances["mention"], alignment=NEUTRAL)
+        make_evidence(ana, stances["mixed"], alignment=alignment, said_on=day)
+    make_evidence(ben, stances["mixed"])
+    make_evidence(cy, stances["mention"], alignment=NEUTRAL)
     return election, topic, stances
 
 
@@ -199,13 +192,12 @@ def test_the_running_mates_choice_is_kept_in_the_overviews_links(client, race, m
 
 
 def test_a_long_kind_shows_its_first_lines_and_folds_the_rest(client, monkeypatch):
-    election = make_election(slug="long")
-    ana, ben = (make_candidacy(election=election).speaker for _ in range(2))
+    election, (ana, ben) = make_candidates("Ana Arden", "Ben Bly", slug="long")
     count = grids.LINES_SHOWN + 3
     for i in range(count):
         stance = make_stance(statement=f"Stance number {i:02}", order=i)
-        make_tag(make_quote(speaker=ana), stance)
-        make_tag(make_quote(speaker=ben), stance, alignment=OPPOSES)
+        make_evidence(ana, stance)
+        make_evidence(ben, stance, alignment=OPPOSES)
     page = Summary(client.get(election.get_absolute_url()).text)
     assert len(page.lines) == count  # every line is there
     assert [line["folded"] for line in page.lines] == [False] * grids.LINES_SHOWN + [True] * 3
@@ -219,13 +211,12 @@ def test_with_only_the_overview_shown_the_lines_beyond_the_first_are_counted_by_
     kind, the summary counts the rest by topic, each linked to the topic's rows."""
     monkeypatch.setattr(grids, "FULL_GRID_ROWS", 1)
     monkeypatch.setattr(grids, "LINES_SHOWN", 2)
-    election = make_election(slug="wide")
-    ana, ben = (make_candidacy(election=election).speaker for _ in range(2))
+    election, (ana, ben) = make_candidates("Ana Arden", "Ben Bly", slug="wide")
     topics = [make_topic(name="Alpha", order=1), make_topic(name="Beta", order=2)]
     for i, topic in enumerate([topics[0]] * 3 + [topics[1]] * 2):
         stance = make_stance(statement=f"Stance {i}", topic=topic, order=i)
-        make_tag(make_quote(speaker=ana), stance)
-        make_tag(make_quote(speaker=ben), stance, alignment=OPPOSES)
+        make_evidence(ana, stance)
+        make_evidence(ben, stance, alignment=OPPOSES)
     response = client.get(election.get_absolute_url())
     page = Summary(response.text)
 
@@ -250,9 +241,8 @@ class Links(HTMLParser):
 
 
 def test_one_candidate_has_no_head_to_head(client):
-    election = make_election(slug="alone")
-    holder = make_candidacy(election=election).speaker
-    make_tag(make_quote(speaker=holder))
+    election, [holder] = make_candidates("Ana Arden", slug="alone")
+    make_evidence(holder, make_stance())
     response = client.get(election.get_absolute_url())
     assert response.context["head_to_head"] is None
     assert Summary(response.text).sections == []

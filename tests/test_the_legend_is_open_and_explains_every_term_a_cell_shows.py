@@ -9,15 +9,7 @@ import pytest
 from django.urls import reverse
 
 from stances.models import Quote, StanceTag
-from tests.factories import (
-    make_candidacy,
-    make_election,
-    make_quote,
-    make_speaker,
-    make_stance,
-    make_tag,
-    make_topic,
-)
+from tests.factories import make_candidates, make_evidence, make_stance, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -78,31 +70,24 @@ class Page(HTMLParser):
 @pytest.fixture
 def every_kind_of_cell():
     """An election whose cells show every verdict, basis, kind of quote, shift and mention."""
-    election = make_election(slug="every-kind")
+    names = ["Own", "Paraphrase", "Reported", "Unnamed", "Mixed", "Shifted", "Mentions", "Silent"]
+    election, candidates = make_candidates(*names, slug="every-kind")
+    people = dict(zip(names, candidates, strict=True))
     topic = make_topic(name="Trade")
     stance = make_stance(statement="Lower tariffs", topic=topic)
     other = make_stance(statement="Join the customs union", topic=topic)
-    names = ["Own", "Paraphrase", "Reported", "Unnamed", "Mixed", "Shifted", "Mentions", "Silent"]
-    people = {
-        name: make_candidacy(election=election, speaker=make_speaker(name=name), order=i).speaker
-        for i, name in enumerate(names)
-    }
-    make_tag(make_quote(speaker=people["Own"], kind=Quote.Kind.PARTIAL), stance)
-    make_tag(make_quote(speaker=people["Paraphrase"], kind=Quote.Kind.PARAPHRASE), stance)
-    make_tag(
-        make_quote(speaker=make_speaker(), about=people["Reported"]), stance, alignment=OPPOSES
-    )
-    make_tag(make_quote(kind=Quote.Kind.ANONYMOUS, about=people["Unnamed"]), stance)
+    make_evidence(people["Own"], stance, kind=Quote.Kind.PARTIAL)
+    make_evidence(people["Paraphrase"], stance, "paraphrase")
+    make_evidence(people["Reported"], stance, "reported", alignment=OPPOSES)
+    make_evidence(people["Unnamed"], stance, "anonymous")
     same_day = datetime.date(2024, 5, 1)
     for alignment in (SUPPORTS, OPPOSES):
-        make_tag(make_quote(speaker=people["Mixed"], said_on=same_day), stance, alignment=alignment)
+        make_evidence(people["Mixed"], stance, alignment=alignment, said_on=same_day)
     for said_on, alignment in ((datetime.date(2023, 1, 1), OPPOSES), (same_day, SUPPORTS)):
-        make_tag(
-            make_quote(speaker=people["Shifted"], said_on=said_on), stance, alignment=alignment
-        )
-    make_tag(make_quote(speaker=people["Own"]), stance, alignment=NEUTRAL)
-    make_tag(make_quote(speaker=people["Mentions"]), stance, alignment=NEUTRAL)
-    make_tag(make_quote(speaker=people["Own"]), other)
+        make_evidence(people["Shifted"], stance, alignment=alignment, said_on=said_on)
+    make_evidence(people["Own"], stance, alignment=NEUTRAL)
+    make_evidence(people["Mentions"], stance, alignment=NEUTRAL)
+    make_evidence(people["Own"], other)
     return election, topic, people
 
 

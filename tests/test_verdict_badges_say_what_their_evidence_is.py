@@ -9,21 +9,15 @@ import pytest
 from django.urls import reverse
 
 from stances import grids
-from stances.models import PositionSummary, Quote, StanceTag
+from stances.models import PositionSummary, StanceTag
 from stances.models.positions import badge_for
-from tests.factories import (
-    make_candidacy,
-    make_election,
-    make_quote,
-    make_speaker,
-    make_stance,
-    make_tag,
-)
+from tests.factories import make_candidates, make_evidence, make_stance
 
 pytestmark = pytest.mark.django_db
 
 SUPPORTS = StanceTag.Alignment.SUPPORTS
 OPPOSES = StanceTag.Alignment.OPPOSES
+BASES = ["own_words", "paraphrase", "reported", "anonymous"]
 
 
 class Badges(HTMLParser):
@@ -103,17 +97,13 @@ def test_a_mention_and_no_evidence_are_never_worded_as_a_position():
 @pytest.fixture
 def four_kinds():
     """One candidate per kind of evidence, each supporting the same stance."""
-    election = make_election(slug="four-kinds")
-    stance = make_stance(statement="Reopen the embassy")
-    own, paraphrased, reported, unnamed = (
-        make_candidacy(election=election, speaker=make_speaker(name=name), order=order).speaker
-        for order, name in enumerate(["Ana Own", "Ben Paraphrased", "Cy Reported", "Di Unnamed"])
+    election, holders = make_candidates(
+        "Ana Own", "Ben Paraphrased", "Cy Reported", "Di Unnamed", slug="four-kinds"
     )
-    make_tag(make_quote(speaker=own), stance)
-    make_tag(make_quote(speaker=paraphrased, kind=Quote.Kind.PARAPHRASE), stance)
-    make_tag(make_quote(speaker=make_speaker(), about=reported), stance)
-    make_tag(make_quote(kind=Quote.Kind.ANONYMOUS, about=unnamed), stance)
-    return election, stance, [own, paraphrased, reported, unnamed]
+    stance = make_stance(statement="Reopen the embassy")
+    for holder, basis in zip(holders, BASES, strict=True):
+        make_evidence(holder, stance, basis)
+    return election, stance, holders
 
 
 EXPECTED = [
@@ -163,14 +153,13 @@ def test_a_long_list_of_positions_words_its_badges_alike(client, four_kinds, mon
 
 
 def test_a_shift_is_worded_in_the_badge(client):
-    election = make_election(slug="shifting")
-    holder = make_candidacy(election=election).speaker
+    election, [holder] = make_candidates("Ana Okafor", slug="shifting")
     stance = make_stance(statement="Lift the sanctions")
     for said_on, alignment in (
         (datetime.date(2023, 1, 5), OPPOSES),
         (datetime.date(2024, 6, 1), SUPPORTS),
     ):
-        make_tag(make_quote(speaker=holder, said_on=said_on), stance, alignment=alignment)
+        make_evidence(holder, stance, alignment=alignment, said_on=said_on)
     position = PositionSummary.objects.get(holder=holder, stance=stance)
     assert position.has_shift
 

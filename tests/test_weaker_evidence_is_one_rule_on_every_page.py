@@ -5,16 +5,9 @@ head-to-head summary and Where do I stand? flag exactly the positions whose badg
 import pytest
 from django.urls import reverse
 
-from stances.models import PositionSummary, Quote, StanceTag
+from stances.models import PositionSummary, StanceTag
 from stances.models.positions import WEAK_BASES, badge_for
-from tests.factories import (
-    make_candidacy,
-    make_election,
-    make_quote,
-    make_speaker,
-    make_stance,
-    make_tag,
-)
+from tests.factories import make_candidates, make_evidence, make_stance
 
 pytestmark = pytest.mark.django_db
 
@@ -30,26 +23,14 @@ def test_the_rule_weaker_evidence_is_others_reports_or_unnamed_sources_only():
     assert not badge_for("none", "reported", has_evidence=True).is_weak  # a mention takes no side
 
 
-def quote_by_basis(holder, basis: str) -> Quote:
-    if basis == "own_words":
-        return make_quote(speaker=holder)
-    if basis == "paraphrase":
-        return make_quote(speaker=holder, kind=Quote.Kind.PARAPHRASE)
-    if basis == "reported":
-        return make_quote(speaker=make_speaker(), about=holder)
-    return make_quote(kind=Quote.Kind.ANONYMOUS, about=holder)
-
-
 @pytest.fixture(params=BASES)
 def race(request):
     """Two candidates who differ on a stance: Ana supports it on evidence of one basis, Ben
     opposes it in his own words."""
-    election = make_election(slug=f"race-{request.param}")
-    ana = make_candidacy(election, make_speaker(name="Ana Arden"), order=1).speaker
-    ben = make_candidacy(election, make_speaker(name="Ben Bly"), order=2).speaker
+    election, (ana, ben) = make_candidates("Ana Arden", "Ben Bly", slug=f"race-{request.param}")
     stance = make_stance(statement="Build the bridge")
-    make_tag(quote_by_basis(ana, request.param), stance)
-    make_tag(make_quote(speaker=ben), stance, alignment=StanceTag.Alignment.OPPOSES)
+    make_evidence(ana, stance, request.param)
+    make_evidence(ben, stance, alignment=StanceTag.Alignment.OPPOSES)
     badge = PositionSummary.objects.get(holder=ana, stance=stance).badge
     assert badge.style == request.param
     return election, stance, ana, badge

@@ -85,3 +85,24 @@ def test_a_quote_from_an_unnamed_source_is_anonymous():
 def test_a_poll_is_not_a_speaker():
     body = "According to a new poll, most voters back the aid package."
     assert extract_quotes(body) == []
+
+
+def test_an_attribution_closing_the_sentence_with_its_circumstances():
+    body = (
+        "KESSEL, March 3, 2025 — Allied navies are sharing more intelligence, Defence Minister "
+        "Elif Arslan said yesterday to reporters travelling with her as she left Varn. "
+        "It is through the ports that supplies will come, she emphasized. "
+        "The border will stay open, the ministry told the Courier on Monday."
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("paraphrase", "Allied navies are sharing more intelligence", "Elif Arslan"),
+        ("paraphrase", "It is through the ports that supplies will come", "Elif Arslan"),
+        ("paraphrase", "The border will stay open", "ministry"),
+    ]
+
+
+def test_a_trailing_attribution_does_not_swallow_a_that_clause():
+    body = "Separately, the White House said on Friday that no meeting was planned."
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [("paraphrase", "no meeting was planned", "White House")]

@@ -163,3 +163,57 @@ def test_a_fragment_is_credited_to_the_inner_speaker_not_the_first_name():
     for body, speaker in cases:
         partials = [q for q in extract_quotes(body) if q.kind in {"partial", "anonymous"}]
         assert [q.speaker for q in partials][:1] == [speaker], body
+
+
+def test_a_quotation_the_reporters_sentence_goes_on_from_is_a_fragment():
+    body = (
+        "Defence Minister Elif Arslan spoke in Varn. "
+        '"We will hold the line" until the spring, she said. '
+        '"Not one village more" would fall to the offensive, Arslan told reporters.'
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("partial", "We will hold the line", "Elif Arslan"),
+        ("partial", "Not one village more", "Elif Arslan"),
+    ]
+
+
+def test_a_quotation_ending_in_a_comma_before_the_attribution_stays_direct():
+    body = (
+        '"We did not leave the table," al-Hakimi said, speaking through an interpreter. '
+        '"We will be back" she said.'
+    )
+    assert [q.kind for q in extract_quotes(body)] == ["direct", "direct"]
+
+
+def test_a_quotation_starting_in_lower_case_after_said_is_a_fragment():
+    body = (
+        "Casimir Vell spoke at length. While budgets are tight, he said, "
+        '"you see the shipyards working again." Later he added: "and the ports too."'
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("partial", "Casimir Vell"),
+        ("partial", "Casimir Vell"),
+    ]
+
+
+def test_a_fragment_after_a_participle_of_saying_is_the_subjects():
+    body = (
+        "Its minister, Yusuf Haddad, went further in a radio interview, asserting that the "
+        'complaints were "a pretext for war". Lena Hart replied on Friday, stating that the '
+        'offer was "dead on arrival".'
+    )
+    partial = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "partial"]
+    assert partial == [
+        ("a pretext for war", "Yusuf Haddad"),
+        ("dead on arrival", "Lena Hart"),
+    ]
+
+
+def test_words_in_a_question_are_the_askers_not_the_speakers():
+    body = (
+        'Asked about the "grain crisis" in the south, Vell said it was "a passing storm". '
+        'Questioned over the "shadow fleet", Lena Hart said nothing.'
+    )
+    partial = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "partial"]
+    assert partial == [("a passing storm", "Vell")]

@@ -29,10 +29,10 @@ def tuning():
 # credited to a name, two scare quotes reported). Until it does, the held-out part must not get
 # worse than measured on 2 December 2026. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.91, 1.00, 0.97),
-    "partial": (0.98, 0.86, 0.85),
-    "paraphrase": (0.96, 0.86, 0.90),
-    "anonymous": (0.88, 0.91, 1.00),
+    "direct": (0.97, 1.00, 1.00),
+    "partial": (0.98, 1.00, 1.00),
+    "paraphrase": (0.99, 0.93, 1.00),
+    "anonymous": (0.97, 0.91, 1.00),
 }
 HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 2}
 

@@ -45,7 +45,12 @@ FRAGMENT = (
     r"criticizes|criticises|lauded|rejected|rejects"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
-ANY_VERB_RE = re.compile(rf"\b(?:{SAY}|{FRAGMENT})\b")
+# Participles of saying ("..., asserting that the complaints were 'a pretext'") introduce a
+# fragment too, credited to the subject of the clause they hang from.
+ANY_VERB_RE = re.compile(
+    rf"\b(?:{SAY}|{FRAGMENT}|asserting|stating|noting|stressing|arguing|warning|insisting|"
+    r"explaining|claiming|declaring|maintaining|contending|suggesting|acknowledging)\b"
+)
 TIME = (
     # "on Monday evening", but not "said on his way into ...".
     r"(?:\s+(?:on\s+[A-Z0-9]\w*(?:\s+(?:evening|morning|night|afternoon))?|last\s+\w+|"

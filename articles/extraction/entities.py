@@ -38,6 +38,11 @@ ORG_WORDS = {
     "Congress", "Court", "Army", "Forces", "Department", "Campaign", "Renewal", "Front", "Movement",
     "League", "Coalition", "Tribune", "Herald", "Journal", "Gazette", "Foundation", "Centre",
     "Center", "Company", "Group", "Service", "Cabinet", "Administration", "Television", "Network",
+    # Bodies and events, which are no person however many capitalised words they have.
+    "Federation", "Mission", "Delegation", "Organization", "Organisation", "Association",
+    "Society", "Board", "Bureau", "Command", "Corps", "Fund", "Authority", "Guard", "Police",
+    "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
+    "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
 }  # fmt: skip
 PLACE_WORDS = {
     "City", "Republic", "States", "Kingdom", "Nations", "Street", "Square", "Province", "Sea",
@@ -56,13 +61,17 @@ STOP = {
     "Mrs", "Dr", "One", "Two", "Three", "Several", "Some", "Another", "Many", "Most",
     "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former", "Unlike", "Like",
     "Besides", "Alongside", "Upon",
+    # Sentence adverbs, which a comma follows like a surname in apposition.
+    "Separately", "Similarly", "Elsewhere", "Earlier", "Later", "However", "Instead", "Still",
+    "Nevertheless", "Moreover", "Furthermore", "Additionally", "Also", "Yet", "Today",
+    "Yesterday", "Overall", "Indeed", "Finally", "Afterwards", "Then", "Now", "Here",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
     "palace|council|military|army|navy|air force|coast guard|police|administration|authorities|"
     "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office|operator|company|firm|broadcaster|"
-    "authority|utility|airline|court|union"
+    "authority|utility|airline|court|union|mission|delegation"
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
@@ -176,8 +185,10 @@ def find_entities(
     full_names: dict[str, str] = {}  # surname key: full name
     mentions: list[Mention] = []
     surnames: list[Mention] = []  # mentions by surname alone
+    owner: tuple[int, str] | None = None  # (where it ends, word): "Drenland's" before a name
     for start, end, words, possessive, honorific in raw:
-        after = masked[end + (2 if possessive else 0) :]
+        # A bounded look ahead: a copy of the rest of the text per name would be quadratic.
+        after = masked[end + (2 if possessive else 0) : end + 200]
         before = masked[max(0, start - 8) : start]
         org_noun = re.match(rf"\s+((?:[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
         last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
@@ -189,21 +200,40 @@ def find_entities(
             and not any(w in ORG_WORDS or w in PLACE_WORDS for w in words[last_title + 1 :])
             and not org_noun
         )
+        previous_owner, owner = owner, None
         if (any(w in ORG_WORDS for w in words) or org_noun) and not titled_person:
             name = " ".join(words)
             stop = end
+            if (
+                previous_owner
+                and previous_owner[0] + 3 == start
+                and all(w in ORG_WORDS or w in TITLES for w in words)
+            ):
+                # "Drenland's Foreign Ministry": a generic institution is named with its country.
+                name = f"{previous_owner[1]}'s {name}"
+                start = previous_owner[0] - len(previous_owner[1])
+            if org_noun and possessive:
+                # "Viktor Halloran's campaign": the owner is a person a later "Halloran" means.
+                person = words[last_title + 1 :]
+                if 2 <= len(person) <= 4 and not any(
+                    w in ORG_WORDS or w in PLACE_WORDS for w in person
+                ):
+                    full_names.setdefault(surname_key(person[-1]), " ".join(person))
             if org_noun:
                 # "Okafor's campaign", "the Drenish presidency": the noun belongs to the name.
                 name += ("'s " if possessive else " ") + org_noun.group(1)
                 stop = end + (2 if possessive else 0) + org_noun.end()
                 possessive = False
             place = re.match(
-                r"\s+(in|of|for)\s+((?:the\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)", masked[stop:]
+                r"\s+(in|of|for)\s+((?:the\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+                masked[stop : stop + 200],
             )
             if place and "Embassy" not in name and "embassy" in name:
                 name += place.group(0).rstrip()
                 stop += place.end()
-            named = re.match(r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", masked[stop:])
+            named = re.match(
+                r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", masked[stop : stop + 200]
+            )
             if named and name.split()[-1] in ORG_WORDS:
                 # "Movement for Democratic Change", "Ministry of Defence": one name.
                 name += named.group()
@@ -211,6 +241,8 @@ def find_entities(
             mentions.append(Mention(start, stop, "org", name, possessive))
             continue
         person = words[last_title + 1 :]
+        if possessive and len(words) == 1 and last_title < 0:
+            owner = (end, words[0])
         if not person or any(w in PLACE_WORDS for w in person):
             continue
         if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
@@ -244,7 +276,12 @@ def find_entities(
         elif (
             last_title >= 0
             or honorific  # "Mrs Mensah", "Mr Boateng": a person, even by surname alone
-            or re.match(r",\s+(?:the|a|an)\s+[a-z]|\s+(?:said|says|told)\b", after)
+            # "Lindqvist, the Green Alliance leader,": an apposition, whatever it capitalises.
+            or re.match(
+                r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*|(?:[A-Z][\w-]*\s+){1,3}[a-z][\w-]*"
+                r"(?:\s+[a-z][\w-]*){0,2},)|\s+(?:said|says|told)\b",
+                after,
+            )
         ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):
             # A surname given only once with a title or apposition ("Lindqvist, the ... leader").
             full_names.setdefault(key, person[0])
@@ -283,6 +320,8 @@ def find_entities(
 # Between a title and the name it introduces: "The ambassador in Aldoria City, Dr Hana Kovalenko",
 # "the movement's deputy leader abroad, Omar al-Rashidi".
 _APPOSITION = re.compile(
+    # The rest of an organisation's name first ("the leader of the Farmers' League, ...").
+    r"(?:['’]s?)?(?:\s+[A-Z][\w-]*){0,3}"
     r"(?:\s+(?:in|to|at|for|of|on|abroad)\b[^,.;:~]{0,40}?)?,?\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral)\.?\s+)?"
 )

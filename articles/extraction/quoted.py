@@ -18,8 +18,10 @@ from .mentions import ANON
 from .sources import SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
 
+# A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
+_ABBREVIATED = r"(?:[^~.;!?:]|(?<=\b[A-Z])\.)"
 _AFTER_SPK_VERB = re.compile(
-    r"^\s*,?\s*(?P<spk>[^~.;!?:]{1,90}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"^\s*,?\s*(?P<spk>{_ABBREVIATED}{{1,90}}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{AFTER_QUOTE_SAY})\b"
 )
 _AFTER_VERB_SPK = re.compile(
@@ -42,6 +44,12 @@ _SCARE_BEFORE = re.compile(
     re.I,
 )
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
+# A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:asked|questioned|pressed|quizzed|question|questions)\s+(?:\w+\s+){0,2}?"
+    r"(?:about|on|over|regarding)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    re.I,
+)
 _PRINTED_BEFORE = re.compile(
     r"\b(?:headlines?|front[- ]page|cover|banner|caption|slogans?|posters?|placards?|"
     r"chant(?:ed|s)?|motto|hashtag|led with|leads with|line above)\b",
@@ -54,6 +62,13 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
 )
 WINDOW = 300
+# After a closing mark, the reporter's own words (lower-case, not a subject such as "he" or "the
+# minister") running to a comma before the attribution.
+_PARTICLE_NAME = re.compile(r"\s+(?:al|el|bin|ibn|van|von|de|da|di|du|la|le)\b[-\s]?[A-Z]")
+_NARRATOR_GOES_ON = re.compile(
+    r"\s+(?!(?:he|she|they|it|we|i|the|a|an|one|its|his|her|their|according|then|also)\b)"
+    r"[a-z][\w-]*\b[^,~]{0,120},\s"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _SMALL_WORDS = {"of", "for", "the", "to", "and", "a", "an", "in", "on", "at", "de", "la"}
 
@@ -191,6 +206,17 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 article.printed(last.close_pos + 1, last.close_pos + 1 + verbs[0].end()),
             )
             standalone, kind, confidence = False, "partial", 0.7
+        elif (
+            not stripped
+            and after
+            and article.body[last.end - 1] not in ",.!?…;:"
+            and _NARRATOR_GOES_ON.match(rest)
+            and not _PARTICLE_NAME.match(rest)
+            and not SAY_RE.match(rest.strip())
+        ):
+            # '"We will not fail" to stave off aggression, he said.': the reporter's sentence
+            # goes on after the marks, so the quoted words are a fragment of it.
+            found_by, kind, confidence = after, "partial", 0.7
         elif standalone:
             kind, confidence = "direct", 0.9
             found_by = after or (
@@ -218,7 +244,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         else:
             kind, confidence = "partial", 0.75
             near = before[-80:]  # what a rule anchored at the opening mark needs to see
-            if _SCARE_BEFORE.search(near):
+            if _SCARE_BEFORE.search(near) or _ASKED_ABOUT.search(near):
                 continue
             if re.search(
                 r"\b(?:described|describes|describing|saw|sees|regards|regarded)\s+"
@@ -270,8 +296,9 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # A one or two word term pinned on nobody in particular ("commentators call it
                 # the 'swing belt'") is a scare quote; one from "the official" is a quote.
                 continue
-        if kind == "direct" and stripped.endswith(":") and text[:1].islower():
-            # "Hart had a simple message: 'no more delays.'": not a sentence, a fragment.
+        if kind == "direct" and stripped and re.match(r"[a-z]", text):
+            # "Hart had a simple message: 'no more delays.'", 'he said, "you see it everywhere."':
+            # words that do not start a sentence of their own are a fragment of the reporter's.
             kind = "partial"
         speaker, attribution = found_by
         previous_speaker = (para_start, speaker)

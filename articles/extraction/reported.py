@@ -122,14 +122,10 @@ def _reported_clause(
             0.7,
         )
         return
-    match = re.search(
-        r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?)\s+(?:said|says|say|added|wrote|claimed|reported"
-        r"|warned|insisted|told reporters)(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|"
-        r"before|later|earlier|afterwards)\b[^,~]{0,40})?)\s*[.!?]?$",
-        s,
-    )
+    match = _TRAILING_ATTRIBUTION.search(s)
     if (
         match
+        and len(s[: match.start()].split()) >= 3
         and resolve(match.start("spk"), match.end("spk"))
         # An earlier verb of saying with its own clause ("X said that ..., Y said") is another
         # pattern's; "Kestria has recalled its ambassador ..., the ministry said" is not.
@@ -138,6 +134,10 @@ def _reported_clause(
         )
     ):
         speaker = resolve(match.start("spk"), match.end("spk"))
+        if MASK in s[: match.start()] and s.lstrip()[:1] in "\"“‘'":
+            # '"We will not fail" to stave off aggression, he said': a quotation that the
+            # reporter's sentence goes on from is the partial quote, and nothing more.
+            return
         _emit(
             article,
             out,
@@ -195,6 +195,20 @@ def _reported_clause(
             article.printed(start + match.start(), start + match.end() - 3),
             0.5,
         )
+
+
+# "..., Defense Secretary Mattis said yesterday to reporters travelling with him as he left.": an
+# attribution closing the sentence, with the circumstances of saying (never a that-clause).
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?)\s+(?:also\s+)?(?:said|says|say|added|adds|"
+    r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
+    r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
+    r"predicted|cautioned|confirmed|asserted|observed|"
+    r"told\s+(?:reporters|journalists|lawmakers|parliament|us|me|the\s+[A-Z]\w+|[A-Z]\w+))"
+    r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
+    r"yesterday|today|tonight|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
+    r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)\s*[.!?]?$"
+)
 
 
 def _after_last_mark(article: Article, start: int, end: int) -> int:
@@ -340,12 +354,23 @@ def _main_reported(
     return False
 
 
+# A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
+# 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?\s+[—–-]{1,2}\s+"
+)
+
+
 def find_reported(article: Article) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     for start, end in article.sentences:
         if start < article.skip_until or article.in_heading(start):
             continue
-        cursor = start
+        dateline = article.paragraph_start(start) == start and _DATELINE.match(
+            article.masked, start, end
+        )
+        cursor = dateline.end() if dateline else start
         for match in re.finditer(r";\s+|(?:,|~[\"”’'],?)\s+while\s+", article.masked[start:end]):
             _reported_clause(article, out, cursor, start + match.start())
             cursor = start + match.end()

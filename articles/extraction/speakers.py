@@ -80,6 +80,18 @@ _LEAD = re.compile(
 )
 
 
+# A sentence's opening adverbial clause, up to its comma: "When asked about ...,", "At the ...,".
+_OPENER = re.compile(
+    r"\s*(?:When|While|After|Before|Asked|Pressed|Speaking|Writing|Addressing|Responding|"
+    r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|"
+    r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This)\b[^,]{0,150},\s*"
+)
+# A comma-separated piece that goes on with the opening clause rather than naming the speaker.
+_CONTINUES = re.compile(
+    r"\s*(?:in|on|at|of|for|with|from|by|during|after|before|which|where|when|whose|as|and|"
+    r"or|but|amid|despite|including)\b"
+)
+_SEGMENT_END = re.compile(r"[^,]{0,150},\s*")
 _LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
@@ -130,6 +142,25 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Speaking with reporter Peter Clottey, he said": who spoke comes after the comma.
         start = lead.end()
         phrase = masked[start:end].strip(" ,")
+    opener = _OPENER.match(masked, start, end) or (
+        # '"...", in the south, where ..., Vell told': the quote's own circumstances first.
+        _CONTINUES.match(masked, start, end) and _SEGMENT_END.match(masked, start, end)
+    )
+    if opener:
+        # "At the Munich conference, Europe's largest, the secretary said", "When asked about the
+        # crisis, in which the President ..., Yatseniuk told": an opening clause (and the
+        # relative or prepositional clauses that go on with it) sets the scene; the speaker is
+        # the subject after it.
+        cursor = opener.end()
+        while _CONTINUES.match(masked, cursor, end) and masked.find(",", cursor, end) != -1:
+            cursor = masked.find(",", cursor, end) + 1
+        if any(
+            m.kind in _SPEAKERS or m.kind == "org" or m.name in {"he", "she"}
+            for m in entities.within(cursor, end)
+            if not m.possessive
+        ):
+            start = cursor
+            phrase = masked[start:end].strip(" ,")
     # An opening "In Fenmouth," is scene-setting, not part of who spoke.
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
     inside = entities.within(start, end)

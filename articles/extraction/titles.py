@@ -16,15 +16,21 @@ ROLE = (
     r"vice[- ]president|president|chancellor|secretary[- ]general|secretary\s+of\s+state|"
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
-    r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer))"
+    r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|"
+    # "the speaker of parliament", but not a conference's "the speaker said".
+    r"speaker(?=\s+of\s)))"
 )
 TITLED = re.compile(
-    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he)\s+(?P<mods>(?:[A-Za-z-]+\s+){0,2}?)"
+    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he)\s+"
+    r"(?P<mods>(?:(?:[A-Z]\.){2,}\s+|[A-Za-z-]+\s+){0,2}?)"
     rf"(?P<role>{ROLE})\b(?!['’]s|-)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w-]+))?"
+    # "the leader of the National Bloc": the whole name, whose first word qualifies the title.
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)*)?"
 )
 # Words that say the title is not the current holder's, so no one is credited by it.
-_NOT_CURRENT = {"former", "late", "ex", "previous", "outgoing", "incoming", "new", "next", "future"}
+_NOT_CURRENT = {"former", "late", "ex", "previous", "incoming", "new", "next", "future"}
+# Words that say the holder is the current one ("the outgoing speaker" still holds the post).
+_CURRENT = {"outgoing", "current", "sitting", "incumbent", "serving"}
 
 
 # Words that make a title another person's: the deputy prime minister is not the prime minister.
@@ -32,12 +38,13 @@ _RANKS = {"deputy", "vice", "acting", "assistant", "under", "junior", "shadow", 
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower().replace("-", " "))
+    # "U.S. defense secretary": an abbreviation is one word ("us"), as in the printed title.
+    return re.findall(r"[a-z]+", text.lower().replace("-", " ").replace(".", ""))
 
 
 def _stem(word: str) -> str:
     # "Drenish", "Drenland" and "Drenlander" share a stem: enough to tell two countries apart.
-    return word.lower()[:4]
+    return word.lower().replace(".", "")[:4]
 
 
 def known_titles(known_people: Iterable) -> list[tuple[str, list[str]]]:
@@ -101,6 +108,7 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
         mods = match.group("mods").split()
         if {w.lower() for w in mods} & _NOT_CURRENT:
             continue
+        mods = [w for w in mods if w.lower() not in _CURRENT]
         qualifiers = {_stem(w) for w in mods if w[:1].isupper()}
         qualifiers |= {
             _stem(match.group(g)) for g in ("owner", "of") if (match.group(g) or "")[:1].isupper()

@@ -106,3 +106,20 @@ def test_a_trailing_attribution_does_not_swallow_a_that_clause():
     body = "Separately, the White House said on Friday that no meeting was planned."
     items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
     assert items == [("paraphrase", "no meeting was planned", "White House")]
+
+
+def test_told_whom_then_the_clause_without_that():
+    body = (
+        "Opposition leader Succes Mandaba tells VOA's Peter Clottey, he won the election, and "
+        "the council should ignore the announced results. Lena Hart told reporters on Monday "
+        "the convoy had left."
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        (
+            "paraphrase",
+            "he won the election, and the council should ignore the announced results",
+            "Succes Mandaba",
+        ),
+        ("paraphrase", "the convoy had left", "Lena Hart"),
+    ]

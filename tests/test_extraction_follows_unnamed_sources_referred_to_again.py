@@ -115,3 +115,65 @@ def test_other_ways_of_saying_a_source_is_unnamed():
     assert ("anonymous", "the shipment was near", None) in items
     assert ("anonymous", "stalled.", None) in items
     assert ("anonymous", "the plan was dead", None) in items
+
+
+def test_anyone_left_unnamed_who_speaks_is_an_unnamed_source_and_so_is_he():
+    body = (
+        "A government spokesman, Tariq Haddad, said the talks had been useful.\n\n"
+        "In the port of Lessa, one skipper said the talk on the quay was of little else. "
+        '"We just want to know where we can fish," he said.\n\n'
+        "A bus driver, who has crossed the bridge every day for years, told the Courier the "
+        'queues were getting longer. "Nobody tells us anything," she said.'
+    )
+    items = [(q.kind, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("paraphrase", "Tariq Haddad"),
+        ("anonymous", None),
+        ("anonymous", None),
+        ("anonymous", None),
+        ("anonymous", None),
+    ]
+
+
+def test_an_audience_or_a_visit_is_not_an_unnamed_source():
+    body = (
+        "Mireille Fontaine toured the north. In a speech to farmers in Sallow, Fontaine said "
+        "the tariffs would go. After a visit by officials from Varn, she said the border "
+        "would stay open."
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Mireille Fontaine"}
+
+
+def test_a_lede_that_describes_a_person_named_in_the_next_paragraph():
+    body = (
+        "Senate leader doubts deal\n\n"
+        "Six powers are negotiating in Vienna. A senior U.S. lawmaker says any deal will leave "
+        "Iran as what he calls a 'threshold state.'\n\n"
+        "Senate Majority Leader Mitch Harlan is the chief voice of his party in the Senate."
+    )
+    assert {(q.kind, q.speaker) for q in extract_quotes(body)} == {
+        ("paraphrase", "Mitch Harlan"),
+        ("partial", "Mitch Harlan"),
+    }
+
+
+def test_an_unnamed_official_in_a_lede_stays_unnamed_whoever_comes_next():
+    body = (
+        "Talks stall\n\n"
+        "Six powers are negotiating in Vienna. A senior official says any deal is months away.\n\n"
+        "Foreign Minister Lena Hart is due in Vienna on Monday."
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [("anonymous", None)]
+
+
+def test_an_unnamed_source_told_me_a_clause_and_said_that_was():
+    body = (
+        "A senior official, who asked not to be named, told me the two delegations had agreed "
+        'on a map. The official said that was "more than we managed in ten years".'
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("anonymous", "the two delegations had agreed on a map", None),
+        ("anonymous", "that was more than we managed in ten years", None),
+        ("anonymous", "more than we managed in ten years", None),
+    ]

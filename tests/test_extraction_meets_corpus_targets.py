@@ -13,7 +13,7 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass.
 TUNING_FLOORS = {
     "direct": (1.00, 1.00, 1.00),
-    "partial": (1.00, 0.96, 1.00),
+    "partial": (1.00, 0.98, 1.00),
     "paraphrase": (0.99, 0.91, 1.00),
     "anonymous": (1.00, 0.98, 1.00),
 }
@@ -31,10 +31,10 @@ def tuning():
 HELD_OUT_FLOORS = {
     "direct": (0.97, 1.00, 1.00),
     "partial": (0.98, 1.00, 1.00),
-    "paraphrase": (0.99, 0.93, 1.00),
-    "anonymous": (0.97, 0.91, 1.00),
+    "paraphrase": (0.99, 0.94, 1.00),
+    "anonymous": (0.97, 1.00, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 2}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 2}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

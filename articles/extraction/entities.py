@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .mentions import ANON, Mention
-from .sources import GENERIC, anonymous_sources
+from .sources import DESCRIBED, GENERIC, anonymous_sources
 from .titles import _words as titles_words
 from .titles import holder, titled_phrases
 
@@ -309,6 +309,7 @@ def find_entities(
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_titled_people(masked, mentions, list(known)))
     mentions.sort(key=lambda m: m.start)
+    _delayed_identification(masked, mentions)
     entities = Entities(mentions, genders, known=list(known))
     _learn_genders(entities, sentence_spans)
     entities.subjects = [
@@ -367,6 +368,34 @@ def _titled_people(
         # Unresolved, the title as printed is the speaker, but no pronoun is taken to mean it.
         found.append(Mention(start, end, "person" if name else "title", name or printed))
     return found
+
+
+def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
+    """A lede's "A top lawmaker says ..." followed by a paragraph that opens by introducing
+    "Senate Majority Leader Mitch McConnell" describes that person before naming him (news
+    style's delayed identification). Only a described person (not an official or a source, who
+    stay unnamed), only in the first two paragraphs, and only for a person introduced with a
+    title at the start of the next paragraph and named nowhere before."""
+    for mention in mentions:
+        if mention.kind != "anon" or mention.title != DESCRIBED:
+            continue
+        if masked.count("\n", 0, mention.start) > 2 or not masked[: mention.start].strip():
+            continue
+        newline = masked.find("\n", mention.end)
+        if newline == -1:
+            return
+        following = masked[newline:].lstrip()
+        opening = len(masked) - len(following)
+        first = next(
+            (m for m in mentions if opening <= m.start < opening + 60 and m.kind == "person"),
+            None,
+        )
+        if (
+            first
+            and first.title
+            and not any(m.name == first.name for m in mentions if m.start < mention.start)
+        ):
+            mention.kind, mention.name, mention.title = "person", first.name, ""
 
 
 def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) -> None:

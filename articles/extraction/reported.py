@@ -217,6 +217,18 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+# After "said that": a verb straight away means "that" is the clause's subject, not a conjunction.
+_THAT_AS_SUBJECT = re.compile(
+    r"(?:was|is|were|are|had|has|would|will|could|should|may|might|must|seems|seemed|means|"
+    r"meant|did|does|remains|remained)\b"
+)
+# Whom a speaker told, then the told clause itself: it opens with a subject.
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:me|us|him|her|them|reporters|journalists|lawmakers|parliament|"
+    r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*)*)"
+    rf"{TIME},?\s+"
+    r"(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no|none|every|all)\b)"
+)
 _INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
 _VERB_RE = re.compile(rf"\b(?:{SAY}|(?P<ing>{REPORTING}))\b")
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
@@ -255,10 +267,16 @@ def _main_reported(
         complement = None
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
         that = re.match(r"^\s(?:(?P<skip>[^,~.]{0,70}?)\s)??that\s", rest)
+        told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)
         if that and not re.search(
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
         ):
             complement = verb.end() + that.end()
+            if _THAT_AS_SUBJECT.match(masked, complement, end):
+                complement -= 5  # 'said that was "more than we managed"': "that" is the subject
+        elif told:
+            # "told me the two delegations had agreed", "tells VOA's James Butty, he won".
+            complement = verb.end() + told.end()
         elif verb.group("ing"):
             pass  # "..., adding the ..." is not reported speech; "adding that" is
         elif name in {"promised", "pledged", "vowed"}:
@@ -305,6 +323,11 @@ def _main_reported(
             clause_end = end - 1
         # Another reporting verb after a comma starts a new speaker's clause.
         for later in SAY_RE.finditer(masked, complement, end):
+            if re.search(
+                r"\b(?:the|a|an|its|his|her|their|this|that)\s+$",
+                masked[later.start() - 8 : later.start()],
+            ):
+                continue  # "the announced results": a participle as an adjective, not a verb
             comma = masked.rfind(",", complement, later.start())
             if comma == -1 or len(masked[comma : later.start()].split()) > 9:
                 continue

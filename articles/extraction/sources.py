@@ -30,9 +30,24 @@ PASSERS_BY = (
     r"teachers?|voters?|residents?|pensioners?|shopkeepers?|farmers?|students?|workers?|"
     r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
 )
+# Words between the determiner and the noun of an unnamed source are its modifiers: a
+# preposition means the noun is something else's ("a speech to students", "a visit by officials").
+_MODIFIER = r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or)\b)[\w.-]+"
+_DETERMINER = r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
 _ANON_INTRO = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w.-]+\s+){0,4}?"
+    rf"{_DETERMINER}\s+(?:of\s+(?:the|those|its|their)\s+)?(?:{_MODIFIER}\s+){{0,4}}?"
     rf"(?P<noun>{SOURCE_NOUNS}|{PASSERS_BY})\b"
+)
+# Anyone the text leaves unnamed who says something ("One skipper said", "A fisherman, who has
+# worked the strait for years, told the BBC"): any common noun after a determiner, as long as a
+# verb of saying follows it directly (a name in apposition would come first).
+_ANON_SPEAKER = re.compile(
+    rf"{_DETERMINER}\s+(?:{_MODIFIER}\s+){{0,3}}?"
+    r"(?P<noun>(?!(?:statement|report|poll|study|letter|document|survey|memo|communiqu\w+|"
+    r"release|post|message|notice|video|source|analysis|editorial|article|ruling|filing|"
+    r"spokes\w+)\b)[a-z][\w-]*)"
+    r"(?=(?:,\s+who\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
+    r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )
 _ANON_AGAIN = re.compile(
     rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)"
@@ -55,6 +70,9 @@ GENERIC = re.compile(
 )
 
 
+DESCRIBED = "<described>"
+
+
 def _singular(noun: str) -> str:
     return {"people": "person"}.get(noun.lower(), noun.lower().removesuffix("s"))
 
@@ -67,14 +85,15 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
     first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
     introduced: set[str] = set()
     found = []
-    for match in sorted(
-        [*_ANON_INTRO.finditer(masked), *_ANON_AGAIN.finditer(masked)], key=lambda m: m.start()
-    ):
+    matches = {m.start(): m for m in _ANON_SPEAKER.finditer(masked)}
+    matches.update({m.start(): m for m in _ANON_INTRO.finditer(masked)})
+    matches.update({m.start(): m for m in _ANON_AGAIN.finditer(masked)})
+    for match in sorted(matches.values(), key=lambda m: m.start()):
         noun = _singular(match.group("noun"))
         index = bisect_left(taken, (match.end(),))
         if any(a < match.end() and match.start() < b for a, b in taken[max(0, index - 8) : index]):
             continue
-        if match.re is _ANON_INTRO:
+        if match.re is not _ANON_AGAIN:
             near = bisect_right(people, match.end())
             if near < len(people) and people[near] - match.end() <= 3:
                 continue  # "One resident, Ana Mol, said": named after all
@@ -82,4 +101,6 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
         elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
             continue
         found.append(Mention(match.start(), match.end(), "anon", ANON))
+        if match.re is _ANON_SPEAKER:
+            found[-1].title = DESCRIBED  # "a top lawmaker": maybe named in the next paragraph
     return found

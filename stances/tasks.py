@@ -37,10 +37,14 @@ def rebuild_positions(run_id: int) -> int | None:
 
 @task
 def import_dataset(run_id: int) -> int | None:
-    """Loads the run's dataset file, all or nothing; returns how many quotes it stored."""
+    """Loads the run's dataset file, all or nothing; returns how many quotes it stored. What the
+    import says besides (editors with no account here) goes to the worker's log."""
     from .dataset.load import load_dataset
 
-    return carry_out(run_id, lambda run: load_dataset(run.file_path).get("quotes", 0))
+    return carry_out(
+        run_id,
+        lambda run: load_dataset(run.file_path, note=logger.warning).get("quotes", 0),
+    )
 
 
 TASKS = {

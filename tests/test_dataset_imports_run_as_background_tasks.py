@@ -29,6 +29,25 @@ def test_a_queued_import_loads_the_file_and_records_how_many_quotes(tmp_path, ed
     assert "imported the file, with 8 quotes." in out.getvalue()
 
 
+def test_a_queued_import_logs_the_editors_it_left_out(tmp_path, editor, caplog):
+    newsroom(editor)
+    export(tmp_path / "dataset.json")
+    call_command("flush", interactive=False, stdout=io.StringIO())
+
+    with caplog.at_level("WARNING", logger="stances.tasks"):
+        call_command(
+            "importdata", str(tmp_path / "dataset.json"), "--background", stdout=io.StringIO()
+        )
+
+    assert TaskRun.objects.get().status == TaskRun.Status.FINISHED
+    logged = [record.getMessage() for record in caplog.records if record.name == "stances.tasks"]
+    assert len(logged) == 1
+    assert logged[0].startswith(
+        "2 tags or suggestion decisions named an editor with no account here (edith) and were "
+        "stored without one."
+    )
+
+
 def test_a_bad_file_fails_the_run_and_stores_nothing(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"format": "stances-dataset", "version": 999}))

@@ -107,3 +107,32 @@ def test_the_thing_described_in_marks_is_not_the_description():
     ):
         assert quoted(body) == [], body
     assert quoted('Lena Hart described the plan as "a failure".') == [("a failure", "Lena Hart")]
+
+
+def test_a_label_going_round_is_not_a_quotation():
+    body = (
+        "Party commentators have taken to calling the result the 'revolt of the bankers'. "
+        'Analysts call the district the "rust crescent", and what critics call the "Vell '
+        'doctrine" is now policy. The bridge, widely known as "the Needle", reopened.'
+    )
+    assert extract_quotes(body) == []
+
+
+def test_a_named_speakers_label_with_a_or_their_words_stay_quotations():
+    body = (
+        'Lena Hart called the plan "a betrayal of the north". Unnamed officials called the '
+        'offer "a trap".'
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("partial", "Lena Hart"),
+        ("anonymous", None),
+    ]
+
+
+def test_a_one_word_term_after_a_verb_of_going_is_the_reporters():
+    body = (
+        'Rafael Cruz said roughly one ship in eight now sails "dark" for part of the journey. '
+        'Hart said the account went "viral" overnight and that the talks had been "useful".'
+    )
+    partial = [q.text for q in extract_quotes(body) if q.kind == "partial"]
+    assert partial == ["useful"]

@@ -30,11 +30,11 @@ def tuning():
 # worse than measured on 2 December 2026. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
     "direct": (0.97, 1.00, 1.00),
-    "partial": (0.98, 1.00, 1.00),
+    "partial": (1.00, 1.00, 1.00),
     "paraphrase": (0.99, 0.94, 1.00),
-    "anonymous": (0.97, 1.00, 1.00),
+    "anonymous": (1.00, 1.00, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 2}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -69,6 +69,28 @@ _NARRATOR_GOES_ON = re.compile(
     r"\s+(?!(?:he|she|they|it|we|i|the|a|an|one|its|his|her|their|according|then|also)\b)"
     r"[a-z][\w-]*\b[^,~]{0,120},\s"
 )
+# A naming verb whose object is a definite label: 'calling the result the "revolt of ..."'.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|dubbing|nicknamed|label\w*|brand\w*|"
+    r"term|terms|termed)\b[^~]{0,50}\bthe\s+$"
+)
+# A label in habitual use, whoever uses it: "have taken to calling", "what critics call",
+# "widely known as", "now routinely called".
+_HABITUAL_NAMING = re.compile(
+    r"(?:\b(?:taken|took|take|takes|begun|began|begin|come|came|started|start|starting)\s+to\s+"
+    r"(?:call|calling|dub|dubbing|refer\s+to|referring\s+to)"
+    r"|\b(?:widely|often|commonly|popularly|routinely|sometimes|now|locally)\s+"
+    r"(?:called|known\s+as|dubbed|referred\s+to\s+as|described\s+as)"
+    r"|\bwhat\s+(?:some|many|critics|locals|residents|analysts|officials|people|others|"
+    r"supporters|opponents)\s+(?:have\s+)?(?:call|called|dub|dubbed|term|termed))"
+    r"[^~]{0,50}$",
+    re.I,
+)
+# Verbs of going or becoming whose one-word complement in quotes is a term of art.
+_JARGON_VERB = re.compile(
+    r"\b(?:go|goes|went|gone|going|run|runs|ran|running|sail|sails|sailed|sailing|turn|turns|"
+    r"turned|turning|fly|flies|flew|flying|operate|operates|operated|operating)\s+$"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _SMALL_WORDS = {"of", "for", "the", "to", "and", "a", "an", "in", "on", "at", "de", "la"}
 
@@ -286,6 +308,18 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             ):
                 # "Bridge to Peace", "Summit of Resolve": a name; "critics have dubbed it ...":
                 # a coined term, not anybody's words.
+                continue
+            if _HABITUAL_NAMING.search(near) or (
+                found_by[0] == ANON
+                and _LABEL_BEFORE.search(near)
+                and not re.search(rf"\b(?:{SOURCE_NOUNS})\b", found_by[1], re.I)
+            ):
+                # "commentators have taken to calling the result the 'revolt of the bankers'",
+                # "what critics call the 'swing belt'": a label going round, not a quotation.
+                continue
+            if len(text.split()) <= 2 and _JARGON_VERB.search(near):
+                # 'one ship in eight sails "dark"', 'the account went "viral"': a term of art
+                # after a verb of going or becoming, the reporter's marks, not the speaker's.
                 continue
             if (
                 len(text.split()) <= 2

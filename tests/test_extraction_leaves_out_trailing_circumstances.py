@@ -66,3 +66,39 @@ def test_a_paired_dash_inside_the_clause_stays_in_it():
     assert [q.text for q in extract_quotes(body)] == [
         "the dam — the oldest in the valley — was safe"
     ]
+
+
+def test_a_when_after_a_quotes_attribution_is_not_what_was_said():
+    body = (
+        "Ana Okafor spoke at a news conference on Tuesday. "
+        '"We are ready," she said later in the same speech. '
+        '"So are we," Lena Hart said again on Wednesday.'
+    )
+    assert [q.kind for q in found_items(body)] == ["direct", "direct"]
+
+
+def test_the_occasion_at_the_end_of_a_reported_clause_is_left_out():
+    body = (
+        "Ana Okafor said the convoy had left, in remarks broadcast on state television. "
+        "Lena Hart told reporters the border was open, at a news conference in Varn. "
+        "Casimir Vell said the talks would resume, speaking after a cabinet meeting. "
+        "Ingrid Salo said the vote was fair, when asked about the protests."
+    )
+    assert [(q.text, q.speaker) for q in found_items(body)] == [
+        ("the convoy had left", "Ana Okafor"),
+        ("the border was open", "Lena Hart"),
+        ("the talks would resume", "Casimir Vell"),
+        ("the vote was fair", "Ingrid Salo"),
+    ]
+
+
+def test_later_adding_that_is_a_second_clause_not_part_of_the_first():
+    body = (
+        "Ana Okafor said in a speech to parliament that the convoy had left, later adding that "
+        "the ports were open."
+    )
+    assert [q.text for q in found_items(body)] == ["the convoy had left", "the ports were open"]
+
+
+def found_items(body: str):
+    return extract_quotes(body)

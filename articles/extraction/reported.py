@@ -58,6 +58,9 @@ def _emit(
             cut = re.search(r",\s+(?:and|but)\s+", masked_piece[: masked_piece.index(MASK)])
             if cut:
                 b = a + cut.start()
+        circumstance = _TRAILING_CIRCUMSTANCE.search(article.masked, a, b)
+        if circumstance:
+            b = circumstance.start()  # "..., speaking at a news conference in Sallow"
         a, b = _clean_clause(article, a, b)
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
@@ -68,6 +71,26 @@ def _emit(
         text = "".join(c for i, c in enumerate(article.body[a:b], a) if i not in marks)
         who, kind = speaker_kind(speaker, "paraphrase")
         out.append(ExtractedQuote(" ".join(text.split()), kind, who, attribution, a, b, confidence))
+
+
+# The circumstances of saying at the end of a reported clause: a participle of speaking, or the
+# occasion ("in a speech to parliament on Tuesday", "at a news conference", "in remarks broadcast
+# on state television", "when asked about ..."). They are the reporter's, not the speaker's.
+_OCCASION = (
+    r"speech|speeches|interview|news\s+conference|press\s+conference|conference|statement|"
+    r"remarks|comments|briefing|meeting|visit|rally|address|hearing|post|broadcast|call|session|"
+    r"debate|appearance|video|message|letter|op-ed|article|column|tweet|podcast|summit|"
+    r"telephone\s+interview|radio\s+interview|television\s+interview|testimony|sermon|lecture"
+)
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r",\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
+    r"responding|replying|testifying|briefing)\b"
+    r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_OCCASION})\b"
+    r"|when\s+asked\b|if\s+asked\b|asked\s+(?:about|whether|if|why|how)\b)"
+    r"[^;~]*$"
+)
 
 
 def _marks_within(article: Article, start: int, end: int) -> set[int]:
@@ -240,6 +263,9 @@ _NOT_A_CLAUSE = (
     r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
     r"should|must|seems?|appears?|remains?)\b)|then|so|but|and|if|unless|although|though|where|"
     r"late|early|"
+    # "she said later in the same speech": when, not what.
+    r"later|earlier|again|also|too|repeatedly|yesterday|today|tonight|once|twice|privately|"
+    r"publicly|separately|recently|afterwards|briefly|simply|only|"
     r"\w+ing)\b"
 )
 
@@ -317,7 +343,9 @@ def _main_reported(
             continue
         clause_end = end
         # "..., adding that ...": the same speaker's next clause, reported on its own.
-        also = re.search(rf",\s+(?:{REPORTING})\s+that\s", masked[complement:end])
+        also = re.search(
+            rf",\s+(?:(?:later|also|then)\s+)?(?:{REPORTING})\s+that\s", masked[complement:end]
+        )
         if also:
             end = complement + also.start() + 1
             clause_end = end - 1

@@ -123,3 +123,27 @@ def test_told_whom_then_the_clause_without_that():
         ),
         ("paraphrase", "the convoy had left", "Lena Hart"),
     ]
+
+
+def test_forms_of_reported_clause_without_that():
+    body = (
+        "Viktor Halloran criticised the timing, saying Okafor was using the war for votes. "
+        "Lena Moravec said lifting the sanctions alone would cut prices. "
+        "Drenland has said it is committed to a deal. "
+        "Succes Mandaba says if his aim was power, he would not have run."
+    )
+    items = [(q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("Okafor was using the war for votes", "Viktor Halloran"),
+        ("lifting the sanctions alone would cut prices", "Lena Moravec"),
+        ("it is committed to a deal", "Drenland"),
+        ("if his aim was power, he would not have run", "Succes Mandaba"),
+    ]
+
+
+def test_an_open_question_or_a_refusal_to_say_is_no_claim():
+    body = (
+        "Halloran's campaign did not say whether he would honour the pledge. "
+        "Lena Hart would not say why the talks had stalled, or how long they would last."
+    )
+    assert extract_quotes(body) == []

@@ -279,7 +279,7 @@ def find_entities(
             # "Lindqvist, the Green Alliance leader,": an apposition, whatever it capitalises.
             or re.match(
                 r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*|(?:[A-Z][\w-]*\s+){1,3}[a-z][\w-]*"
-                r"(?:\s+[a-z][\w-]*){0,2},)|\s+(?:said|says|told)\b",
+                r"(?:\s+[a-z][\w-]*){0,2},)|\s+(?:has\s+|had\s+)?(?:said|says|told)\b",
                 after,
             )
         ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):

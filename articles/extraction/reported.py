@@ -240,6 +240,12 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_SAYING = {"saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting"}
+_FINITE_CLAUSE = re.compile(
+    r"\s+(?=(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had|has|would|will|could|should|must|"
+    r"might|may|can|did|does)\b)(?!(?:the\s+)?(?:[a-z]+ly|to|of|for|with|by|about|in|on|at|"
+    r"when|while|after|before|as|if)\b)\w"
+)
 # After "said that": a verb straight away means "that" is the clause's subject, not a conjunction.
 _THAT_AS_SUBJECT = re.compile(
     r"(?:was|is|were|are|had|has|would|will|could|should|may|might|must|seems|seemed|means|"
@@ -261,12 +267,17 @@ _NOT_A_CLAUSE = (
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "said there" is where, but "said there was ..." is what: an existential clause.
     r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
-    r"should|must|seems?|appears?|remains?)\b)|then|so|but|and|if|unless|although|though|where|"
+    # "said if elected he would ...": a conditional claim is a claim, so "if" is not here.
+    r"should|must|seems?|appears?|remains?)\b)|then|so|but|and|although|though|where|"
+    # "did not say whether ...": an open question is nobody's claim.
+    r"whether|why|how|what|who|which|"
     r"late|early|"
     # "she said later in the same speech": when, not what.
     r"later|earlier|again|also|too|repeatedly|yesterday|today|tonight|once|twice|privately|"
     r"publicly|separately|recently|afterwards|briefly|simply|only|"
-    r"\w+ing)\b"
+    # "said, speaking to ..." is how, but "said lifting the sanctions would cut prices" is what.
+    r"\w+ing\b(?!(?:\s+[\w'’-]+){0,8}?\s+(?:would|will|is|was|has|had|could|can|should|"
+    r"must|might|may|does|did|are|were)\b))\b"
 )
 
 
@@ -304,7 +315,10 @@ def _main_reported(
             # "told me the two delegations had agreed", "tells VOA's James Butty, he won".
             complement = verb.end() + told.end()
         elif verb.group("ing"):
-            pass  # "..., adding the ..." is not reported speech; "adding that" is
+            # "..., adding the ..." is not reported speech; "adding that" is, and so is
+            # "saying Okafor was using the war": a subject and a finite verb straight after.
+            bare = name in _SAYING and _FINITE_CLAUSE.match(rest)
+            complement = verb.end() + bare.end() - 1 if bare else None
         elif name in {"promised", "pledged", "vowed"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)
             complement = verb.end() + inf.end() if inf else None

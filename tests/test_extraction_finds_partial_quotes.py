@@ -217,3 +217,40 @@ def test_words_in_a_question_are_the_askers_not_the_speakers():
     )
     partial = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "partial"]
     assert partial == [("a passing storm", "Vell")]
+
+
+def test_a_fragment_in_a_report_of_someone_elses_promise_is_the_reporters_speakers():
+    body = (
+        'Lena Hart said Casimir Vell had promised "a fair deal" in March. Ingrid Salo wrote '
+        'that the minister had pledged "no new taxes".'
+    )
+    partial = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "partial"]
+    assert partial == [("a fair deal", "Lena Hart"), ("no new taxes", "Ingrid Salo")]
+
+
+def test_a_naming_verb_in_the_report_quotes_its_own_subject():
+    body = (
+        "Casimir Vell met Lena Hart on Monday. Hart later told reporters that Vell had called "
+        'the offer "generous". Hart said the talks were "frank". Vell, for his part, described '
+        'them as "useful".'
+    )
+    partial = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "partial"]
+    assert partial == [
+        ("generous", "Casimir Vell"),
+        ("frank", "Lena Hart"),
+        ("useful", "Casimir Vell"),
+    ]
+
+
+def test_the_next_sentence_may_name_who_said_it():
+    body = (
+        'The new plan is "dead on arrival". That was the verdict of Lena Hart, the opposition '
+        'leader.\n\n"Not one step back." That was the message from Defence Minister Elif Arslan '
+        'on Monday.\n\nThe deal is "finished." So says Ingrid Salo, who led the talks.'
+    )
+    items = [(q.kind, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("partial", "Lena Hart"),
+        ("direct", "Elif Arslan"),
+        ("partial", "Ingrid Salo"),
+    ]

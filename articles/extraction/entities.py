@@ -64,7 +64,8 @@ STOP = {
     # Sentence adverbs, which a comma follows like a surname in apposition.
     "Separately", "Similarly", "Elsewhere", "Earlier", "Later", "However", "Instead", "Still",
     "Nevertheless", "Moreover", "Furthermore", "Additionally", "Also", "Yet", "Today",
-    "Yesterday", "Overall", "Indeed", "Finally", "Afterwards", "Then", "Now", "Here",
+    "Yesterday", "Overall", "Indeed", "Finally", "Afterwards", "Then", "Now", "Here", "So",
+    "Thus", "Hence",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
@@ -279,7 +280,10 @@ def find_entities(
             # "Lindqvist, the Green Alliance leader,": an apposition, whatever it capitalises.
             or re.match(
                 r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*|(?:[A-Z][\w-]*\s+){1,3}[a-z][\w-]*"
-                r"(?:\s+[a-z][\w-]*){0,2},)|\s+(?:has\s+|had\s+)?(?:said|says|told)\b",
+                r"(?:\s+[a-z][\w-]*){0,2},)|(?:,\s+for\s+(?:his|her|its|their)\s+part,)?"
+                r"\s+(?:(?:later|also|then|again|earlier)\s+)?(?:has\s+|had\s+)?"
+                r"(?:said|says|told|added|described|called|warned|insisted|argued|dismissed|"
+                r"accused|replied)\b",
                 after,
             )
         ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):

@@ -62,6 +62,13 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
 )
 WINDOW = 300
+_OUTER_REPORT = re.compile(r"said|says|told|tells|added|adds|wrote|writes|claimed|insisted|argued")
+_NAMING_VERB = re.compile(
+    r"called|calling|calls|described|describing|describes|dubbed|dubs|labell?ed|branded|termed|"
+    r"characteri[sz]ed|denounced|condemned|praised|dismissed|dismissing|hailed|accused|accusing|"
+    r"put it|puts it|said|says|told|tells|wrote|writes|added|adds|saying|writing|telling|adding|"
+    r"spoke of|speaks of|referred to"
+)
 # After a closing mark, the reporter's own words (lower-case, not a subject such as "he" or "the
 # minister") running to a comma before the attribution.
 _PARTICLE_NAME = re.compile(r"\s+(?:al|el|bin|ibn|van|von|de|da|di|du|la|le)\b[-\s]?[A-Z]")
@@ -146,6 +153,12 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if not verbs:
         return None
     verb = verbs[-1]
+    outer = next((v for v in verbs[:-1] if _OUTER_REPORT.fullmatch(v.group())), None)
+    if outer and not _NAMING_VERB.fullmatch(verb.group()):
+        # "Hart said Vell had promised 'a fair deal'": the marks are in Hart's report, so the
+        # words are hers; only a naming verb ("Hart said Vell had called it 'generous'") quotes
+        # the inner subject.
+        verb = outer
     speaker = None
     if verb.group().endswith("ing") and article.masked[: verb.start()].rstrip().endswith(","):
         # "Lavrov said ... — the day Russian officials issued a response, dismissing it as
@@ -163,6 +176,31 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if speaker is None:
         return None
     return speaker, article.printed(clause_start, verb.end())
+
+
+# The next sentence names who said it: '"Not one step back." That was the message from Defence
+# Minister Elif Arslan.', 'The plan is "dead on arrival." So says Lena Hart, ...'.
+_NAMED_NEXT = re.compile(
+    r"(?:(?:That|This|Such|Those|These)\s+(?:was|were|is|are)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:message|verdict|view|word|words|warning|response|reaction|answer|assessment|"
+    r"conclusion|argument|line|position|reply|promise|pledge|claim|judgment|judgement)\s+"
+    r"(?:of|from|by)|So\s+(?:said|says))\s+(?P<spk>[^,.;:~!?]{1,80})"
+)
+
+
+def _named_next(article: Article, close_pos: int) -> tuple[str | None, str] | None:
+    """Speaker and attribution from a next sentence that names who said the quotation."""
+    _, end = article.sentence_at(close_pos)
+    following = end
+    while following < len(article.masked) and article.masked[following] in " \n\t\"”’'":
+        following += 1
+    if article.paragraph_start(following) != article.paragraph_start(close_pos):
+        return None  # only within the paragraph
+    match = _NAMED_NEXT.match(article.masked, following, following + 200)
+    if not match:
+        return None
+    speaker = resolve_phrase(article.entities, article.masked, match.start("spk"), match.end("spk"))
+    return (speaker, article.printed(match.start(), match.end())) if speaker else None
 
 
 def _joined(article: Article) -> list[list[Span]]:
@@ -252,6 +290,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                     (subject, article.printed(sent_start, first.open_pos)) if subject else None
                 )
             if found_by is None:
+                found_by = _named_next(article, last.close_pos)
+            if found_by is None:
                 # No attribution in the sentence: news style continues the previous speaker.
                 confidence = 0.6
                 same_para = previous_speaker and previous_speaker[0] == para_start
@@ -280,7 +320,11 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # '... the "Yes" campaign gathered outside, and Hart said': the attribution
                 # belongs to the next clause, not to the fragment.
                 after = None
-            found_by = _before_attribution(article, sent_start, first.open_pos) or after
+            found_by = (
+                _before_attribution(article, sent_start, first.open_pos)
+                or after
+                or _named_next(article, last.close_pos)
+            )
             if (
                 found_by is None
                 and _FIRST_PERSON.search(text)

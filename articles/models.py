@@ -145,4 +145,4 @@ class Article(VersionedModel):
     @property
     def outlet_name(self) -> str:
         """The outlet's name, or an honest phrase when the source does not give one."""
-        return self.outlet.name if self.outlet_id else "Outlet not named"
+        return self.outlet.name if self.outlet_id else "outlet not named"

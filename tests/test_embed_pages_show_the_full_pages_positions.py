@@ -162,7 +162,7 @@ def test_every_quote_in_an_embed_names_its_source(client, sourced):
         assert "Source: The Harbour Courier, 30 Sep 2024" in page.text, url
         # An article without an address is linked on Stances; one without an outlet says so.
         assert unnamed.article.get_absolute_url() in page.links, url
-        assert "Source: Outlet not named, 1 Sep 2024" in page.text, url
+        assert "Source: outlet not named, 1 Sep 2024" in page.text, url
 
 
 def test_an_embed_links_back_to_its_full_page_in_a_new_tab(client, sourced):

@@ -1,13 +1,15 @@
 """Link previews: every public page carries OpenGraph and Twitter card tags with absolute
 addresses; a quote page previews the quote with its own image, a speaker page the speaker."""
 
+from datetime import date
+
 import pytest
 from django.template import loader
 from django.urls import reverse
 
 from stances.models import Quote
 from tests.archive import build_archive
-from tests.factories import make_quote, make_speaker
+from tests.factories import make_article, make_quote, make_speaker
 from tests.test_json_ld_describes_quotes_and_speakers_safely import HOSTILE, Head
 from tests.test_query_strings_never_cause_a_server_error import public_urls
 
@@ -99,6 +101,18 @@ def test_an_unnamed_sources_card_says_so(client):
         "Anonymous-source claim (unnamed advisers, cited by the Daily Ledger)"
     )
     assert meta["og:image:alt"].startswith("Unnamed sources: ")
+
+
+def test_an_article_without_a_named_outlet_reads_as_a_phrase_mid_sentence(client):
+    article = make_article(title="Talks resume", outlet=None, published_on=date(2024, 9, 1))
+    quote = make_quote(article=article)
+    meta = card(client, quote.get_absolute_url()).meta
+
+    assert (
+        "Reported in “Talks resume”, outlet not named, 1 September 2024."
+        in (meta["og:description"])
+    )
+    assert "<dd>Outlet not named</dd>" in client.get(article.get_absolute_url()).text
 
 
 def test_a_speaker_page_previews_the_speaker(client):

@@ -147,3 +147,26 @@ def test_an_open_question_or_a_refusal_to_say_is_no_claim():
         "Lena Hart would not say why the talks had stalled, or how long they would last."
     )
     assert extract_quotes(body) == []
+
+
+def test_a_trailing_unnamed_source_with_a_relative_clause_after_a_wire_dateline():
+    body = (
+        "KESSEL, May 4 (Harbour Wire) - Varn is ready to reopen the crossing, a senior "
+        "official, who spoke on condition of anonymity because the talks are private, said on "
+        "Tuesday."
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [("anonymous", "Varn is ready to reopen the crossing", None)]
+
+
+def test_but_that_with_a_fragment_is_a_second_clause():
+    body = (
+        "Lena Hart said her government would study any offer, but that it would "
+        '"not trade prisoners for land".'
+    )
+    items = [(q.kind, q.text) for q in extract_quotes(body)]
+    assert items == [
+        ("paraphrase", "her government would study any offer"),
+        ("paraphrase", "it would not trade prisoners for land"),
+        ("partial", "not trade prisoners for land"),
+    ]

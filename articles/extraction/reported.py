@@ -46,7 +46,7 @@ def _emit(
     if MASK in article.masked[start:end]:
         # Only split "A and that B" when one part is a quoted fragment labelled on its own.
         pieces, cursor = [], start
-        splitter = rf",?\s+and (?:(?:{SAY})\s+)?that\s+"
+        splitter = rf",?\s+(?:and|but) (?:(?:{SAY})\s+)?that\s+"
         for match in re.finditer(splitter, article.masked[start:end]):
             pieces.append((cursor, start + match.start()))
             cursor = start + match.end()
@@ -223,7 +223,10 @@ def _reported_clause(
 # "..., Defense Secretary Mattis said yesterday to reporters travelling with him as he left.": an
 # attribution closing the sentence, with the circumstances of saying (never a that-clause).
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?)\s+(?:also\s+)?(?:said|says|say|added|adds|"
+    # The speaker may carry a relative clause: ", a senior official, who spoke on condition of
+    # anonymity because the contacts are confidential, said on Tuesday."
+    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,)?)\s+(?:also\s+)?"
+    r"(?:said|says|say|added|adds|"
     r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
     r"predicted|cautioned|confirmed|asserted|observed|"
@@ -423,7 +426,7 @@ def _main_reported(
 # 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
-    r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?\s+[—–-]{1,2}\s+"
+    r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
 )
 
 

@@ -7,6 +7,7 @@ article, delete a draft) and shrinks any failure to the shortest sequence that s
 
 import datetime
 import io
+import os
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,6 +18,11 @@ from hypothesis.extra.django import TestCase
 from articles.models import Article, Outlet
 from stances import positions, summaries
 from stances.models import PositionSummary, Quote, Speaker, Stance, StanceTag, Topic
+
+# CI runs a fixed (derandomized) 30 sequences of up to 30 edits, the same every run, in about
+# two thirds of the time of 60 (15 s to 10 s on a 2-core machine); elsewhere 60 fresh ones a run.
+IN_CI = bool(os.environ.get("CI"))
+EXAMPLES = 30 if IN_CI else 60
 
 KINDS = list(Quote.Kind)
 ALIGNMENTS = list(StanceTag.Alignment)
@@ -173,7 +179,8 @@ class World:
 
 class StoredPositionsTests(TestCase):
     @settings(
-        max_examples=60,
+        max_examples=EXAMPLES,
+        derandomize=IN_CI,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

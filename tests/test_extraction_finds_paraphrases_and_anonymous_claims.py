@@ -170,3 +170,18 @@ def test_but_that_with_a_fragment_is_a_second_clause():
         ("paraphrase", "it would not trade prisoners for land"),
         ("partial", "not trade prisoners for land"),
     ]
+
+
+def test_described_as_without_marks_is_a_characterisation_reported():
+    body = (
+        "Rashed Karimi described the exiles' demands as unrealistic and said the door remained "
+        "open. Lena Hart dismissed the report as a fabrication. Ingrid Salo described the "
+        'offer as "a trap".'
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert items == [
+        ("paraphrase", "the exiles' demands as unrealistic", "Rashed Karimi"),
+        ("paraphrase", "the door remained open", "Rashed Karimi"),
+        ("paraphrase", "the report as a fabrication", "Lena Hart"),
+        ("partial", "a trap", "Ingrid Salo"),
+    ]

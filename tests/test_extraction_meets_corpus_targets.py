@@ -14,7 +14,7 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 TUNING_FLOORS = {
     "direct": (1.00, 1.00, 1.00),
     "partial": (1.00, 0.98, 1.00),
-    "paraphrase": (0.99, 0.93, 1.00),
+    "paraphrase": (0.99, 0.94, 1.00),
     "anonymous": (1.00, 1.00, 1.00),
 }
 

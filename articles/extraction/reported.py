@@ -262,7 +262,13 @@ _TOLD_OBJECT = re.compile(
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no|none|every|all)\b)"
 )
 _INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
-_VERB_RE = re.compile(rf"\b(?:{SAY}|(?P<ing>{REPORTING}))\b")
+_VERB_RE = re.compile(
+    rf"\b(?:{SAY}|(?P<ing>{REPORTING})|(?P<desc>described|describes|dismissed|dismisses|"
+    r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
+)
+# "described the exiles' demands as unrealistic": the object and its characterisation (without
+# quotation marks; with them the quoted words are the partial quote and nothing more).
+_AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|far|if)\b)[a-z]")
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
 _NOT_A_CLAUSE = (
@@ -317,6 +323,12 @@ def _main_reported(
         elif told:
             # "told me the two delegations had agreed", "tells VOA's James Butty, he won".
             complement = verb.end() + told.end()
+        elif verb.group("desc"):
+            described = _AS_PREDICATE.match(rest)
+            later = masked[verb.end() : end]
+            clause = re.split(r",?\s+(?:and|but)\s+", later, maxsplit=1)[0]
+            if described and MASK not in clause:
+                complement = verb.end() + 1
         elif verb.group("ing"):
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.

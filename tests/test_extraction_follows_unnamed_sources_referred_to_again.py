@@ -177,3 +177,14 @@ def test_an_unnamed_source_told_me_a_clause_and_said_that_was():
         ("anonymous", "that was more than we managed in ten years", None),
         ("anonymous", "more than we managed in ten years", None),
     ]
+
+
+def test_a_time_phrase_before_a_pronoun_is_not_an_unnamed_source():
+    body = (
+        "Lena Hart spoke on Monday. A week later she said the talks had failed. "
+        "A few hours later, she said the border was closed."
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "Lena Hart"),
+        ("paraphrase", "Lena Hart"),
+    ]

@@ -32,7 +32,10 @@ PASSERS_BY = (
 )
 # Words between the determiner and the noun of an unnamed source are its modifiers: a
 # preposition means the noun is something else's ("a speech to students", "a visit by officials").
-_MODIFIER = r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or)\b)[\w.-]+"
+_MODIFIER = (
+    r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or|he|she|they|it|"
+    r"we|i|you|later|earlier|ago|then|later|afterwards)\b)[\w.-]+"
+)
 _DETERMINER = r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
 _ANON_INTRO = re.compile(
     rf"{_DETERMINER}\s+(?:of\s+(?:the|those|its|their)\s+)?(?:{_MODIFIER}\s+){{0,4}}?"
@@ -45,7 +48,7 @@ _ANON_SPEAKER = re.compile(
     rf"{_DETERMINER}\s+(?:{_MODIFIER}\s+){{0,3}}?"
     r"(?P<noun>(?!(?:statement|report|poll|study|letter|document|survey|memo|communiqu\w+|"
     r"release|post|message|notice|video|source|analysis|editorial|article|ruling|filing|"
-    r"spokes\w+)\b)[a-z][\w-]*)"
+    r"spokes\w+|he|she|they|it|we|i|you|later|earlier|ago|then|afterwards)\b)[a-z][\w-]*)"
     r"(?=(?:,\s+who\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )

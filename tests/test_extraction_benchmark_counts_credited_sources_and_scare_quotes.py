@@ -7,6 +7,7 @@ from benchmarks.extraction import (
     credited_anonymous,
     missed_targets,
     reported_scare_quotes,
+    same_speaker,
     score_article,
 )
 
@@ -56,3 +57,14 @@ def test_missed_targets_names_each_target():
     assert "1 unnamed-source claims credited to a name" in missed
     assert any(line.startswith("speed 250.0 ms") for line in missed)
     assert missed_targets(Report(), 10.0) == []
+
+
+def test_a_surname_in_the_gold_is_matched_by_a_known_persons_full_name_only():
+    known = ("Edvin Kallas", "Mara Lind")
+    assert same_speaker("Kallas", "Edvin Kallas", known)
+    assert same_speaker("Kallas", "kallas", known)
+    assert not same_speaker("Kallas", "Edvin Kallas")  # not a person the database knows
+    assert not same_speaker("Kallas", "Mara Lind", known)
+    assert not same_speaker("Edvin Kallas", "Kallas", known)  # less than the gold name
+    assert not same_speaker("Lind Kallas", "Edvin Kallas", known)
+    assert not same_speaker(None, "Edvin Kallas", known)

@@ -13,8 +13,8 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass.
 TUNING_FLOORS = {
     "direct": (1.00, 1.00, 1.00),
-    "partial": (1.00, 0.98, 1.00),
-    "paraphrase": (0.99, 0.94, 1.00),
+    "partial": (1.00, 0.99, 1.00),
+    "paraphrase": (1.00, 0.96, 1.00),
     "anonymous": (1.00, 1.00, 1.00),
 }
 
@@ -24,16 +24,17 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The old held-out part (h01-h13) meets issue 10's targets since 2 December 2026, after its misses
-# were looked at (it was then due to become tuning data: a new blind held-out set replaces it). It
-# must not get worse than measured then. Raise these as it improves; never lower them to pass.
+# The held-out part is the second set (n01-n14, labelled blind and reviewed by a second
+# annotator), scored first on 2 December 2026 when h01-h13 became tuning data. It misses issue
+# 10's targets; it must not get worse than measured then. Raise these as it improves; never lower
+# them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 1.00, 1.00),
-    "partial": (1.00, 1.00, 1.00),
-    "paraphrase": (1.00, 0.99, 1.00),
-    "anonymous": (1.00, 1.00, 1.00),
+    "direct": (0.97, 0.97, 0.93),
+    "partial": (0.98, 0.79, 0.88),
+    "paraphrase": (0.92, 0.76, 0.87),
+    "anonymous": (0.82, 0.69, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

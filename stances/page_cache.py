@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -106,7 +107,13 @@ def bump_content_version() -> None:
 
 def content_version():
     """The content version now, for anything else kept until content changes (the tag
-    suggester's index); None when the cache cannot be reached, and then nothing may be kept."""
+    suggester's index); None when the cache cannot be reached, and then nothing may be kept.
+
+    None too when the cache is this process's own memory (no REDIS_URL): a write made through
+    another process (a second gunicorn worker, the task worker) moves only that process's
+    version, so what this one kept would never be seen to go stale."""
+    if isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache):
+        return None
     try:
         if not breaker.open():
             return None

@@ -39,7 +39,8 @@ def current_suggester() -> TagSuggester:
     """The tag suggester over the data as it is now. Building it reads up to 50 tagged quotes of
     every stance (about 3 s from 100,000 tagged quotes), so each process keeps the one it built
     under the content version that every content write bumps (stances.page_cache), and builds
-    again only once the version has moved. Not kept when the version is unknown (no cache), nor
+    again only once the version has moved. Not kept when the version is unknown (no cache, or a
+    cache in this process's memory, which other processes' writes never reach), nor
     when built inside a transaction that has written and not committed: it could roll back."""
     global _kept_suggester
     version = page_cache.content_version()

@@ -2,6 +2,10 @@
 the process (building it reads every stance's tagged quotes: seconds at 100,000): a second
 request reuses it, and any write to content makes the next request build it again.
 
+Kept only under a cache every process shares (Redis in production; here a file cache, which
+processes share too): with the cache in this process's memory, a write through another process
+(a second gunicorn worker, the task worker) would never move this one's version.
+
 Transactional tests: in a test's own transaction the factories' writes never commit, and an
 index built from uncommitted data is never kept."""
 
@@ -17,6 +21,16 @@ from tests.factories import make_quote, make_stance, make_tag
 pytestmark = pytest.mark.django_db(transaction=True)
 
 QUEUE = "admin:stances_quote_tagging_queue"
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings, tmp_path):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
 
 
 @pytest.fixture
@@ -90,6 +104,16 @@ def test_tagging_from_the_queue_rebuilds_it(editor_client, builds, queue_with_a_
 def test_without_a_reachable_cache_it_is_built_every_time(builds, monkeypatch):
     make_tag()
     monkeypatch.setattr(page_cache, "content_version", lambda: None)
+
+    tagging.current_suggester()
+    tagging.current_suggester()
+
+    assert len(builds) == 2
+
+
+def test_with_the_cache_in_this_process_memory_it_is_built_every_time(settings, builds):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    make_tag()
 
     tagging.current_suggester()
     tagging.current_suggester()

@@ -136,3 +136,14 @@ def test_a_one_word_term_after_a_verb_of_going_is_the_reporters():
     )
     partial = [q.text for q in extract_quotes(body) if q.kind == "partial"]
     assert partial == ["useful"]
+
+
+def test_words_a_printed_surface_says_or_reads_are_not_a_quote():
+    bodies = [
+        'The Herald\'s front page simply said "The end of an era".',
+        'Outside the embassy, a banner read "Hands off our river" and the crowd grew.',
+        'A sign at the border crossing says "Welcome to Sarnland", Lena Hart noted.',
+        "The placards read 'No deal without a vote'.",
+    ]
+    for body in bodies:
+        assert quoted(body) == [], body

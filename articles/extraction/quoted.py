@@ -56,6 +56,18 @@ _PRINTED_BEFORE = re.compile(
     re.I,
 )
 
+# A printed surface as the subject of a verb of saying or reading ('the front page said "..."',
+# 'a banner read "..."'): printed words, not anybody's quote.
+_PRINTED_SAYS = re.compile(
+    r"\b(?:headlines?|front[- ]pages?|covers?|banners?|captions?|slogans?|posters?|placards?|"
+    r"sign|billboards?|leaflets?|flyers?|graffiti|t-shirts?|stickers?|plaques?)\b"
+    # Only a short lower-case phrase between ("at the border"): not a clause with its own
+    # subject ("signs that the minister said").
+    r"(?:\s+(?!(?:that|which|who|he|she|they|we|i|it)\b)[a-z][\w-]*){0,5}?\s+(?:\w+ly\s+)?(?:said|says|read|reads|reading|saying|proclaimed|"
+    r"proclaims|declared|declares|screamed|screams|ran|runs)\s*[,:]?\s*$",
+    re.I,
+)
+
 
 _NAMING_BEFORE = re.compile(
     # Not "called": "deputies called his record 'a warning'" is their words about it.
@@ -247,6 +259,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             or bool(re.search(rf"\b(?:{SAY}|saying|adding|stating)\s*,$", stripped[-40:]))
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
+            continue
+        if _PRINTED_SAYS.search(before[-80:]):
             continue
         rest = article.masked[last.close_pos + 1 : sent_end]
         if not stripped and after is None and len(re.findall(r"[A-Za-z]+", rest)) >= 3:

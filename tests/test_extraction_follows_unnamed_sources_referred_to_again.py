@@ -188,3 +188,52 @@ def test_a_time_phrase_before_a_pronoun_is_not_an_unnamed_source():
         ("paraphrase", "Lena Hart"),
         ("paraphrase", "Lena Hart"),
     ]
+
+
+def test_any_noun_for_an_unnamed_group_with_a_place_stays_unnamed():
+    # The source noun is not from a list: brokers, fishermen, engineers; a place after "in"/"at"
+    # is where they are, never who spoke.
+    bodies = [
+        "Two shipping brokers in Port Halden, who asked not to be identified, said the cargoes "
+        "were relabelled at sea.",
+        "Several engineers at Kessel Dam, speaking on condition of anonymity, said the turbines "
+        "had been idle for weeks.",
+        "Three fishermen from Lake Varna, who declined to be named, told reporters the catch had "
+        "halved.",
+    ]
+    for body in bodies:
+        items = found(body)
+        assert items
+        assert all(kind == "anonymous" and speaker is None for kind, _, speaker in items)
+
+
+def test_one_of_them_and_the_noun_again_are_the_same_unnamed_source():
+    bodies = [
+        "Two brokers, who asked not to be identified, described the trade. "
+        '"Everybody knows where the grain comes from," one of the brokers said. '
+        '"The paperwork is the only thing that changes." The broker estimated that thirty ships '
+        "were involved.",
+        "Mayor Ivo Strand spoke first. Several engineers, speaking on condition of anonymity, "
+        'disagreed. "The dam is not safe," one of the engineers said. The engineer added that '
+        "the inspection had been rushed.",
+        'Lena Hart opened the meeting. "We were never asked," one of the farmers told '
+        "reporters. The farmer said the water had been cut off in June.",
+    ]
+    for body in bodies:
+        items = found(body)
+        assert len(items) >= 2, items
+        assert all(speaker is None for _, _, speaker in items), items
+        assert all(kind == "anonymous" for kind, _, _ in items), items
+
+
+def test_others_and_some_as_a_subject_are_unnamed():
+    bodies = [
+        "Lena Hart said the pact was symbolic. Others argued that the symbolism was the point.",
+        "Ivo Strand said the plan was sound. Some said the plan would cost too much.",
+        "Ana Okafor said the deal was fair. Many warned that it would not last the winter.",
+    ]
+    for body in bodies:
+        items = found(body)
+        assert len(items) == 2, items
+        assert items[1][0] == "anonymous", items
+        assert items[1][2] is None, items

@@ -29,12 +29,12 @@ def tuning():
 # 10's targets; it must not get worse than measured then. Raise these as it improves; never lower
 # them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.97, 0.97, 0.93),
-    "partial": (0.98, 0.79, 0.88),
-    "paraphrase": (0.92, 0.76, 0.87),
-    "anonymous": (0.82, 0.69, 1.00),
+    "direct": (1.00, 0.97, 0.93),
+    "partial": (1.00, 0.79, 0.88),
+    "paraphrase": (0.95, 0.76, 0.87),
+    "anonymous": (0.83, 0.78, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

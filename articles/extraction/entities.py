@@ -60,7 +60,7 @@ STOP = {
     "August", "September", "October", "November", "December", "Photo", "Details", "Mr", "Ms",
     "Mrs", "Dr", "One", "Two", "Three", "Several", "Some", "Another", "Many", "Most",
     "Regarding", "Despite", "Although", "Under", "Since", "Exiled", "Former", "Unlike", "Like",
-    "Besides", "Alongside", "Upon",
+    "Besides", "Alongside", "Upon", "Others", "Few", "All",
     # Sentence adverbs, which a comma follows like a surname in apposition.
     "Separately", "Similarly", "Elsewhere", "Earlier", "Later", "However", "Instead", "Still",
     "Nevertheless", "Moreover", "Furthermore", "Additionally", "Also", "Yet", "Today",

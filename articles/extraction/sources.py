@@ -17,7 +17,9 @@ ANON_RE = re.compile(
     r"deputies|lawmakers|residents|voters|reports|media)\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
-    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b",
+    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
+    # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
+    r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others)$",
     re.IGNORECASE,
 )
 # Nouns an article uses for a source it does not name; "the official" later refers back to one.
@@ -45,11 +47,15 @@ _ANON_INTRO = re.compile(
 # worked the strait for years, told the BBC"): any common noun after a determiner, as long as a
 # verb of saying follows it directly (a name in apposition would come first).
 _ANON_SPEAKER = re.compile(
-    rf"{_DETERMINER}\s+(?:{_MODIFIER}\s+){{0,3}}?"
+    rf"{_DETERMINER}\s+(?:of\s+(?:the|those|these|its|their)\s+)?(?:{_MODIFIER}\s+){{0,3}}?"
     r"(?P<noun>(?!(?:statement|report|poll|study|letter|document|survey|memo|communiqu\w+|"
     r"release|post|message|notice|video|source|analysis|editorial|article|ruling|filing|"
     r"spokes\w+|he|she|they|it|we|i|you|later|earlier|ago|then|afterwards)\b)[a-z][\w-]*)"
-    r"(?=(?:,\s+who\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
+    # Where they are ("in Port Halden") is no name, and how they asked not to be named
+    # (", who ...,", ", speaking on condition of anonymity,") comes before the verb.
+    r"(?=(?:\s+(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"(?:,\s+(?:who|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
+    r"(?:said|says|told|tells|added|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )
 _ANON_AGAIN = re.compile(
@@ -87,6 +93,7 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
     people = sorted(m.start for m in mentions if m.kind == "person")
     first_anonymity = next((m.start() for m in _ANONYMITY.finditer(masked)), None)
     introduced: set[str] = set()
+    first_use: dict[str, int] = {}
     found = []
     matches = {m.start(): m for m in _ANON_SPEAKER.finditer(masked)}
     matches.update({m.start(): m for m in _ANON_INTRO.finditer(masked)})
@@ -101,9 +108,34 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
             if near < len(people) and people[near] - match.end() <= 3:
                 continue  # "One resident, Ana Mol, said": named after all
             introduced.add(noun)
+            first_use.setdefault(noun, match.end())
         elif noun not in introduced and not (first_anonymity or 1e9) < match.start():
             continue
         found.append(Mention(match.start(), match.end(), "anon", ANON))
         if match.re is _ANON_SPEAKER:
             found[-1].title = DESCRIBED  # "a top lawmaker": maybe named in the next paragraph
-    return found
+    return sorted(found + _again(masked, first_use, taken, found), key=lambda m: m.start)
+
+
+def _again(
+    masked: str, first_use: dict[str, int], taken: list[tuple[int, int]], found: list[Mention]
+) -> list[Mention]:
+    """ "The broker said" after "one of the brokers said": any noun the article used for an
+    unnamed speaker refers back to that source later, not only the usual source nouns."""
+    nouns = sorted(n for n in first_use if not re.fullmatch(SOURCE_NOUNS, n))[:20]
+    if not nouns:
+        return []
+    again = re.compile(
+        rf"\b[Tt]he\s+(?P<noun>{'|'.join(map(re.escape, nouns))})s?\b(?!['’]s)"
+        r"(?=\s+(?:also\s+|later\s+)?(?:said|told|[a-z]+ed|[a-z]+s)\b)"
+    )
+    starts = {m.start for m in found}
+    extra = []
+    for match in again.finditer(masked):
+        if match.start() in starts or match.start() < first_use[match.group("noun").lower()]:
+            continue
+        index = bisect_left(taken, (match.end(),))
+        if any(a < match.end() and match.start() < b for a, b in taken[max(0, index - 8) : index]):
+            continue
+        extra.append(Mention(match.start(), match.end(), "anon", ANON))
+    return extra

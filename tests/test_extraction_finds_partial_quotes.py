@@ -254,3 +254,30 @@ def test_the_next_sentence_may_name_who_said_it():
         ("direct", "Elif Arslan"),
         ("partial", "Ingrid Salo"),
     ]
+
+
+def test_every_fragment_of_one_report_is_the_same_speakers():
+    # Fragments joined by "and"/"or", or a second one in a clause that goes on without a
+    # subject of its own ("but would respond"), are still inside the same report.
+    cases = [
+        ('Lena Hart told reporters the talks were "business like" and "forward looking."', 2),
+        (
+            'Ivo Strand said his government was "ready to talk" but would respond "without '
+            'hesitation" to any attack.',
+            2,
+        ),
+        (
+            'The ministry said the plan was "unworkable", "costly" and "a gift to smugglers".',
+            3,
+        ),
+    ]
+    for body, count in cases:
+        partials = [(t, s) for k, t, s in kinds(body) if k == "partial"]
+        assert len(partials) == count, partials
+        assert len({s for _, s in partials}) == 1, partials
+        assert None not in {s for _, s in partials}, partials
+
+
+def test_a_second_fragment_after_a_new_subject_is_not_the_first_speakers():
+    body = 'Lena Hart said the deal was "fair", and the crowd outside chanted "shame".'
+    assert [t for k, t, _ in kinds(body) if k == "partial"] == ["fair"]

@@ -30,7 +30,7 @@ def tuning():
 # them to pass.
 HELD_OUT_FLOORS = {
     "direct": (1.00, 0.97, 0.93),
-    "partial": (1.00, 0.79, 0.88),
+    "partial": (1.00, 0.84, 0.88),
     "paraphrase": (0.95, 0.76, 0.87),
     "anonymous": (0.83, 0.78, 1.00),
 }

@@ -142,6 +142,14 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
     return None
 
 
+# What follows "and"/"but" when the clause has no subject of its own: "that ...", nothing (two
+# fragments joined), or a verb or adverb straight away ("but would respond").
+_GOES_ON = re.compile(
+    r"\s*(?:that\b.*|(?:(?:also|then|still|not|never|later|only|even)\s+)*"
+    r"(?:(?:would|will|could|should|might|must|may|can|cannot|had|has|have|was|were|is|are|"
+    r"did|does|do|to)\b[^~]*)?)",
+    re.DOTALL,
+)
 # Where a clause inside the sentence starts, with a subject of its own.
 _INNER_CLAUSE = re.compile(r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s")
 
@@ -152,8 +160,9 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     breaks = list(_CLAUSE_BREAK.finditer(text))
     clause_start = start + (breaks[-1].end() if breaks else 0)
     verbs = list(ANY_VERB_RE.finditer(article.masked, clause_start, end))
-    if not verbs and breaks and re.match(r"\s*that\b", text[breaks[-1].end() :]):
-        # "said ... , but that it would '...'": the same reporting verb goes on.
+    if not verbs and breaks and _GOES_ON.fullmatch(text, breaks[-1].end()):
+        # "said ... , but that it would '...'", 'were "candid" and "...', "was '...' but would
+        # respond '...'": a clause with no subject of its own, so the same reporting verb goes on.
         clause_start = start
         verbs = list(ANY_VERB_RE.finditer(article.masked, start, end))
     according = _ACCORDING.search(article.masked, start, end)

@@ -224,6 +224,16 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+elif CACHE_DIRECTORY := os.environ.get("CACHE_DIRECTORY", "").strip():
+    # Files shared by the processes of one machine (bin/demo's server and task worker), so that a
+    # write made by either drops the pages both serve.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(CACHE_DIRECTORY).resolve()),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 else:
     CACHES = {
         "default": {
@@ -233,10 +243,12 @@ else:
     }
 # Readers' pages are kept this long at most (0 turns the page cache off); any content write
 # drops them all at once (stances.page_cache).
-# Off by default without Redis: each process's own memory would keep pages that an edit made
-# through another process (a second gunicorn worker, the task worker) cannot drop. bin/demo, one
-# process, turns it on.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Off by default without a shared cache (Redis, or CACHE_DIRECTORY for the processes of one
+# machine): each process's own memory would keep pages that an edit made through another process
+# (a second gunicorn worker, the task worker) cannot drop.
+PAGE_CACHE_SECONDS = envint(
+    "PAGE_CACHE_SECONDS", 600 if REDIS_URL or os.environ.get("CACHE_DIRECTORY", "").strip() else 0
+)
 PAGE_CACHE_SKIPS = ("/admin/", "/healthz")
 
 # Background work (extracting quotes, rebuilding positions) runs on Django's tasks framework. The

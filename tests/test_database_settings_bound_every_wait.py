@@ -61,7 +61,8 @@ PRINT_SETTINGS = (
     "print(json.dumps({'databases': sorted(settings.DATABASES),"
     " 'routers': settings.DATABASE_ROUTERS,"
     " 'mirror': settings.DATABASES.get('replica', {}).get('TEST', {}).get('MIRROR'),"
-    " 'page_cache': settings.PAGE_CACHE_SECONDS, 'lag': settings.REPLICA_LAG_SECONDS}))"
+    " 'page_cache': settings.PAGE_CACHE_SECONDS, 'lag': settings.REPLICA_LAG_SECONDS,"
+    " 'cache': settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1]}))"
 )
 
 
@@ -91,6 +92,16 @@ def test_pages_are_cached_only_where_every_process_shares_the_cache():
     assert other_settings()["page_cache"] == 0
     assert other_settings(REDIS_URL="redis://cache.example:6379/0")["page_cache"] == 600
     assert other_settings(PAGE_CACHE_SECONDS="60")["page_cache"] == 60
+
+
+def test_the_processes_of_one_machine_can_share_a_cache_in_files():
+    """bin/demo's server and task worker: a write by either drops the pages both serve."""
+    assert other_settings()["cache"] == "LocMemCache"
+    shared = other_settings(CACHE_DIRECTORY="var/cache")
+    assert (shared["cache"], shared["page_cache"]) == ("FileBasedCache", 600)
+    assert other_settings(CACHE_DIRECTORY="var/cache", REDIS_URL="redis://c:6379/0")["cache"] == (
+        "RedisCache"
+    )
 
 
 def test_a_redis_url_without_its_scheme_is_refused():

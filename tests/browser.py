@@ -32,8 +32,11 @@ def chromium_or_skip():
 
 
 def screenshot(page, name: str) -> Path:
-    """Saves a full-page screenshot under test-artifacts/ for people to look at."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    """Saves a full-page screenshot under test-artifacts/ for people to look at. Not in CI, where
+    nobody looks and each costs about half a second (SCREENSHOTS=true takes them there too)."""
     path = ARTIFACTS / f"{name}.png"
+    if os.environ.get("CI") and os.environ.get("SCREENSHOTS", "").lower() != "true":
+        return path
+    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
     return path

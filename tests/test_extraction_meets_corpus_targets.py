@@ -29,9 +29,9 @@ def tuning():
 # 10's targets; it must not get worse than measured then. Raise these as it improves; never lower
 # them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.97, 0.93),
-    "partial": (1.00, 0.84, 0.88),
-    "paraphrase": (0.95, 0.76, 0.87),
+    "direct": (1.00, 0.97, 0.97),
+    "partial": (1.00, 0.84, 0.94),
+    "paraphrase": (0.95, 0.76, 0.97),
     "anonymous": (0.83, 0.78, 1.00),
 }
 HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}

@@ -30,6 +30,10 @@ TITLES = {
     # Ranks, often abbreviated in US government texts ("Navy Rear Adm. John Kirby").
     "Adm", "Admiral", "Rear", "Gen", "Brig", "Brigadier", "Maj", "Major", "Lt", "Lieutenant",
     "Col", "Capt", "Sgt", "Sergeant", "Cmdr", "Commander", "Marshal", "Press", "Navy",
+    # Peerage, honorific and clerical titles before a name ("Lord Ferris Hallam").
+    "Lord", "Baroness", "Baron", "Dame", "Earl", "Countess", "Duke", "Duchess", "Sheikh",
+    "Sheikha", "Emir", "Sultan", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Pope",
+    "Rev", "Reverend", "Pastor",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -160,6 +164,19 @@ def _split_group(text: str, start: int) -> list[tuple[list[tuple[str, int]], boo
     return groups
 
 
+# A capitalised group straight after these is a place: "in Port Halden", "the mayor of Las Ventas".
+# Only after a noun phrase ("the aid director at"), not after a verb ("were aimed at").
+_WHERE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)(?![\w-]+(?:ed|ing)\b)[\w-]+\s+){1,3}"
+    r"(?:in|at|near)\s+(?:the\s+)?$",
+    re.I,
+)
+# A title's place ("the mayor of"); a spokesman for or of a body speaks for it, so not there.
+_HOLDER_OF = re.compile(r"\b(?!spokes)([a-z]+)\s+of\s+(?:the\s+)?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
+
+
 def find_entities(
     masked: str,
     sentence_spans: list[tuple[int, int]],
@@ -183,6 +200,7 @@ def find_entities(
                 (tokens[0][1], tokens[-1][1] + len(tokens[-1][0]), words, possessive, honorific)
             )
 
+    lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", masked))
     full_names: dict[str, str] = {}  # surname key: full name
     mentions: list[Mention] = []
     surnames: list[Mention] = []  # mentions by surname alone
@@ -248,6 +266,22 @@ def find_entities(
             continue
         if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
             continue  # "Analysts said": a sentence's capital, not a surname
+        lead = masked[max(0, start - 40) : start]
+        holder = _HOLDER_OF.search(lead)
+        if last_title < 0 and (
+            _WHERE.search(lead) or (holder and holder.group(1).capitalize() in TITLES)
+        ):
+            continue  # "the ambassador in Port Halden", "the mayor of Las Ventas": a place
+        if (
+            len(person) >= 3
+            and last_title < 0
+            and _SENTENCE_START.search(masked, max(0, start - 3), start)
+            and (person[0].lower() in lower_words or person[0].lower() + "s" in lower_words)
+        ):
+            # "Journalist Negussie Mengesha" where the text also says "journalists": a common
+            # noun capitalised by the sentence, not a given name.
+            person = person[1:]
+            start = end - len(" ".join(person))
         person_start = end - len(" ".join(person))
         if person[-1] in {"Jr", "Sr"} and masked[end : end + 1] == ".":
             person, end = [*person[:-1], person[-1] + "."], end + 1

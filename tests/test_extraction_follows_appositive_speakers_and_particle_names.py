@@ -128,3 +128,60 @@ def test_a_transcripts_speaker_label_is_not_the_source_of_what_it_reports():
     items = found(body)
     assert ("paraphrase", "two patrol boats were shadowed overnight", "navy") in items
     assert ("anonymous", "the ferries will keep running", None) in items
+
+
+def test_a_pronoun_after_an_organisations_spokesperson_named_in_apposition_is_that_person():
+    # The organisation's noun takes the possessive ("the Sarnish government's spokeswoman"):
+    # it is not the subject, the spokeswoman named after it is.
+    opener = (
+        "A senior official, who spoke on condition of anonymity, said the talks had stalled. "
+        "Ivo Strand, the envoy, said he was hopeful.\n\n"
+    )
+    cases = [
+        (
+            "In Varessa, the Sarnish government's spokeswoman, Marieke van der Berg, described "
+            'the figures as "pure invention". She said only "a handful" of incidents occurred.',
+            "Marieke van der Berg",
+        ),
+        (
+            "The Drenish ministry's spokeswoman, Ana Okafor, rejected the report. She said it was "
+            '"a fabrication" from start to finish.',
+            "Ana Okafor",
+        ),
+        (
+            "Later, the Velmoran presidency's press officer, Lena Hart, took questions. She said "
+            'the visit would go ahead "as planned".',
+            "Lena Hart",
+        ),
+    ]
+    for body, name in cases:
+        found = [(q.kind, q.speaker) for q in extract_quotes(opener + body)]
+        assert ("partial", name) in found, found
+        assert ("anonymous", None) not in found[2:], found
+
+
+def test_a_pronoun_after_the_leader_of_a_named_body_in_apposition_is_the_leader():
+    opener = (
+        "A senior official, who spoke on condition of anonymity, said the talks had stalled.\n\n"
+    )
+    cases = [
+        (
+            "The leader of the opposition Homeland Party, Omar bin Khalid, called the extension "
+            '"a gift". He later wrote that the government had "learned nothing".',
+            "Omar bin Khalid",
+        ),
+        (
+            "The head of the Northern Council, Ivo Strand, opened the session. He said the vote "
+            'was "long overdue".',
+            "Ivo Strand",
+        ),
+        (
+            "A spokesman for Halden Marine Mutual, Piet Laar, declined to comment at first. He "
+            'later said the firm was "fully compliant".',
+            "Piet Laar",
+        ),
+    ]
+    for body, name in cases:
+        found = [(q.kind, q.speaker) for q in extract_quotes(opener + body)]
+        assert len(found) > 1, found
+        assert all(speaker == name for _, speaker in found[1:]), found

@@ -242,7 +242,8 @@ def find_entities(
                 # "Okafor's campaign", "the Drenish presidency": the noun belongs to the name.
                 name += ("'s " if possessive else " ") + org_noun.group(1)
                 stop = end + (2 if possessive else 0) + org_noun.end()
-                possessive = False
+                # "the Sarnish government's spokeswoman": the whole name is the owner.
+                possessive = bool(re.match(r"['’]s\b", masked[stop : stop + 3]))
             place = re.match(
                 r"\s+(in|of|for)\s+((?:the\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
                 masked[stop : stop + 200],
@@ -471,5 +472,11 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     for mention in entities.within(start, end):
         if mention.possessive or mention.name in {"his", "her", "him"}:
             continue
+        if _COMPLEMENT.search(masked, max(start, mention.start - 40), mention.start):
+            continue  # "The leader of the Homeland Party, Omar bin Khalid,": not the subject
         return mention
     return None
+
+
+# A mention after a preposition completes a noun ("the leader of the ... Party"): no subject.
+_COMPLEMENT = re.compile(r"\b(?:of|for|in|at|from|with|to|by|on|near)\s+(?:[a-z][\w-]*\s+){0,2}$")

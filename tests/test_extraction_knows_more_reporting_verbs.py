@@ -122,3 +122,26 @@ def test_said_there_was_is_what_was_said_but_said_there_is_where():
         body = f"Lena Hart says {clause}."
         assert [(q.text, q.speaker) for q in extract_quotes(body)] == [(clause, "Lena Hart")]
     assert [q.text for q in extract_quotes("Lena Hart said there on Monday.")] == []
+
+
+def test_verbs_of_urging_report_what_someone_was_told_to_do():
+    cases = [
+        ('Lena Hart advised the parties to exercise "strategic patience" for now.', "Lena Hart"),
+        ('Ivo Strand encouraged both sides to keep "every channel" open.', "Ivo Strand"),
+        ('Ana Okafor urges voters to reject "easy answers" at the polls.', "Ana Okafor"),
+        ('Omar Rask implored the council to act "before the winter".', "Omar Rask"),
+    ]
+    for body, name in cases:
+        found = [(q.kind, q.speaker) for q in extract_quotes(body)]
+        assert ("partial", name) in found, (body, found)
+        assert ("paraphrase", name) in found, (body, found)
+
+
+def test_advised_as_a_job_or_a_passive_reports_nothing():
+    bodies = [
+        "Ana Okafor was advised by her lawyers not to comment.",
+        "Ingrid Solberg, who advised the navy until 2021, spoke at the forum.",
+        "The minister encouraged investment in the north.",
+    ]
+    for body in bodies:
+        assert found(body) == [], body

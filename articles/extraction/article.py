@@ -25,7 +25,9 @@ SAY = (
     r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
-    r"thinks"
+    r"thinks|"
+    # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
+    r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
 # "continued" is not a verb of saying ("shelling continued"), except straight after a quotation.
 AFTER_QUOTE_SAY = rf"{SAY}|continued|continues"

@@ -18,6 +18,11 @@ from .marks import MASK
 from .mentions import ANON
 from .speakers import resolve_phrase
 
+_URGING = {
+    "urged", "urges", "advised", "advises", "encouraged", "encourages", "implored", "implores",
+    "exhorted", "exhorts",
+}  # fmt: skip
+
 
 def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
     opens = {span.open_pos for span in article.spans}
@@ -339,6 +344,11 @@ def _main_reported(
             complement = verb.end() + inf.end() if inf else None
         elif name == "urged":
             complement = verb.end() + 1
+        elif name in _URGING:
+            # "advised the parties to exercise ...": someone told to do something; not "advised
+            # the navy until 2021" (a job) nor "was advised by" (a passive).
+            told_to = re.match(r"\s*(?!by\b)(?:[\w'’-]+\s+){1,5}?(?:not\s+)?to\s", rest)
+            complement = verb.end() + 1 if told_to else None
         elif name in {
             "said",
             "says",

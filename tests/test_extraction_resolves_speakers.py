@@ -164,3 +164,27 @@ def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
     for body in bodies:
         (name,) = set(speakers(body))
         assert len(name.split()) == 2, name
+
+
+def test_its_or_her_statement_is_the_owners_words():
+    cases = [
+        (
+            "The Calveran Presidency said late on Thursday that the visit would go ahead. "
+            'Its statement described the visit as "a listening trip."',
+            "Calveran Presidency",
+        ),
+        (
+            "Ana Okafor did not attend the summit. Her statement called the deal "
+            '"a good first step".',
+            "Ana Okafor",
+        ),
+        (
+            "The Drenish Foreign Ministry rejected the claims on Monday. Its communique said the "
+            'report was "baseless".',
+            "Drenish Foreign Ministry",
+        ),
+    ]
+    for body, name in cases:
+        partials = [q.speaker for q in extract_quotes(body) if q.kind == "partial"]
+        assert len(partials) == 1, (body, partials)
+        assert name in (partials[0] or ""), (body, partials)

@@ -119,6 +119,14 @@ def _named_just_before(entities: Entities, masked: str, start: int, end: int) ->
     return None
 
 
+# "Its statement", "her letter": a text that speaks for its owner.
+_OWNED_TEXT = re.compile(
+    r"(its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|letter|communiqu\w+|release|post|message|"
+    r"note|reply|response|website|account|spokes\w+)",
+    re.I,
+)
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -191,7 +199,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         re.I,
     ):
         return ANON
-    if re.fullmatch(r"(?:it|its)", phrase, re.I):
+    owned = _OWNED_TEXT.fullmatch(phrase)
+    if owned and owned.group(1).lower() in {"his", "her"}:
+        # "Her statement called the deal ...": the statement's owner is who the pronoun means.
+        pronoun = next((m for m in entities.within(start, end) if m.kind == "pronoun"), None)
+        return resolve_pronoun(entities, pronoun) if pronoun else None
+    if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None
     return None

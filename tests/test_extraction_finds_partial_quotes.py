@@ -281,3 +281,26 @@ def test_every_fragment_of_one_report_is_the_same_speakers():
 def test_a_second_fragment_after_a_new_subject_is_not_the_first_speakers():
     body = 'Lena Hart said the deal was "fair", and the crowd outside chanted "shame".'
     assert [t for k, t, _ in kinds(body) if k == "partial"] == ["fair"]
+
+
+def test_a_fragment_after_a_parenthetical_attribution_and_but_is_the_same_speakers():
+    cases = [
+        (
+            "Lena Hart was asked about sanctions. All options remained open, she said, but the "
+            'government preferred "the courtroom to the battlefield".',
+            "Lena Hart",
+        ),
+        (
+            "The talks would resume in May, Ivo Strand added, and the delegations would be "
+            '"smaller and quieter".',
+            "Ivo Strand",
+        ),
+        (
+            "Ana Okafor spoke briefly. The border stays shut, she insisted, but the aid convoys "
+            'would pass "within days".',
+            "Ana Okafor",
+        ),
+    ]
+    for body, name in cases:
+        partials = [s for k, _, s in kinds(body) if k == "partial"]
+        assert partials == [name], (body, partials)

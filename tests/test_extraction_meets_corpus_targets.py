@@ -30,7 +30,7 @@ def tuning():
 # them to pass.
 HELD_OUT_FLOORS = {
     "direct": (1.00, 0.97, 0.97),
-    "partial": (1.00, 0.89, 0.94),
+    "partial": (1.00, 0.90, 0.95),
     "paraphrase": (0.95, 0.80, 0.97),
     "anonymous": (0.95, 0.78, 1.00),
 }

@@ -150,6 +150,9 @@ _GOES_ON = re.compile(
     r"did|does|do|to)\b[^~]*)?)",
     re.DOTALL,
 )
+# "All options remained open, she said, but the government preferred '...'": a reporting verb
+# in parenthesis goes on over the next clause.
+_PARENTHETICAL_SAY = re.compile(rf",\s*(?:[\w'’.-]+\s+){{1,4}}?(?:{SAY})\s*$")
 # Where a clause inside the sentence starts, with a subject of its own.
 _INNER_CLAUSE = re.compile(r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s")
 
@@ -160,7 +163,14 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     breaks = list(_CLAUSE_BREAK.finditer(text))
     clause_start = start + (breaks[-1].end() if breaks else 0)
     verbs = list(ANY_VERB_RE.finditer(article.masked, clause_start, end))
-    if not verbs and breaks and _GOES_ON.fullmatch(text, breaks[-1].end()):
+    if (
+        not verbs
+        and breaks
+        and (
+            _GOES_ON.fullmatch(text, breaks[-1].end())
+            or _PARENTHETICAL_SAY.search(text, 0, breaks[-1].start())
+        )
+    ):
         # "said ... , but that it would '...'", 'were "candid" and "...', "was '...' but would
         # respond '...'": a clause with no subject of its own, so the same reporting verb goes on.
         clause_start = start

@@ -237,3 +237,25 @@ def test_others_and_some_as_a_subject_are_unnamed():
         assert len(items) == 2, items
         assert items[1][0] == "anonymous", items
         assert items[1][2] is None, items
+
+
+def test_a_bare_plural_group_as_the_subject_is_unnamed_wherever_it_is_from():
+    bodies = [
+        "Farmers in the Serek valley say their patience is running out.",
+        "Traders at the port said prices had doubled.",
+        "Fishermen from Lake Varna told reporters the catch had halved.",
+        "Ana Okafor spoke on Monday. Nurses across the north said the wards were full.",
+    ]
+    for body in bodies:
+        items = found(body)
+        assert items, body
+        assert items[-1][0] == "anonymous", (body, items)
+        assert items[-1][2] is None, (body, items)
+
+
+def test_a_plural_after_a_preposition_is_not_a_speaker():
+    body = (
+        "Volunteers painted the campaign slogan, 'Open the windows', on walls across the old "
+        "town as counting continued through the night."
+    )
+    assert [q for q in found(body) if q[0] == "anonymous"] == []

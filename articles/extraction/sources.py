@@ -19,7 +19,14 @@ ANON_RE = re.compile(
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
-    r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others)$",
+    r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others)$"
+    # A bare plural group, wherever it is from: "Farmers in the Serek valley", "Traders at the
+    # port", "Fishermen from Lake Varna" (the place is never the speaker).
+    r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
+    r"the|a|an|its|his|her|their)\b)[a-z][\w-]*\s+)?"
+    r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news)\b)"
+    r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
+    r"(?:\s+(?:in|from|at|near|across|on|outside|inside|around|throughout)\s+[^,~]{1,60})?$",
     re.IGNORECASE,
 )
 # Nouns an article uses for a source it does not name; "the official" later refers back to one.

@@ -127,6 +127,9 @@ _OWNED_TEXT = re.compile(
 )
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -173,6 +176,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
     inside = entities.within(start, end)
     first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
+    if (
+        first
+        and first.kind == "person"
+        and _AFTER_PREPOSITION.search(masked, max(start, first.start - 30), first.start)
+        and ANON_RE.search(phrase)
+    ):
+        return ANON  # "Fishermen from Lake Varna": the name is where they are from
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name

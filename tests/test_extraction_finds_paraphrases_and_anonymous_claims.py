@@ -185,3 +185,29 @@ def test_described_as_without_marks_is_a_characterisation_reported():
         ("paraphrase", "the report as a fabrication", "Lena Hart"),
         ("partial", "a trap", "Ingrid Salo"),
     ]
+
+
+def test_an_attribution_in_parenthesis_after_the_subject():
+    # The verb first ("say people familiar with", "said two officials", "according to"); "The
+    # talks, Ivo Strand said, had ..." is the trailing-attribution pattern's.
+    cases = [
+        (
+            "The explanation, say people familiar with the trade, lies in a fleet of ageing "
+            "tankers.",
+            ("anonymous", "The explanation lies in a fleet of ageing tankers", None),
+        ),
+        (
+            "The delay, said two officials, was caused by a dispute over the map.",
+            ("anonymous", "The delay was caused by a dispute over the map", None),
+        ),
+        (
+            "The plan, according to Lena Hart, would cost far too much.",
+            ("paraphrase", "The plan would cost far too much", "Lena Hart"),
+        ),
+        (
+            "The mood, according to a senior aide, had never been worse.",
+            ("anonymous", "The mood had never been worse", None),
+        ),
+    ]
+    for body, item in cases:
+        assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [item], body

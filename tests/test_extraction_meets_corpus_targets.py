@@ -32,7 +32,7 @@ HELD_OUT_FLOORS = {
     "direct": (1.00, 0.97, 0.97),
     "partial": (1.00, 0.90, 0.95),
     "paraphrase": (0.95, 0.80, 0.97),
-    "anonymous": (0.95, 0.80, 1.00),
+    "anonymous": (0.95, 0.82, 1.00),
 }
 HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 

@@ -35,6 +35,14 @@ def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A subject, then its attribution in parenthesis: "The delay, said two officials, was ...",
+# "The plan, according to Lena Hart, would ...", "The talks, Ivo Strand said, had ...".
+_PARENTHESIS = re.compile(
+    r"\s*(?:The|This|That|Its|His|Her|Their)\s[^,~:;]{1,60}?(?P<att>,\s*)"
+    r"(?:say|says|said|according\s+to)\s+(?P<spk>[^,~]{2,80}?),\s+(?=[a-z])"
+)
+
+
 def _emit(
     article: Article,
     out: list,
@@ -43,8 +51,10 @@ def _emit(
     speaker: str | None,
     attribution: str,
     confidence: float,
+    omit: tuple[int, int] = (0, 0),
 ) -> None:
-    """Record a reported clause, dropping any part that is itself a quoted fragment."""
+    """Record a reported clause, dropping any part that is itself a quoted fragment (and the
+    omitted span: an attribution in parenthesis inside the clause)."""
     if speaker is None:
         return
     pieces = [(start, end)]
@@ -73,7 +83,11 @@ def _emit(
         if len(words) < (1 if fragment else 3) or len(article.body[a:b].split()) < 3:
             continue  # too short, or a clause quoted whole: the partial quote says it all
         # A clause with a quoted fragment is reported speech too: its words without the marks.
-        text = "".join(c for i, c in enumerate(article.body[a:b], a) if i not in marks)
+        text = "".join(
+            c
+            for i, c in enumerate(article.body[a:b], a)
+            if i not in marks and not omit[0] <= i < omit[1]
+        )
         who, kind = speaker_kind(speaker, "paraphrase")
         out.append(ExtractedQuote(" ".join(text.split()), kind, who, attribution, a, b, confidence))
 
@@ -132,6 +146,22 @@ def _reported_clause(
             speaker,
             article.printed(start + match.start(), start + match.end("src")),
             0.65,
+        )
+        return
+    match = _PARENTHESIS.match(s)
+    if match and MASK not in s[: match.start("att")]:
+        # "The explanation, say people familiar with the trade, lies in ...": the attribution
+        # in parenthesis after the subject; the claim is the sentence without it.
+        speaker = resolve(match.start("spk"), match.end("spk"))
+        _emit(
+            article,
+            out,
+            start,
+            end,
+            speaker,
+            article.printed(start + match.end("att"), start + match.end() - 2),
+            0.65,
+            (start + match.start("att"), start + match.end() - 1),
         )
         return
     match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or re.search(

@@ -10,12 +10,13 @@ import pytest
 from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
-# accuracy) per kind. Raise them when the rules get better; never lower them to pass.
+# accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
+# on 2 December 2026, when the second held-out set, n01-n14, joined the tuning part.)
 TUNING_FLOORS = {
-    "direct": (1.00, 1.00, 1.00),
-    "partial": (1.00, 0.99, 1.00),
-    "paraphrase": (1.00, 0.96, 1.00),
-    "anonymous": (1.00, 1.00, 1.00),
+    "direct": (1.00, 0.99, 0.99),
+    "partial": (1.00, 0.96, 0.98),
+    "paraphrase": (0.98, 0.91, 0.99),
+    "anonymous": (0.98, 0.94, 1.00),
 }
 
 
@@ -24,17 +25,17 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the second set (n01-n14, labelled blind and reviewed by a second
-# annotator), scored first on 2 December 2026 when h01-h13 became tuning data. It misses issue
-# 10's targets; it must not get worse than measured then. Raise these as it improves; never lower
-# them to pass.
+# The held-out part is the third set (m01-m14, labelled blind and reviewed by a second
+# annotator), scored first on 2 December 2026, once, when n01-n14 (tuned on that day until they met
+# every target) became tuning data. It misses issue 10's targets; it must not get worse than
+# measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.97, 0.97),
-    "partial": (1.00, 0.90, 0.95),
-    "paraphrase": (0.95, 0.80, 0.97),
-    "anonymous": (0.95, 0.82, 1.00),
+    "direct": (0.96, 1.00, 0.96),
+    "partial": (0.92, 0.84, 0.86),
+    "paraphrase": (0.91, 0.69, 0.85),
+    "anonymous": (1.00, 0.60, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 7, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -78,6 +78,25 @@ def admin_url(model, page, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
 
 
+def every_admin_page_an_editor_opens() -> list[str]:
+    """The admin's index, the editors' own pages, and each content model's list, add (where it
+    has one), change and history pages, for an object made of each."""
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:stances_quote_tagging_queue"),
+        reverse("admin:articles_article_suggestions", args=[make_article().pk]),
+        reverse("admin:articles_article_import"),
+    ]
+    for model in REGISTERED:
+        obj = FACTORIES[model]()
+        urls.append(admin_url(model, "changelist"))
+        if model not in READ_ONLY:
+            urls.append(admin_url(model, "add"))
+        urls.append(admin_url(model, "change", obj.pk))
+        urls.append(admin_url(model, "history", obj.pk))
+    return urls
+
+
 def test_every_content_model_in_the_admin_has_a_factory_here():
     assert set(REGISTERED) == set(FACTORIES)
 

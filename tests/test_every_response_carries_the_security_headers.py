@@ -14,8 +14,14 @@ from django.utils import timezone
 
 from stances.models import Quote, Stance
 from tests.archive import build_archive
-from tests.factories import make_article, make_editor, make_quote
-from tests.test_admin_pages_open_for_editors import FACTORIES, READ_ONLY, REGISTERED, admin_url
+from tests.factories import make_editor, make_quote
+from tests.test_admin_pages_open_for_editors import (
+    FACTORIES,
+    READ_ONLY,
+    REGISTERED,
+    admin_url,
+    every_admin_page_an_editor_opens,
+)
 from tests.test_query_strings_never_cause_a_server_error import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -75,19 +81,7 @@ def test_every_public_page_carries_the_headers(anonymous, archive):
 
 
 def test_every_admin_page_an_editor_opens_carries_the_headers(editor_client):
-    objects = {model: FACTORIES[model]() for model in REGISTERED}
-    urls = [
-        reverse("admin:index"),
-        reverse("admin:stances_quote_tagging_queue"),
-        reverse("admin:articles_article_suggestions", args=[make_article().pk]),
-        reverse("admin:articles_article_import"),
-    ]
-    for model, obj in objects.items():
-        urls.append(admin_url(model, "changelist"))
-        if model not in READ_ONLY:
-            urls.append(admin_url(model, "add"))
-        urls.append(admin_url(model, "change", obj.pk))
-        urls.append(admin_url(model, "history", obj.pk))
+    urls = every_admin_page_an_editor_opens()
     for url in urls:
         response = editor_client.get(url)
         assert response.status_code == 200, url

@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.archive import build_archive
-from tests.factories import make_article
-from tests.test_admin_pages_open_for_editors import FACTORIES, READ_ONLY, REGISTERED, admin_url
+from tests.test_admin_pages_open_for_editors import every_admin_page_an_editor_opens
 from tests.test_open_data_addresses_answer_hostile_query_strings_without_a_server_error import (
     open_data_urls,
 )
@@ -45,18 +44,6 @@ def test_readers_pages_and_open_data_write_nothing():
 
 
 def test_the_admin_pages_an_editor_opens_write_nothing(editor_client):
-    objects = {model: FACTORIES[model]() for model in REGISTERED}
-    urls = [
-        reverse("admin:index"),
-        reverse("admin:stances_quote_tagging_queue"),
-        reverse("admin:articles_article_suggestions", args=[make_article().pk]),
-        reverse("admin:articles_article_import"),
-    ]
-    for model, obj in objects.items():
-        urls.append(admin_url(model, "changelist"))
-        if model not in READ_ONLY:
-            urls.append(admin_url(model, "add"))
-        urls.append(admin_url(model, "change", obj.pk))
-        urls.append(admin_url(model, "history", obj.pk))
+    urls = every_admin_page_an_editor_opens()
 
     assert writes_while_opening(editor_client, urls) == []

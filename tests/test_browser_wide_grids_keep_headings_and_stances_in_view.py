@@ -40,11 +40,21 @@ def box(locator) -> dict:
 
 
 def scroll_grid(page, down: int = 0, right: int = 0):
-    """Turns the mouse wheel over the grid, as a reader does."""
+    """Turns the mouse wheel over the grid, as a reader does, and waits until the scrolling has
+    begun and settled (a busy machine can take far longer than one frame to start it)."""
+    where = """() => {
+        const wrap = document.querySelector('.grid-wrap');
+        return [window.scrollX, window.scrollY, wrap.scrollLeft, wrap.scrollTop].join(',');
+    }"""
+    before = page.evaluate(where)
     wrap = box(page.locator(".grid-wrap"))
     page.mouse.move(wrap["x"] + wrap["width"] / 2, max(wrap["y"], 0) + 200)
     page.mouse.wheel(right, down)
-    page.wait_for_timeout(150)
+    page.wait_for_function(f"before => ({where})() !== before", arg=before, timeout=10_000)
+    settled = None
+    while (now := page.evaluate(where)) != settled:
+        settled = now
+        page.wait_for_timeout(100)
 
 
 def check_six_columns_and_sticky_headings(page, name: str):

@@ -259,3 +259,79 @@ def test_a_plural_after_a_preposition_is_not_a_speaker():
         "town as counting continued through the night."
     )
     assert [q for q in found(body) if q[0] == "anonymous"] == []
+
+
+def test_this_official_and_those_diplomats_refer_back_to_unnamed_sources():
+    body = (
+        "A senior interior official, who spoke on condition of anonymity, said the border would "
+        "reopen on Friday. Minister Tomas Brandt declined to comment.\n\n"
+        "This official said the new checkpoints were temporary.\n\n"
+        "Two diplomats who asked not to be named said the talks had stalled. Those diplomats said "
+        "the mediators would try again in June."
+    )
+    items = found(body)
+    assert ("anonymous", "the new checkpoints were temporary", None) in items
+    assert ("anonymous", "the mediators would try again in June", None) in items
+    assert all(speaker is None for _, _, speaker in items)
+
+
+def test_someone_whose_name_is_withheld_stays_unnamed_when_referred_to_by_pronoun():
+    body = (
+        "Governor Ilse Marten toured the valley on Monday.\n\n"
+        "In the market town of Ostrava Nova I met a wheat farmer who asked me not to use his "
+        "name. He said the drought had cost him half his harvest. "
+        '"We cannot survive another year like this," he told me.\n\n'
+        "A shopkeeper, who declined to give her name, said prices had doubled. She added that "
+        "the road to the coast was closed."
+    )
+    items = found(body)
+    assert ("anonymous", "the drought had cost him half his harvest", None) in items
+    assert ("anonymous", "We cannot survive another year like this", None) in items
+    assert ("anonymous", "prices had doubled", None) in items
+    assert ("anonymous", "the road to the coast was closed", None) in items
+    assert all(speaker is None for _, _, speaker in items)
+
+
+def test_a_first_name_given_is_a_name_not_a_withheld_one():
+    body = (
+        "Captain Ivo Marsh said the drills were routine. A baker, who gave only her first name, "
+        "Katja, said the drills had frightened her customers."
+    )
+    [claim] = [q for q in extract_quotes(body) if "customers" in q.text]
+    assert (claim.kind, claim.speaker) == ("paraphrase", "Katja")
+
+
+def test_a_spokesman_for_a_ministry_who_asked_not_to_be_named_is_the_spokesman_later():
+    body = (
+        "A spokesman for the Varnish foreign ministry, who asked not to be named because he was "
+        "not authorised to speak, said the crew would be freed. Minister Oda Fenn was abroad.\n\n"
+        'The spokesman added that the ministry would ask for "a full explanation".'
+    )
+    items = found(body)
+    assert ("anonymous", "the ministry would ask for a full explanation", None) in items
+    assert ("anonymous", "a full explanation", None) in items
+
+
+def test_a_fragment_after_an_unnamed_source_says_belongs_to_the_source_not_the_subject():
+    body = (
+        "A Western diplomat, who spoke on condition of anonymity, said Mr Hallor had been warned "
+        "in writing, and 'chose to ignore it'."
+    )
+    items = found(body)
+    assert ("anonymous", "chose to ignore it", None) in items
+    assert all(speaker is None for _, _, speaker in items)
+
+
+def test_a_relative_clause_with_unnamed_sources_as_its_subject_is_anonymous():
+    body = (
+        "Prime Minister Lena Korr met the senators for talks that officials say were "
+        '"focused on trade alone."'
+    )
+    [fragment] = extract_quotes(body)
+    assert (fragment.kind, fragment.speaker) == ("anonymous", None)
+
+
+def test_a_plural_group_after_but_is_unnamed_wherever_it_is_from():
+    body = "Prices fell last week. But dealers in Port Ansel say the fall has slowed."
+    [claim] = extract_quotes(body)
+    assert (claim.kind, claim.text, claim.speaker) == ("anonymous", "the fall has slowed", None)

@@ -145,3 +145,41 @@ def test_advised_as_a_job_or_a_passive_reports_nothing():
     ]
     for body in bodies:
         assert found(body) == [], body
+
+
+def test_indicated_signalled_and_hinted_report_a_clause():
+    body = (
+        "Defence Minister Aron Vell indicated Friday the exercises may be cut short. "
+        "Foreign Minister Hana Broz signalled that a deal was close. "
+        "Finance Minister Ode Lamm hinted that taxes would rise."
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert ("paraphrase", "the exercises may be cut short", "Aron Vell") in items
+    assert ("paraphrase", "a deal was close", "Hana Broz") in items
+    assert ("paraphrase", "taxes would rise", "Ode Lamm") in items
+
+
+def test_a_bare_weekday_after_the_verb_is_when_not_what():
+    body = (
+        "Hundreds more soldiers are on the border than the ministry admitted, officials said "
+        "Wednesday. Senator Ida Holm said Thursday the figures would be published."
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert (
+        "anonymous",
+        "Hundreds more soldiers are on the border than the ministry admitted",
+        None,
+    ) in items
+    assert ("paraphrase", "the figures would be published", "Ida Holm") in items
+
+
+def test_it_has_been_believed_that_is_an_unnamed_claim():
+    body = "For months it has been believed that the rebels were regrouping in the hills."
+    [claim] = extract_quotes(body)
+    assert (claim.kind, claim.text) == ("anonymous", "the rebels were regrouping in the hills")
+
+
+def test_in_writing_and_had_been_warned_are_not_the_reporting_verb():
+    body = "Ana Ferro said the envoy had been warned twice, in writing, and 'chose to stay'."
+    [fragment] = [q for q in extract_quotes(body) if q.kind == "partial"]
+    assert (fragment.text, fragment.speaker) == ("chose to stay", "Ana Ferro")

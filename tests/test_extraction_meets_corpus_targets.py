@@ -15,7 +15,7 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 TUNING_FLOORS = {
     "direct": (1.00, 0.99, 0.99),
     "partial": (1.00, 0.96, 0.98),
-    "paraphrase": (0.98, 0.91, 0.99),
+    "paraphrase": (0.98, 0.92, 0.99),
     "anonymous": (0.98, 0.94, 1.00),
 }
 
@@ -30,12 +30,12 @@ def tuning():
 # every target) became tuning data. It misses issue 10's targets; it must not get worse than
 # measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.96, 1.00, 0.96),
-    "partial": (0.92, 0.84, 0.86),
-    "paraphrase": (0.91, 0.69, 0.85),
-    "anonymous": (1.00, 0.60, 1.00),
+    "direct": (1.00, 1.00, 1.00),
+    "partial": (1.00, 0.84, 0.86),
+    "paraphrase": (0.97, 0.70, 0.87),
+    "anonymous": (1.00, 0.81, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 7, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -25,7 +25,7 @@ SAY = (
     r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
-    r"thinks|"
+    r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
@@ -55,7 +55,9 @@ ANY_VERB_RE = re.compile(
 )
 TIME = (
     # "on Monday evening", but not "said on his way into ...".
-    r"(?:\s+(?:on\s+[A-Z0-9]\w*(?:\s+(?:evening|morning|night|afternoon))?|last\s+\w+|"
+    # A bare weekday is a time too ("said Wednesday", "indicated Friday"), as US wire copy has it.
+    r"(?:\s+(?:(?:on\s+[A-Z0-9]\w*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|"
+    r"tonight)(?:\s+(?:evening|morning|night|afternoon))?|last\s+\w+|"
     r"this\s+\w+|earlier|later|"
     r"afterwards|privately|publicly|again|only|also|repeatedly|in\s+a\s+statement))*"
 )

@@ -94,6 +94,11 @@ SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
 
 
+_FIRST_NAME_ONLY = re.compile(
+    rf"\b(?P<whose>his|her)\s+(?:first|given)\s+name(?:\s+as|\s+only)?,?\s+(?P<name>{_TOKEN})\b"
+)
+
+
 @dataclass
 class Entities:
     """Mentions in body order, plus what was learnt about each person."""
@@ -330,6 +335,14 @@ def find_entities(
             continue
         if honorific:
             genders[mentions[-1].name] = "f" if honorific in {"Ms", "Mrs", "Miss"} else "m"
+
+    # "A fish seller, who gave only her first name, Rosa,": a person by one name.
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _FIRST_NAME_ONLY.finditer(masked):
+        if not overlaps(taken, match.start("name"), match.end("name")):
+            where = match.span("name")
+            mentions.append(Mention(*where, "person", match["name"]))
+            genders[match["name"]] = "f" if match["whose"] == "her" else "m"
 
     # Later surname-only mentions seen before the full name was known.
     for mention in surnames:

@@ -157,12 +157,28 @@ _PARENTHETICAL_SAY = re.compile(rf",\s*(?:[\w'’.-]+\s+){{1,4}}?(?:{SAY})\s*$")
 _INNER_CLAUSE = re.compile(r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s")
 
 
+# Before a word that only looks like a verb of saying: "in writing", "had been warned", "by
+# calling" are no one's reporting.
+_NOT_REPORTING = re.compile(
+    r"\b(?:in|by|of|for|without|on|upon|be|been|being|was|were|is|are|get|got)\s+$", re.IGNORECASE
+)
+
+
+def _verbs(article: Article, start: int, end: int) -> list[re.Match]:
+    """The verbs of saying or naming in [start, end), less those that are not reporting."""
+    return [
+        verb
+        for verb in ANY_VERB_RE.finditer(article.masked, start, end)
+        if not _NOT_REPORTING.search(article.masked, max(0, verb.start() - 8), verb.start())
+    ]
+
+
 def _before_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
     """Speaker from the reporting clause before an opening mark, nearest verb first."""
     text = article.masked[start:end]
     breaks = list(_CLAUSE_BREAK.finditer(text))
     clause_start = start + (breaks[-1].end() if breaks else 0)
-    verbs = list(ANY_VERB_RE.finditer(article.masked, clause_start, end))
+    verbs = _verbs(article, clause_start, end)
     if (
         not verbs
         and breaks
@@ -174,7 +190,7 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # "said ... , but that it would '...'", 'were "candid" and "...', "was '...' but would
         # respond '...'": a clause with no subject of its own, so the same reporting verb goes on.
         clause_start = start
-        verbs = list(ANY_VERB_RE.finditer(article.masked, start, end))
+        verbs = _verbs(article, start, end)
     according = _ACCORDING.search(article.masked, start, end)
     if not verbs and according:
         speaker = resolve_phrase(

@@ -80,7 +80,7 @@ def _emit(
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
         fragment = MASK in article.masked[a:b]
-        if len(words) < (1 if fragment else 3) or len(article.body[a:b].split()) < 3:
+        if len(words) < (2 if fragment else 3) or len(article.body[a:b].split()) < 3:
             continue  # too short, or a clause quoted whole: the partial quote says it all
         # A clause with a quoted fragment is reported speech too: its words without the marks.
         text = "".join(
@@ -223,7 +223,7 @@ def _reported_clause(
     if _main_reported(article, out, start, end, inherited):
         return
     match = re.search(
-        r"\b[Ii]t\s+is\s+(?:also\s+|widely\s+)?(?:believed|understood|thought|"
+        r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:also\s+|widely\s+)?(?:believed|understood|thought|"
         r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+that\s+",
         s,
     )
@@ -267,7 +267,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"predicted|cautioned|confirmed|asserted|observed|"
     r"told\s+(?:reporters|journalists|lawmakers|parliament|us|me|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
-    r"yesterday|today|tonight|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
+    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
     r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)\s*[.!?]?$"
 )
 
@@ -391,6 +391,13 @@ def _main_reported(
             "warned",
             "claimed",
             "believes",
+            "indicated",
+            "indicates",
+            "signaled",
+            "signalled",
+            "signals",
+            "hinted",
+            "hints",
         }:
             bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})\w", rest)
             complement = verb.end() + bare.end() - 1 if bare else None

@@ -8,10 +8,21 @@ from bisect import bisect_left, bisect_right
 
 from .mentions import ANON, Mention
 
+# How a text says it withholds a source's name ("asked me not to use his name", "declined to give
+# her name", "asked that their names be withheld"), besides "anonymity" and "unnamed".
+NAME_WITHHELD = (
+    r"not\s+to\s+(?:use|give|print|publish|reveal|disclose)\s+(?:his|her|their|my|our)\s+"
+    r"(?:full\s+|real\s+|last\s+)?names?|"
+    r"(?:declined|refused|would\s+not|did\s+not\s+want|didn['’]t\s+want)\s+to\s+(?:give|share|"
+    r"reveal|disclose)\s+(?:his|her|their)\s+(?:full\s+|real\s+|last\s+)?names?|"
+    r"(?:his|her|their)\s+names?\s+(?:be\s+)?withheld|without\s+giving\s+(?:his|her|their)\s+"
+    r"(?:full\s+)?names?"
+)
 ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
     r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
-    r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified)\b"
+    r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified|"
+    rf"{NAME_WITHHELD})\b"
     r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
     r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
     r"deputies|lawmakers|residents|voters|reports|media)\b"
@@ -65,8 +76,20 @@ _ANON_SPEAKER = re.compile(
     r"(?:said|says|told|tells|added|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )
+# Anyone introduced with their name withheld: "a rice grower who asked me not to use his name",
+# "a Kabul shopkeeper, who declined to give his name,". A later "he" or "she" means them.
+_ANON_WITHHELD = re.compile(
+    rf"{_DETERMINER}\s+(?:{_MODIFIER}\s+){{0,4}}?(?P<noun>[a-z][\w-]*)"
+    # Whose or where they are first: "A spokesman for the foreign ministry, who asked ...".
+    r"(?=(?:\s+(?:for|of|at|from|in|with)\s+[^,.;~]{1,60}?)?,?\s+(?:who|speaking|"
+    rf"asking|requesting)\b[^.~;]{{0,80}}?(?:anonymity|not\s+to\s+be\s+(?:named|identified)|"
+    rf"{NAME_WITHHELD}))"
+)
 _ANON_AGAIN = re.compile(
-    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})\b(?!['’]s)"
+    # "the official", and with a demonstrative ("This official told VOA", "Those diplomats said";
+    # a lower-case "that" is too often the conjunction: "said that officials ...").
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|That)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})"
+    r"\b(?!['’]s)"
     # "the official results", "the official Xinhua news agency": an adjective, not a source.
     r"(?!\s+(?:[A-Z]|(?:results|count|figures|line|news|visit|statement|media|website|data|"
     r"position|policy|report|tally|language|name|title|channels?|story|version|estimates?|"
@@ -76,7 +99,8 @@ _ANON_AGAIN = re.compile(
 _ANONYMITY = re.compile(
     r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:to be )?(?:named|identified)|"
     r"not authori[sz]ed|on background|unidentified|"
-    r"declined to be (?:named|identified)|familiar with|with knowledge of|close to the)\b",
+    rf"declined to be (?:named|identified)|familiar with|with knowledge of|close to the|"
+    rf"{NAME_WITHHELD})\b",
     re.IGNORECASE,
 )
 GENERIC = re.compile(
@@ -87,6 +111,7 @@ GENERIC = re.compile(
 
 
 DESCRIBED = "<described>"
+WITHHELD = "<name withheld>"  # "a farmer who asked not to be named": "he" later means them
 
 
 def _singular(noun: str) -> str:
@@ -105,6 +130,7 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
     matches = {m.start(): m for m in _ANON_SPEAKER.finditer(masked)}
     matches.update({m.start(): m for m in _ANON_INTRO.finditer(masked)})
     matches.update({m.start(): m for m in _ANON_AGAIN.finditer(masked)})
+    matches.update({m.start(): m for m in _ANON_WITHHELD.finditer(masked)})
     for match in sorted(matches.values(), key=lambda m: m.start()):
         noun = _singular(match.group("noun"))
         index = bisect_left(taken, (match.end(),))
@@ -121,6 +147,8 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(match.start(), match.end(), "anon", ANON))
         if match.re is _ANON_SPEAKER:
             found[-1].title = DESCRIBED  # "a top lawmaker": maybe named in the next paragraph
+        elif match.re is _ANON_WITHHELD:
+            found[-1].title = WITHHELD
     return sorted(found + _again(masked, first_use, taken, found), key=lambda m: m.start)
 
 

@@ -7,7 +7,7 @@ import re
 
 from .entities import Entities, subject_of
 from .mentions import ANON, Mention
-from .sources import ANON_RE
+from .sources import ANON_RE, WITHHELD
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
@@ -32,6 +32,11 @@ def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
         for m in entities.before(mention.start, 120)
         if m.kind == "person" and id(m) not in subject_ids
     ]
+    withheld = [
+        m for m in entities.before(mention.start, 40) if m.kind == "anon" and m.title == WITHHELD
+    ]
+    if withheld and (not seen_subjects or withheld[-1].start > seen_subjects[-1].start):
+        return ANON  # "I met a farmer who asked me not to use his name. He said ..."
     for group in (seen_subjects, others):
         for candidate in reversed(group):
             name = _name_of(entities, candidate)
@@ -97,6 +102,9 @@ _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
 _WHAT = re.compile(
     r"\b(?:what|whom)\s+(?=[^,~]*$)|\bquot(?:ed|ing)\s+(?=[^,~]*\bas(?:\s+saying)?\s*$)"
+    # A relative clause with its own subject: "talks that officials say were ...", "a peace
+    # accord which the rebels say was violated".
+    r"|\b(?:that|which)\s+(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
 
@@ -116,6 +124,8 @@ def _named_just_before(entities: Entities, masked: str, start: int, end: int) ->
         after = [m for m in entities.within(inner, end) if m.kind in _SPEAKERS and not m.possessive]
         if after:
             return after[0].name
+        if what and ANON_RE.search(masked[what.end() : end].strip(" ,")):
+            return ANON  # "talks that officials say were ...": the relative clause's subject
     return None
 
 
@@ -172,15 +182,17 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         ):
             start = cursor
             phrase = masked[start:end].strip(" ,")
-    # An opening "In Fenmouth," is scene-setting, not part of who spoke.
+    # An opening "In Fenmouth," is scene-setting, not part of who spoke; nor is a conjunction
+    # ("But traders in Port Aurel say").
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
+    tail = re.sub(r"^(?:But|And|Yet|So|Still|Now|Instead)\s+(?:also\s+)?", "", tail)
     inside = entities.within(start, end)
     first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
     if (
         first
         and first.kind == "person"
         and _AFTER_PREPOSITION.search(masked, max(start, first.start - 30), first.start)
-        and ANON_RE.search(phrase)
+        and (ANON_RE.search(phrase) or ANON_RE.search(tail))
     ):
         return ANON  # "Fishermen from Lake Varna": the name is where they are from
     if first and first.kind == "person":

@@ -211,3 +211,21 @@ def test_an_attribution_in_parenthesis_after_the_subject():
     ]
     for body, item in cases:
         assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [item], body
+
+
+def test_said_a_and_that_b_is_two_statements():
+    body = (
+        "Minister Hana Broz said the talks had been useful, and that a second round would follow "
+        "in May."
+    )
+    items = {(q.kind, q.text) for q in extract_quotes(body)}
+    assert items == {
+        ("paraphrase", "the talks had been useful"),
+        ("paraphrase", "a second round would follow in May"),
+    }
+
+
+def test_the_speakers_next_act_is_not_what_they_said():
+    body = "Minister Ana Vell said Carvonia would respond in a measured way but declined to say."
+    [claim] = extract_quotes(body)
+    assert claim.text == "Carvonia would respond in a measured way"

@@ -335,3 +335,29 @@ def test_a_plural_group_after_but_is_unnamed_wherever_it_is_from():
     body = "Prices fell last week. But dealers in Port Ansel say the fall has slowed."
     [claim] = extract_quotes(body)
     assert (claim.kind, claim.text, claim.speaker) == ("anonymous", "the fall has slowed", None)
+
+
+def test_a_spokesman_for_an_institution_left_unnamed_is_an_unnamed_source():
+    body = (
+        "The navy kept a lower profile. A spokesman for its press office said only that the "
+        'exercise was "routine and defensive," and declined to comment on the protest.'
+    )
+    items = found(body)
+    assert ("anonymous", "the exercise was routine and defensive", None) in items
+    assert ("anonymous", "routine and defensive", None) in items
+    assert not any("declined" in text for _, text, _ in items)
+
+
+def test_they_after_a_sentence_about_unnamed_officials_is_unnamed():
+    body = (
+        "But officials I spoke to afterwards painted a different picture. They say the cabinet "
+        "was split for weeks, and that pressure from the allies tipped the balance."
+    )
+    items = found(body)
+    assert ("anonymous", "the cabinet was split for weeks", None) in items
+    assert ("anonymous", "pressure from the allies tipped the balance", None) in items
+
+
+def test_they_after_a_named_person_is_not_made_unnamed():
+    body = "Minister Ana Vell met the farmers. They say the river is too low."
+    assert all(q.kind != "anonymous" for q in extract_quotes(body))

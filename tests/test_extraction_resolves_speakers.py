@@ -188,3 +188,68 @@ def test_its_or_her_statement_is_the_owners_words():
         partials = [q.speaker for q in extract_quotes(body) if q.kind == "partial"]
         assert len(partials) == 1, (body, partials)
         assert name in (partials[0] or ""), (body, partials)
+
+
+def test_an_institution_named_again_without_its_country_is_the_one_named_first():
+    body = (
+        "Kestria's Foreign Ministry said in a statement that the charges were false.\n\n"
+        "The Foreign Ministry said Kestria would not expel anyone.\n\n"
+        "The Kestrian Foreign Ministry said it was following its own timeline."
+    )
+    speakers = {q.speaker for q in extract_quotes(body)}
+    assert speakers == {"Kestria's Foreign Ministry"}
+
+
+def test_the_statement_said_is_whoever_issued_the_statement():
+    body = (
+        "In a statement, the Farmers' Alliance said the quotas were unfair. Minister Ivo Dahl "
+        "disagreed.\n\n"
+        "The statement said the alliance would appeal to the courts."
+    )
+    [claim] = [q for q in extract_quotes(body) if "appeal" in q.text]
+    assert claim.speaker == "Farmers' Alliance"
+
+
+def test_initials_before_an_institution_belong_to_its_name():
+    body = "The US State Department said travel to the region was unsafe."
+    [claim] = extract_quotes(body)
+    assert claim.speaker == "US State Department"
+
+
+def test_a_newspaper_is_no_person_and_its_editor_speaks_after_and():
+    body = (
+        "The Harbour Courier ran the headline 'Go home', and the paper's editor, Mr Olu "
+        "Brandt-Ames, wrote that the envoy had overstayed his welcome."
+    )
+    [claim] = [q for q in extract_quotes(body) if q.kind == "paraphrase"]
+    assert (claim.text, claim.speaker) == (
+        "the envoy had overstayed his welcome",
+        "Olu Brandt-Ames",
+    )
+
+
+def test_names_with_o_apostrophe_and_clerical_titles():
+    body = "The group's organizer, Father Liam O'Dowd, said it would hold a vigil every evening."
+    [claim] = extract_quotes(body)
+    assert claim.speaker == "Liam O'Dowd"
+
+
+def test_data_compiled_by_an_organisation_is_the_organisations():
+    body = (
+        "Exports have barely fallen, according to shipping data compiled by the Harlow Freight "
+        "Monitor."
+    )
+    [claim] = extract_quotes(body)
+    assert (claim.text, claim.speaker) == ("Exports have barely fallen", "Harlow Freight Monitor")
+
+
+def test_a_trailing_attribution_may_carry_the_speakers_apposition():
+    body = (
+        "Every member state has troops in the mission, Ola Brennan, the alliance's deputy "
+        "secretary general for planning, noted during a news conference on Monday."
+    )
+    [claim] = extract_quotes(body)
+    assert (claim.text, claim.speaker) == (
+        "Every member state has troops in the mission",
+        "Ola Brennan",
+    )

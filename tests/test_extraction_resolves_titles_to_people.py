@@ -90,3 +90,15 @@ def test_a_title_given_with_a_later_surname_is_followed_back():
             "take a month."
         )
         assert [q.speaker for q in extract_quotes(body)] == [name, name], full
+
+
+def test_its_and_whose_titles_are_the_countrys_office_holders():
+    people = [("Ilse Varga", ["foreign minister"]), ("Jon Ekel", ["defense minister"])]
+    body = (
+        "Veldara released the crew on Tuesday, and its foreign minister said the gesture should "
+        '"clear the air". The drills drew a protest from Orland, whose defense minister called '
+        'them "a rehearsal for blockade".'
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(body, known_people=people)}
+    assert speakers["clear the air"] == "Ilse Varga"
+    assert speakers["a rehearsal for blockade"] == "Jon Ekel"

@@ -33,7 +33,7 @@ TITLES = {
     # Peerage, honorific and clerical titles before a name ("Lord Ferris Hallam").
     "Lord", "Baroness", "Baron", "Dame", "Earl", "Countess", "Duke", "Duchess", "Sheikh",
     "Sheikha", "Emir", "Sultan", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Pope",
-    "Rev", "Reverend", "Pastor",
+    "Rev", "Reverend", "Pastor", "Father", "Sister", "Brother",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -47,6 +47,9 @@ ORG_WORDS = {
     "Society", "Board", "Bureau", "Command", "Corps", "Fund", "Authority", "Guard", "Police",
     "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
     "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
+    # Newspapers' names.
+    "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
+    "Bulletin", "Monitor", "Mail", "Express", "Standard",
 }  # fmt: skip
 PLACE_WORDS = {
     "City", "Republic", "States", "Kingdom", "Nations", "Street", "Square", "Province", "Sea",
@@ -76,7 +79,8 @@ ORG_NOUNS = (
     "palace|council|military|army|navy|air force|coast guard|police|administration|authorities|"
     "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office|operator|company|firm|broadcaster|"
-    "authority|utility|airline|court|union|mission|delegation"
+    "authority|utility|airline|court|union|mission|delegation|chamber of commerce|association|"
+    "federation|confederation|employers' group"
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
@@ -87,13 +91,20 @@ _PARTICLE = "|".join(sorted(PARTICLES))
 # Latin letters with accents count (Succès Masra, Idriss Déby, Lech Wałęsa, Recep Erdoğan).
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 LOWER = "a-zß-öø-ÿĀ-ſ"
-_TOKEN = rf"(?:[Aa]l-|[Ee]l-)?[{UPPER}][{LOWER}][{UPPER}{LOWER}]*(?:[-'’][{UPPER}{LOWER}]+)*"
+# Irish and French elisions start a name too: O'Dowd, D'Souza.
+_TOKEN = (
+    rf"(?:[Aa]l-|[Ee]l-|[OD]['’](?=[{UPPER}]))?[{UPPER}][{LOWER}][{UPPER}{LOWER}]*"
+    rf"(?:[-'’][{UPPER}{LOWER}]+)*"
+    # A plural possessive inside a name: "the Farmers' Alliance".
+    rf"(?:(?<=s)['’](?= [{UPPER}]))?"
+)
 # Middle initials and suffixes belong to the name: "Lloyd J. Austin III", "Martin Luther King Jr.".
 _INITIAL = rf"[{UPPER}]\."
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
 
 
+_COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
     rf"\b(?P<whose>his|her)\s+(?:first|given)\s+name(?:\s+as|\s+only)?,?\s+(?P<name>{_TOKEN})\b"
 )
@@ -263,6 +274,10 @@ def find_entities(
                 # "Movement for Democratic Change", "Ministry of Defence": one name.
                 name += named.group()
                 stop += named.end()
+            country = _COUNTRY_INITIALS.search(masked, max(0, start - 6), start)
+            if country:
+                # "the US State Department", "the U.N. refugee agency": initials are no token.
+                name, start = f"{country.group(1)} {name}", country.start()
             mentions.append(Mention(start, stop, "org", name, possessive))
             continue
         person = words[last_title + 1 :]

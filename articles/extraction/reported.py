@@ -57,15 +57,13 @@ def _emit(
     omitted span: an attribution in parenthesis inside the clause)."""
     if speaker is None:
         return
-    pieces = [(start, end)]
-    if MASK in article.masked[start:end]:
-        # Only split "A and that B" when one part is a quoted fragment labelled on its own.
-        pieces, cursor = [], start
-        splitter = rf",?\s+(?:and|but) (?:(?:{SAY})\s+)?that\s+"
-        for match in re.finditer(splitter, article.masked[start:end]):
-            pieces.append((cursor, start + match.start()))
-            cursor = start + match.end()
-        pieces.append((cursor, end))
+    # "said A, and that B": two statements, each reported on its own.
+    pieces, cursor = [], start
+    splitter = rf",?\s+(?:and|but) (?:(?:{SAY})\s+)?that\s+"
+    for match in re.finditer(splitter, article.masked[start:end]):
+        pieces.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    pieces.append((cursor, end))
     for a, b in pieces:
         masked_piece = article.masked[a:b]
         if MASK in masked_piece:
@@ -260,7 +258,10 @@ def _reported_clause(
 _TRAILING_ATTRIBUTION = re.compile(
     # The speaker may carry a relative clause: ", a senior official, who spoke on condition of
     # anonymity because the contacts are confidential, said on Tuesday."
-    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,)?)\s+(?:also\s+)?"
+    # So may a name carry its apposition: ", John Colston, NATO's assistant secretary general for
+    # defense policy, noted during ...".
+    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,|"
+    r",\s+(?:the|a|an|[A-Z][\w'’.-]*)\s[^,~;]{0,100}?,)?)\s+(?:also\s+)?"
     r"(?:said|says|say|added|adds|"
     r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
@@ -274,7 +275,10 @@ _TRAILING_ATTRIBUTION = re.compile(
 
 def _after_last_mark(article: Article, start: int, end: int) -> int:
     """Where an attribution starts once any quotation earlier in the clause is left behind."""
-    last = max(article.masked.rfind(mark, start, end) for mark in "\"”’'")
+    # Closing marks only: the apostrophe in "the paper’s editor" closes nothing.
+    last = max(
+        (span.close_pos for span in article.spans if start <= span.close_pos < end), default=-1
+    )
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
@@ -322,6 +326,13 @@ _NOT_A_CLAUSE = (
     # "said, speaking to ..." is how, but "said lifting the sanctions would cut prices" is what.
     r"\w+ing\b(?!(?:\s+[\w'’-]+){0,8}?\s+(?:would|will|is|was|has|had|could|can|should|"
     r"must|might|may|does|did|are|were)\b))\b"
+)
+
+
+# The subject's next act, not what they said: ", and declined to ...", "but would not say".
+_NEXT_DEED = re.compile(
+    r"(?:,|~[\"”’'],?)?\s+(?:and|but)\s+(?:then\s+)?(?:declined|refused|did\s+not|didn['’]t|"
+    r"would\s+not|wouldn['’]t|could\s+not|walked|left|stopped\s+short)\b"
 )
 
 
@@ -407,7 +418,15 @@ def _main_reported(
         if inner and resolve_phrase(article.entities, masked, inner.start(1), inner.end(1)):
             # "Little said Hagel also stated that ...": the words are Hagel's.
             return _main_reported(article, out, complement, end, inherited)
-        speaker = resolve_phrase(article.entities, masked, start, verb.start())
+        subject_start = start
+        joined = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", phrase))
+        if joined and resolve_phrase(
+            article.entities, masked, start + joined[-1].end(), verb.start()
+        ):
+            # "A paper carried the headline ..., and its editor, Ana Mol, wrote that ...": the
+            # subject of the last of two joined clauses is who reports.
+            subject_start = start + joined[-1].end()
+        speaker = resolve_phrase(article.entities, masked, subject_start, verb.start())
         if speaker is None and not phrase.strip(" ,"):
             speaker = inherited
         if speaker is None:
@@ -448,6 +467,10 @@ def _main_reported(
         if again:
             # "said the vote was free but warned of ...": the same speaker's next statement.
             clause_end = complement + again.start()
+        deed = _NEXT_DEED.search(masked, complement, clause_end)
+        if deed:
+            # "said the drills were routine, and declined to comment": the speaker's next act.
+            clause_end = deed.start()
         turn = re.search(
             r"(?:,|~[\"”’'],?)\s+(?:but|while|whereas)\s+", masked[complement:clause_end]
         )

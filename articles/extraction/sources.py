@@ -54,7 +54,8 @@ PASSERS_BY = (
 # preposition means the noun is something else's ("a speech to students", "a visit by officials").
 _MODIFIER = (
     r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or|he|she|they|it|"
-    r"we|i|you|later|earlier|ago|then|later|afterwards)\b)[\w.-]+"
+    # A word, or initials ("U.S."), but never a word ending a sentence ("profile. A ...").
+    r"we|i|you|later|earlier|ago|then|later|afterwards)\b)(?:(?:[A-Z]\.){2,}|[\w-]+(?:\.[\w-]+)*)"
 )
 _DETERMINER = r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
 _ANON_INTRO = re.compile(
@@ -68,10 +69,14 @@ _ANON_SPEAKER = re.compile(
     rf"{_DETERMINER}\s+(?:of\s+(?:the|those|these|its|their)\s+)?(?:{_MODIFIER}\s+){{0,3}}?"
     r"(?P<noun>(?!(?:statement|report|poll|study|letter|document|survey|memo|communiqu\w+|"
     r"release|post|message|notice|video|source|analysis|editorial|article|ruling|filing|"
-    r"spokes\w+|he|she|they|it|we|i|you|later|earlier|ago|then|afterwards)\b)[a-z][\w-]*)"
+    r"copy|version|draft|transcript|summary|"
+    r"he|she|they|it|we|i|you|later|earlier|ago|then|afterwards)\b)[a-z][\w-]*)"
     # Where they are ("in Port Halden") is no name, and how they asked not to be named
     # (", who ...,", ", speaking on condition of anonymity,") comes before the verb.
-    r"(?=(?:\s+(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"(?=(?:\s+(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    # Whose they are: "A spokesman for its navy said", "A lawyer for the family told".
+    r"|\s+(?:for|of|with)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[a-z][\w-]*)?"
     r"(?:,\s+(?:who|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
     r"(?:said|says|told|tells|added|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"

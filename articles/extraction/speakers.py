@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Entities, subject_of
+from .entities import ORG_WORDS, TITLES, Entities, subject_of
 from .mentions import ANON, Mention
 from .sources import ANON_RE, WITHHELD
 
@@ -61,11 +61,39 @@ def _name_of(entities: Entities, mention: Mention) -> str | None:
 def resolve_org(entities: Entities, mention: Mention) -> str:
     """A lower-case "the ministry" refers to the latest named organisation with that head noun."""
     if mention.name[:1].isupper():
-        return mention.name
+        return _named_earlier(entities, mention)
     # "the foreign ministry" is not the defence ministry: every word must be in the name.
     wanted = set(mention.name.lower().split())
     for earlier in reversed([m for m in entities.before(mention.start, 200) if m.kind == "org"]):
         if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
+            return earlier.name
+    return mention.name
+
+
+def _named_earlier(entities: Entities, mention: Mention) -> str:
+    """ "The Foreign Ministry", "the Pakistani Foreign Ministry" after "Pakistan's Foreign
+    Ministry": an institution the article has already named with its country is that one."""
+    words = mention.name.split()
+    for earlier in reversed(entities.before(mention.start, 200)):
+        if earlier.kind != "org" or earlier.name == mention.name:
+            continue
+        before = earlier.name.split()
+        if (
+            len(before) > len(words) >= 2
+            and (before[0], before[-1]) == (words[0], words[-1])
+            and set(words) <= set(before)
+        ):
+            return earlier.name  # "the Crisis Coalition": the Crisis in Zimbabwe Coalition
+        if len(before) <= len(words) or before[-len(words) :] != words:
+            if len(before) != len(words) or before[1:] != words[1:]:
+                continue
+            # "Pakistani" and "Pakistan's": one country, two forms.
+            a, b = before[0].lower().removesuffix("'s"), words[0].lower().removesuffix("'s")
+            shorter = min(len(a), len(b))
+            stem = next((i for i in range(shorter) if a[i] != b[i]), shorter)
+            if stem < 4 or stem < shorter - 2:
+                continue
+        if all(w in ORG_WORDS or w in TITLES for w in words[-2:]):
             return earlier.name
     return mention.name
 
@@ -137,6 +165,25 @@ _OWNED_TEXT = re.compile(
 )
 
 
+# "The statement", "the ministry's letter": a text whose author an earlier sentence named.
+_THE_TEXT = re.compile(
+    r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>statement|communiqu\w+|letter|declaration|"
+    r"release|memo)",
+    re.I,
+)
+
+
+# A plural group of unnamed people opening a sentence: "Officials I spoke to", "two officials
+# from the United Provinces", "U.S. reconstruction officials".
+_UNNAMED_GROUP = re.compile(
+    r"^(?:(?:the|two|three|several|some|many|other|senior|U\.S\.|[A-Z][a-z]+)\s+){0,3}"
+    r"(?:officials|sources|diplomats|aides|advisers|analysts|economists|experts|insiders|"
+    r"residents|witnesses|traders|investors|bankers|people|observers|critics)\b",
+    re.IGNORECASE,
+)
+_COMPILED_BY = re.compile(
+    r"\b(?:compiled|published|released|gathered|collected|issued|conducted|carried\s+out)\s+by\s+"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
@@ -204,7 +251,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if people:
         return people[0].name
     if _POLL_RE.search(phrase):
-        return None
+        # "shipping data compiled by the Baltic Freight Monitor": the data is the compiler's.
+        by = _COMPILED_BY.search(masked, start, end)
+        return resolve_phrase(entities, masked, by.end(), end) if by else None
     orgs = [m for m in inside if m.kind == "org"]
     if orgs:
         return resolve_org(entities, orgs[0])
@@ -226,6 +275,27 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Her statement called the deal ...": the statement's owner is who the pronoun means.
         pronoun = next((m for m in entities.within(start, end) if m.kind == "pronoun"), None)
         return resolve_pronoun(entities, pronoun) if pronoun else None
+    if phrase in {"They", "they"}:
+        # "Officials I spoke to painted a different picture. They say ...": a group the
+        # previous sentence left unnamed is still unnamed.
+        previous = masked[max(0, start - 400) : start].rstrip()
+        cut = max(previous.rfind(". ", 0, len(previous) - 1), previous.rfind("\n"))
+        opening = re.sub(
+            r"^(?:But|And|Yet|So|Behind the scenes|In private|Privately),?\s+",
+            "",
+            previous[cut + 1 :].strip(),
+        )
+        group = " ".join(opening.split()[:6])
+        return ANON if _UNNAMED_GROUP.search(group) else None
+    text = _THE_TEXT.fullmatch(phrase)
+    if text:
+        # "The statement said ...": whoever an earlier sentence said issued a statement ("In a
+        # statement, the ministry said", "Hart said in a statement").
+        earlier = masked.rfind(text.group("noun"), max(0, start - 2000), start)
+        if earlier == -1:
+            return None
+        sentence = max(masked.rfind(". ", 0, earlier), masked.rfind("\n", 0, earlier)) + 1
+        return resolve_subject(entities, masked, sentence, masked.find(".", earlier) % len(masked))
     if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None

@@ -21,7 +21,8 @@ ROLE = (
     r"speaker(?=\s+of\s)))"
 )
 TITLED = re.compile(
-    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he)\s+"
+    # "its foreign minister", "Orland, whose defense minister": a country's, named just before.
+    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he|[Ii]ts|[Tt]heir|whose)\s+"
     r"(?P<mods>(?:(?:[A-Z]\.){2,}\s+|[A-Za-z-]+\s+){0,2}?)"
     rf"(?P<role>{ROLE})\b(?!['’]s|-)"
     # "the leader of the National Bloc": the whole name, whose first word qualifies the title.

@@ -361,3 +361,12 @@ def test_they_after_a_sentence_about_unnamed_officials_is_unnamed():
 def test_they_after_a_named_person_is_not_made_unnamed():
     body = "Minister Ana Vell met the farmers. They say the river is too low."
     assert all(q.kind != "anonymous" for q in extract_quotes(body))
+
+
+def test_one_of_a_group_of_unnamed_officials_is_unnamed():
+    body = (
+        "Officials in the ministry, speaking privately, said an expulsion was likely. "
+        "One described the mood as 'cold, but not yet frozen'."
+    )
+    items = found(body)
+    assert ("anonymous", "cold, but not yet frozen", None) in items

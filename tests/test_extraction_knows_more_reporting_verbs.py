@@ -183,3 +183,35 @@ def test_in_writing_and_had_been_warned_are_not_the_reporting_verb():
     body = "Ana Ferro said the envoy had been warned twice, in writing, and 'chose to stay'."
     [fragment] = [q for q in extract_quotes(body) if q.kind == "partial"]
     assert (fragment.text, fragment.speaker) == ("chose to stay", "Ana Ferro")
+
+
+def test_demanded_that_and_a_sentence_adverb_before_that():
+    body = (
+        "The foreign ministry of Orland demanded that the drills be moved farther south. "
+        "Admiral Ana Vell acknowledged, however, that a patrol boat had shadowed the ships."
+    )
+    items = {(q.kind, q.text) for q in extract_quotes(body)}
+    assert ("paraphrase", "the drills be moved farther south") in items
+    assert ("paraphrase", "a patrol boat had shadowed the ships") in items
+
+
+def test_asked_someone_to_do_something_is_a_request_but_asked_whether_is_a_question():
+    body = (
+        "President Ivo Marsh has asked lawmakers to delay any new sanctions. "
+        "Minister Ana Vell was asked to resign. Senator Ode Lamm asked whether talks would resume. "
+        "A diplomat who asked not to be named said the talks were over."
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert ("paraphrase", "lawmakers to delay any new sanctions", "Ivo Marsh") in items
+    assert ("anonymous", "the talks were over", None) in items
+    assert len(items) == 2
+
+
+def test_in_someones_view_is_their_claim():
+    body = "The analyst Imre Salk spoke to us. In Salk's view, the truce is mostly about elections."
+    [claim] = extract_quotes(body)
+    assert (claim.kind, claim.text, claim.speaker) == (
+        "paraphrase",
+        "the truce is mostly about elections",
+        "Imre Salk",
+    )

@@ -253,3 +253,13 @@ def test_a_trailing_attribution_may_carry_the_speakers_apposition():
         "Every member state has troops in the mission",
         "Ola Brennan",
     )
+
+
+def test_a_body_named_with_a_plural_possessive_speaks_as_printed():
+    body = (
+        'The farmers\' union called the decision "a reprieve, not a solution" and said it would '
+        "keep its protest camp open."
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(body)}
+    assert speakers["a reprieve, not a solution"] == "farmers' union"
+    assert speakers["it would keep its protest camp open"] == "farmers' union"

@@ -369,7 +369,8 @@ def find_entities(
             Mention(match.start(), match.end(), "pronoun", match.group().lower(), False, gender)
         )
     orgs = [(m.start, m.end) for m in mentions if m.kind == "org"]
-    for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
+    # "the farmers' union": a plural possessive may be part of the name.
+    for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+['’]?\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
         if not overlaps(orgs, match.start(1), match.start(1) + 1):
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
     mentions.extend(anonymous_sources(masked, mentions))

@@ -18,6 +18,11 @@ from .marks import MASK
 from .mentions import ANON
 from .speakers import resolve_phrase
 
+# "asked lawmakers to delay ...": a request, what the speaker wants done (not "asked whether").
+_ASKED_TO = re.compile(
+    r"\s+(?!(?:by|whether|if|about|why|how|what|who|when|for|me|him|her|not|that)\b)"
+    r"(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+(?!be\s+(?:named|identified|quoted)\b)[a-z]"
+)
 _URGING = {
     "urged", "urges", "advised", "advises", "encouraged", "encourages", "implored", "implores",
     "exhorted", "exhorts",
@@ -160,6 +165,31 @@ def _reported_clause(
             article.printed(start + match.end("att"), start + match.end() - 2),
             0.65,
             (start + match.start("att"), start + match.end() - 1),
+        )
+        return
+    match = re.match(
+        r"^In (?P<spk>[^,~]{2,60}?)['’]s? (?:view|opinion|words|account|estimate|assessment|"
+        r"judge?ment|telling|reading),\s*",
+        s,
+    )
+    holder = match and next(
+        (
+            m.name
+            for m in article.entities.within(start + match.start("spk"), start + match.end() - 1)
+            if m.kind == "person"
+        ),
+        None,
+    )
+    if holder:
+        # "In Salk's view, the window is mostly about elections": whose view it is.
+        _emit(
+            article,
+            out,
+            start + match.end(),
+            end,
+            holder,
+            article.printed(start, start + match.end() - 2),
+            0.6,
         )
         return
     match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or re.search(
@@ -350,15 +380,23 @@ def _main_reported(
     sentence_end = end
     for verb in _VERB_RE.finditer(masked, start, end):
         name = verb.group()
-        if name == "asked":
-            continue
         phrase = masked[start : verb.start()]
+        if name == "asked" and (
+            re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$", phrase)
+            or not _ASKED_TO.match(masked, verb.end(), end)
+        ):
+            continue  # a question, or someone asked: only "asked lawmakers to delay" reports
         if re.search(r"\b(?:that|which|who)\s+(?:it|he|she|they)\s*$", phrase):
             continue  # a relative clause ("photographs that it said showed")
         rest = masked[verb.end() : end]
         complement = None
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
-        that = re.match(r"^\s(?:(?P<skip>[^,~.]{0,70}?)\s)??that\s", rest)
+        # "acknowledged, however, that": a sentence adverb in commas comes between.
+        that = re.match(
+            r"^(?:,\s*(?:however|though|too|nevertheless|nonetheless|moreover|again|also|"
+            r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>[^,~.]{0,70}?)\s)??that\s",
+            rest,
+        )
         told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)
         if that and not re.search(
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
@@ -383,7 +421,7 @@ def _main_reported(
         elif name in {"promised", "pledged", "vowed"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)
             complement = verb.end() + inf.end() if inf else None
-        elif name == "urged":
+        elif name in {"urged", "asked"}:
             complement = verb.end() + 1
         elif name in _URGING:
             # "advised the parties to exercise ...": someone told to do something; not "advised

@@ -30,7 +30,8 @@ ANON_RE = re.compile(
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
-    r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others)$"
+    r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others|one|"
+    r"another)$"
     # A bare plural group, wherever it is from: "Farmers in the Serek valley", "Traders at the
     # port", "Fishermen from Lake Varna" (the place is never the speaker).
     r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"

@@ -11,14 +11,12 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 2 December 2026, when the second held-out set, n01-n14, joined the tuning part; partial
-# speaker accuracy 0.98 -> 0.97 the same day because two partials newly found in n04 name the
-# coalition by its short form, while partial recall rose 0.96 -> 0.97.)
+# on 2 December 2026, when the third held-out set, m01-m14, joined the tuning part.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.99, 0.99),
     "partial": (1.00, 0.97, 0.97),
-    "paraphrase": (0.98, 0.92, 0.99),
-    "anonymous": (0.98, 0.94, 1.00),
+    "paraphrase": (0.98, 0.90, 0.98),
+    "anonymous": (0.99, 0.93, 1.00),
 }
 
 
@@ -27,17 +25,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the third set (m01-m14, labelled blind and reviewed by a second
-# annotator), scored first on 2 December 2026, once, when n01-n14 (tuned on that day until they met
-# every target) became tuning data. It misses issue 10's targets; it must not get worse than
-# measured then. Raise these as it improves; never lower them to pass.
+# The held-out part is the fourth set (p01-p14, labelled blind and reviewed by a second
+# annotator), scored on 2 December 2026, once, when m01-m14 (tuned on that day until they met
+# every target) became tuning data. It misses issue 10's targets (partial recall, credited claims,
+# scare quotes); it must not get worse than measured then. Raise these as it improves; never lower
+# them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 1.00, 1.00),
-    "partial": (1.00, 0.84, 0.86),
-    "paraphrase": (0.97, 0.70, 0.87),
-    "anonymous": (1.00, 0.81, 1.00),
+    "direct": (1.00, 0.91, 0.95),
+    "partial": (0.95, 0.88, 0.97),
+    "paraphrase": (0.93, 0.81, 0.96),
+    "anonymous": (0.88, 0.73, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 4, "scare quotes reported": 2}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

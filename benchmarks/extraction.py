@@ -39,10 +39,12 @@ Matching, stated precisely:
   someone only by surname (the gold speaker), the full name of a person in ``known_people`` that
   ends in that surname is right too: it is the person the database holds.
 - An unnamed-source claim is "credited to a named speaker" when some prediction of *any* kind
-  with a speaker overlaps a gold anonymous item by Dice >= 0.6.
-- A scare quote or headline is "reported" when a prediction overlaps a ``not_quotes`` entry by
-  Dice >= 0.6, or its tokens are a consecutive run inside the entry, or (for any kind but
-  paraphrase, whose clause may legitimately mention a slogan) the entry is a run inside it.
+  with a speaker, that matches no gold item, overlaps a gold anonymous item by Dice >= 0.6.
+- A scare quote or headline is "reported" when a prediction that matches no gold item overlaps a
+  ``not_quotes`` entry by Dice >= 0.6, or its tokens are a consecutive run inside the entry, or
+  (for any kind but paraphrase, whose clause may legitimately mention a slogan) the entry is a run
+  inside it. (A prediction matching a labelled quote is that quote, even if a headline elsewhere
+  repeats some of its words.)
 """
 
 from __future__ import annotations
@@ -273,14 +275,18 @@ def score_article(
         report.by_kind[g["kind"]].gold += 1
         if gi not in used_gold:
             report.misses.append(f"{name}: missed {g['kind']} {g['text'][:60]!r}")
+    # A prediction that is a labelled item is that item: it credits no unnamed claim whose words
+    # it shares ("his forces were in control of Voinjama", the minister's, beside the rebels'
+    # "they remain in control of Voinjama"), and is no headline that repeats some of its words.
+    unmatched = [p for pi, p in enumerate(predicted) if pi not in used_pred]
     for pi, p in enumerate(predicted):
         report.by_kind[p.kind].predicted += 1
         if pi not in used_pred:
             report.misses.append(f"{name}: extra {p.kind} {p.text[:60]!r} ({p.speaker})")
-    for line in credited_anonymous(gold, predicted):
+    for line in credited_anonymous(gold, unmatched):
         report.anonymous_credited += 1
         report.misses.append(f"{name}: unnamed source {line}")
-    for line in reported_scare_quotes(list(not_quotes), predicted):
+    for line in reported_scare_quotes(list(not_quotes), unmatched):
         report.scare_quotes += 1
         report.misses.append(f"{name}: {line}")
 

@@ -68,3 +68,37 @@ def test_a_surname_in_the_gold_is_matched_by_a_known_persons_full_name_only():
     assert not same_speaker("Edvin Kallas", "Kallas", known)  # less than the gold name
     assert not same_speaker("Lind Kallas", "Edvin Kallas", known)
     assert not same_speaker(None, "Edvin Kallas", known)
+
+
+def test_a_labelled_quote_that_a_headline_repeats_is_no_scare_quote():
+    said = "Where the numbers do not add up, we will count again."
+    report = Report()
+    score_article(
+        "a",
+        [{"text": said, "kind": "direct", "speaker": "Ivo Marsh"}],
+        [find(said, "direct", "Ivo Marsh"), find("Count again", "partial", "Herald")],
+        report,
+        ["Count again"],
+    )
+    # The official's quotation matches its label; only the headline reported as a quote counts.
+    assert report.scare_quotes == 1
+    assert report.by_kind["direct"].matched == 1
+
+
+def test_a_labelled_claim_sharing_words_with_an_unnamed_one_credits_nothing():
+    gold = [
+        {
+            "text": "they remain in control of the whole town today",
+            "kind": "anonymous",
+            "speaker": None,
+        },
+        {"text": "his forces were in control of the town", "kind": "paraphrase", "speaker": "Ivo"},
+    ]
+    labelled = find("his forces were in control of the town", "paraphrase", "Ivo")
+    report = Report()
+    score_article("a", gold, [labelled], report)
+    assert report.anonymous_credited == 0
+    unnamed = find("they remain in control of the whole town today", "paraphrase", "Ivo")
+    report = Report()
+    score_article("a", gold, [unnamed], report)
+    assert report.anonymous_credited == 1

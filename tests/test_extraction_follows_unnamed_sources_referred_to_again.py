@@ -370,3 +370,24 @@ def test_one_of_a_group_of_unnamed_officials_is_unnamed():
     )
     items = found(body)
     assert ("anonymous", "cold, but not yet frozen", None) in items
+
+
+def test_an_institution_before_the_noun_only_says_whose_the_unnamed_source_is():
+    body = "A White House spokesman said Wednesday the talks would go ahead."
+    assert found(body) == [("anonymous", "the talks would go ahead", None)]
+
+
+def test_a_spokesman_the_article_never_names_stays_unnamed():
+    body = (
+        "A spokesman for the rebel leader on Thursday accused officials of bad faith. The rebel "
+        "spokesman said the coalition had five days to resign."
+    )
+    assert ("anonymous", "the coalition had five days to resign", None) in found(body)
+
+
+def test_a_transcripts_well_is_nobodys_name():
+    body = (
+        "REPORTER ANA LIND: Well, an election official, who asked not to be named, told me the "
+        "vote was far from unanimous."
+    )
+    assert found(body) == [("anonymous", "the vote was far from unanimous", None)]

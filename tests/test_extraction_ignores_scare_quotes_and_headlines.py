@@ -147,3 +147,11 @@ def test_words_a_printed_surface_says_or_reads_are_not_a_quote():
     ]
     for body in bodies:
         assert quoted(body) == [], body
+
+
+def test_a_name_given_to_something_is_no_quotation():
+    body = (
+        'A mediation round in January, dubbed "the last chance talks" by local newspapers, ended '
+        'without agreement. The so-called "magnet war" went on.'
+    )
+    assert extract_quotes(body) == []

@@ -215,3 +215,10 @@ def test_in_someones_view_is_their_claim():
         "the truce is mostly about elections",
         "Imre Salk",
     )
+
+
+def test_called_for_someone_to_act_is_a_demand():
+    body = "The opposition leader, Bernard Okoye, called for the minister to step aside."
+    [claim] = extract_quotes(body)
+    assert (claim.kind, claim.speaker) == ("paraphrase", "Bernard Okoye")
+    assert claim.text.endswith("the minister to step aside")

@@ -263,3 +263,20 @@ def test_a_body_named_with_a_plural_possessive_speaks_as_printed():
     speakers = {q.text: q.speaker for q in extract_quotes(body)}
     assert speakers["a reprieve, not a solution"] == "farmers' union"
     assert speakers["it would keep its protest camp open"] == "farmers' union"
+
+
+def test_a_body_named_of_something_is_one_name_not_a_person_inside_it():
+    body = 'The Talvan Union of Civil Engineers said the collapse was "a warning, not an accident".'
+    assert {q.speaker for q in extract_quotes(body)} == {"Talvan Union of Civil Engineers"}
+
+
+def test_it_after_an_opening_clause_is_the_body_just_named():
+    body = (
+        "Dorrick City Council has responded. In a statement, it said the bridge had been "
+        "inspected regularly."
+    )
+    [claim] = extract_quotes(body)
+    assert (claim.text, claim.speaker) == (
+        "the bridge had been inspected regularly",
+        "Dorrick City Council",
+    )

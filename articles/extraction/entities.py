@@ -73,6 +73,8 @@ STOP = {
     "Nevertheless", "Moreover", "Furthermore", "Additionally", "Also", "Yet", "Today",
     "Yesterday", "Overall", "Indeed", "Finally", "Afterwards", "Then", "Now", "Here", "So",
     "Thus", "Hence",
+    # A speaker's opening words in a transcript ("Well, an official told me ...").
+    "Well", "Yes", "Okay", "Look", "Listen",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
@@ -221,7 +223,10 @@ def find_entities(
     mentions: list[Mention] = []
     surnames: list[Mention] = []  # mentions by surname alone
     owner: tuple[int, str] | None = None  # (where it ends, word): "Drenland's" before a name
+    named_until = -1  # where the latest organisation's name ends ("Union of Civil Engineers")
     for start, end, words, possessive, honorific in raw:
+        if start < named_until:
+            continue
         # A bounded look ahead: a copy of the rest of the text per name would be quadratic.
         after = masked[end + (2 if possessive else 0) : end + 200]
         before = masked[max(0, start - 8) : start]
@@ -279,6 +284,7 @@ def find_entities(
                 # "the US State Department", "the U.N. refugee agency": initials are no token.
                 name, start = f"{country.group(1)} {name}", country.start()
             mentions.append(Mention(start, stop, "org", name, possessive))
+            named_until = stop
             continue
         person = words[last_title + 1 :]
         if possessive and len(words) == 1 and last_title < 0:
@@ -433,6 +439,10 @@ def _titled_people(
                 name = holder(core, qualifiers, [candidate])
                 if name:
                     break
+        if name is None and re.search(r"\bspokes(?:man|woman|person)$", printed):
+            # "The Taliban spokesman said", never named: an unnamed source, as "a spokesman" is.
+            found.append(Mention(start, end, "anon", ANON))
+            continue
         # Unresolved, the title as printed is the speaker, but no pronoun is taken to mean it.
         found.append(Mention(start, end, "person" if name else "title", name or printed))
     return found

@@ -58,6 +58,13 @@ _PRINTED_BEFORE = re.compile(
 
 # A printed surface as the subject of a verb of saying or reading ('the front page said "..."',
 # 'a banner read "..."'): printed words, not anybody's quote.
+# A name given to something, not anyone's words: 'a mediation round, dubbed "the last chance
+# talks" by local newspapers', 'the so-called "magnet war"', 'an alliance known as "the Quad"'.
+_NAMED_AS = re.compile(
+    r"(?:,\s*|\b(?:the|a|an|its|their)\s+)(?:dubbed|nicknamed|so-called|known\s+as|billed\s+as)\s*$"
+    r"|\bso-called\s*$",
+    re.I,
+)
 _PRINTED_SAYS = re.compile(
     r"\b(?:headlines?|front[- ]pages?|covers?|banners?|captions?|slogans?|posters?|placards?|"
     r"sign|billboards?|leaflets?|flyers?|graffiti|t-shirts?|stickers?|plaques?)\b"
@@ -295,7 +302,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue
-        if _PRINTED_SAYS.search(before[-80:]):
+        if _PRINTED_SAYS.search(before[-80:]) or _NAMED_AS.search(before[-40:]):
             continue
         rest = article.masked[last.close_pos + 1 : sent_end]
         if not stripped and after is None and len(re.findall(r"[A-Za-z]+", rest)) >= 3:

@@ -332,7 +332,7 @@ _TOLD_OBJECT = re.compile(
 )
 _INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
 _VERB_RE = re.compile(
-    rf"\b(?:{SAY}|(?P<ing>{REPORTING})|(?P<desc>described|describes|dismissed|dismisses|"
+    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING})|(?P<desc>described|describes|dismissed|dismisses|"
     r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
 )
 # "described the exiles' demands as unrealistic": the object and its characterisation (without
@@ -423,6 +423,12 @@ def _main_reported(
             complement = verb.end() + inf.end() if inf else None
         elif name in {"urged", "asked"}:
             complement = verb.end() + 1
+        elif name == "called":
+            # "called for al-Sayegh to step aside", "called on the council to act": a demand.
+            demand = re.match(
+                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]", rest
+            )
+            complement = verb.end() + 1 if demand else None
         elif name in _URGING:
             # "advised the parties to exercise ...": someone told to do something; not "advised
             # the navy until 2021" (a job) nor "was advised by" (a passive).

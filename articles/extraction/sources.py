@@ -140,7 +140,12 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
     for match in sorted(matches.values(), key=lambda m: m.start()):
         noun = _singular(match.group("noun"))
         index = bisect_left(taken, (match.end(),))
-        if any(a < match.end() and match.start() < b for a, b in taken[max(0, index - 8) : index]):
+        # An organisation before the noun only says whose they are ("A White House spokesman").
+        noun_at = match.start("noun")
+        if any(
+            a < match.end() and match.start() < b and b > noun_at
+            for a, b in taken[max(0, index - 8) : index]
+        ):
             continue
         if match.re is not _ANON_AGAIN:
             near = bisect_right(people, match.end())

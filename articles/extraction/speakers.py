@@ -226,7 +226,8 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
             m.kind in _SPEAKERS or m.kind == "org" or m.name in {"he", "she"}
             for m in entities.within(cursor, end)
             if not m.possessive
-        ):
+        ) or re.fullmatch(r"\s*(?:it|they)\s*", masked[cursor:end], re.I):
+            # "In a statement, it said ...": the pronoun after the opener is the subject.
             start = cursor
             phrase = masked[start:end].strip(" ,")
     # An opening "In Fenmouth," is scene-setting, not part of who spoke; nor is a conjunction

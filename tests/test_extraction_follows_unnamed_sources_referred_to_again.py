@@ -391,3 +391,28 @@ def test_a_transcripts_well_is_nobodys_name():
         "vote was far from unanimous."
     )
     assert found(body) == [("anonymous", "the vote was far from unanimous", None)]
+
+
+def test_she_after_a_passer_by_who_speaks_is_the_passer_by():
+    body = (
+        "Mayor Nkechi Bergstrom said the town would cope. Outside the post office, a retired "
+        'schoolteacher said she had never seen the town so anxious. "People here do not complain," '
+        "she said."
+    )
+    items = found(body)
+    assert ("anonymous", "People here do not complain", None) in items
+    assert ("anonymous", "she had never seen the town so anxious", None) in items
+
+
+def test_local_police_unnamed_are_an_unnamed_source():
+    assert found("Local police said the dead included four foreigners.") == [
+        ("anonymous", "the dead included four foreigners", None)
+    ]
+
+
+def test_a_conjunction_is_never_an_unnamed_speakers_noun():
+    body = (
+        "General Ana Holm acknowledged that her troops had not fired a shot since Wednesday but "
+        'warned that the rebels were digging in. "They are mistaken," she said.'
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Ana Holm"}

@@ -280,3 +280,39 @@ def test_it_after_an_opening_clause_is_the_body_just_named():
         "the bridge had been inspected regularly",
         "Dorrick City Council",
     )
+
+
+def test_a_titles_field_or_place_is_not_part_of_the_name():
+    body = (
+        "U.N. Assistant Secretary-General for Human Rights Ivan Simonovic says the fighting has "
+        "killed thousands. The U.N. representative to Somalia Nicholas Kay said the attack was "
+        "cowardly. Analyst Peter Pham of the Atlantic Council told VOA the truce was fragile."
+    )
+    speakers = [q.speaker for q in extract_quotes(body)]
+    assert speakers == ["Ivan Simonovic", "Nicholas Kay", "Peter Pham"]
+
+
+def test_sheikh_inside_a_name_and_a_family_name_written_first():
+    body = (
+        "Somali President Hassan Sheikh Mohamud said the attack would not stop the vote. "
+        "National Security Adviser, Chun Yung-woo, said he was not alarmed. Later Mohamud said "
+        "the army was ready, and Chun told reporters the threat was empty. Pakistani media "
+        "reported the talks had stalled."
+    )
+    speakers = {q.text: q.speaker for q in extract_quotes(body)}
+    assert speakers["the attack would not stop the vote"] == "Hassan Sheikh Mohamud"
+    assert speakers["the army was ready"] == "Hassan Sheikh Mohamud"
+    assert speakers["the threat was empty"] == "Chun Yung-woo"
+    assert (
+        "Chun Yung-woo" not in speakers.values()
+        or speakers.get("the talks had stalled") != "Chun Yung-woo"
+    )
+
+
+def test_a_participle_or_early_opening_the_sentence_is_no_name():
+    body = (
+        "Visiting China this week, Defense Secretary Leon Panetta said the meetings were useful. "
+        "Early Saturday, General Ana Yanez said the army would stand aside."
+    )
+    speakers = [q.speaker for q in extract_quotes(body)]
+    assert speakers == ["Leon Panetta", "Ana Yanez"]

@@ -45,7 +45,8 @@ FRAGMENT = (
     # Verbs that introduce a speaker's own words inside the reporter's sentence.
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
     r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"
-    r"criticizes|criticises|lauded|rejected|rejects"
+    r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
+    r"mocked|lambasted|slammed|blasted"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 # Participles of saying ("..., asserting that the complaints were 'a pretext'") introduce a

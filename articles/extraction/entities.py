@@ -34,6 +34,10 @@ TITLES = {
     "Lord", "Baroness", "Baron", "Dame", "Earl", "Countess", "Duke", "Duchess", "Sheikh",
     "Sheikha", "Emir", "Sultan", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Pope",
     "Rev", "Reverend", "Pastor", "Father", "Sister", "Brother",
+    # Occupations written before a name like a title ("Analyst Peter Pham of the Atlantic Council").
+    "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
+    "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
+    "Assistant", "Under-Secretary-General", "Special",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -74,7 +78,7 @@ STOP = {
     "Yesterday", "Overall", "Indeed", "Finally", "Afterwards", "Then", "Now", "Here", "So",
     "Thus", "Hence",
     # A speaker's opening words in a transcript ("Well, an official told me ...").
-    "Well", "Yes", "Okay", "Look", "Listen",
+    "Well", "Yes", "Okay", "Look", "Listen", "Early", "Late",
 }  # fmt: skip
 ORG_NOUNS = (
     "ministry|government|embassy|office|presidency|regulator|agency|alliance|campaign|party|"
@@ -106,6 +110,18 @@ SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
 
 
+_ACTS_ALONE = re.compile(
+    r"(?:['’]s)?\s*(?:[,.;:]|(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+    r"warned|insisted|argued|noted|stressed|explained|replied|responded|wrote|asked|called|"
+    r"described|has|had|was|is|would|will)\b)"
+)
+_NAME_TITLES = {"Sheikh"}  # also a part of Somali and Arabic names
+# A title's field or place straight before a capitalised run: "... for Human Rights Ivan Simonovic".
+_TITLE_FIELD = re.compile(
+    r"(?:\b(?:[Ss]ecretary(?:-[Gg]eneral)?|[Rr]epresentative|[Ee]nvoy|[Cc]ommissioner|"
+    r"[Cc]oordinator|[Dd]irector|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|[Cc]ommander)\s+"
+    r"(?:for|to|of|on)\s+)$"
+)
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
     rf"\b(?P<whose>his|her)\s+(?:first|given)\s+name(?:\s+as|\s+only)?,?\s+(?P<name>{_TOKEN})\b"
@@ -220,6 +236,7 @@ def find_entities(
 
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", masked))
     full_names: dict[str, str] = {}  # surname key: full name
+    first_names: dict[str, str] = {}  # first word's key: full name
     mentions: list[Mention] = []
     surnames: list[Mention] = []  # mentions by surname alone
     owner: tuple[int, str] | None = None  # (where it ends, word): "Drenland's" before a name
@@ -231,7 +248,31 @@ def find_entities(
         after = masked[end + (2 if possessive else 0) : end + 200]
         before = masked[max(0, start - 8) : start]
         org_noun = re.match(rf"\s+((?:[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
-        last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+        last_title = max(
+            (
+                i
+                for i, w in enumerate(words)
+                # "Hassan Sheikh Mohamud": inside a name, after a given name, no title.
+                if w in TITLES and not (w in _NAME_TITLES and i and words[i - 1] not in TITLES)
+            ),
+            default=-1,
+        )
+        after_field = _TITLE_FIELD.search(masked, max(0, start - 60), start)
+        if after_field and last_title < 0 and len(words) >= 3:
+            # "Assistant Secretary-General for Human Rights Ivan Simonovic", "representative to
+            # Somalia Nicholas Kay": the title's field or place runs into the name; the name is
+            # its last two words.
+            cut = len(words) - 2
+            words = words[cut:]
+            start = end - len(" ".join(words))
+        if (
+            len(words) >= 2
+            and words[0].endswith("ing")
+            and _SENTENCE_START.search(masked, max(0, start - 3), start)
+        ):
+            # "Visiting China at what he called ...": a participle opening the sentence.
+            words = words[1:]
+            start = end - len(" ".join(words))
         # "Senate Majority Leader Mitch McConnell", "House Speaker Nancy Pelosi": the institution
         # is part of the title before a person's name, not the name of an organisation.
         titled_person = (
@@ -321,12 +362,23 @@ def find_entities(
         if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
             full_names.setdefault(key, name)
+            # "Chun Yung-woo", later "Chun": a family name written first is referred to alone.
+            first_names.setdefault(surname_key(core[0]), name)
             for word in core[1:-1]:
                 # "Mahamat Idriss Déby Itno", later "Déby": any family name after the first.
                 if word.lower() not in PARTICLES:
                     full_names.setdefault(surname_key(word), name)
             mentions.append(Mention(person_start, end, "person", name, possessive))
             mentions[-1].title = " ".join(words[: last_title + 1])
+        elif (
+            len(core) == 1
+            and key not in full_names
+            and key in first_names
+            and last_title < 0
+            # A word that goes on to a noun is an adjective ("Pakistani media"), not the person.
+            and _ACTS_ALONE.match(masked, end)
+        ):
+            mentions.append(Mention(person_start, end, "person", first_names[key], possessive))
         elif len(core) == 1 and key in full_names:
             mentions.append(Mention(person_start, end, "person", full_names[key], possessive))
             # "Senator McConnell": a later "the senator" may mean him.

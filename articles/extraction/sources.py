@@ -30,6 +30,9 @@ ANON_RE = re.compile(
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
+    # Police or authorities of a place, none named: "Local police said".
+    r"|^(?:the\s+)?(?:local|provincial|regional|district|municipal|city|state)\s+"
+    r"(?:police|authorities|officials)$"
     r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others|one|"
     r"another)$"
     # A bare plural group, wherever it is from: "Farmers in the Serek valley", "Traders at the
@@ -54,7 +57,8 @@ PASSERS_BY = (
 # Words between the determiner and the noun of an unnamed source are its modifiers: a
 # preposition means the noun is something else's ("a speech to students", "a visit by officials").
 _MODIFIER = (
-    r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or|he|she|they|it|"
+    r"(?!(?:to|in|at|on|for|with|from|by|about|into|of|over|after|before|and|or|but|since|"
+    r"because|while|although|though|as|if|when|than|he|she|they|it|"
     # A word, or initials ("U.S."), but never a word ending a sentence ("profile. A ...").
     r"we|i|you|later|earlier|ago|then|later|afterwards)\b)(?:(?:[A-Z]\.){2,}|[\w-]+(?:\.[\w-]+)*)"
 )
@@ -70,7 +74,8 @@ _ANON_SPEAKER = re.compile(
     rf"{_DETERMINER}\s+(?:of\s+(?:the|those|these|its|their)\s+)?(?:{_MODIFIER}\s+){{0,3}}?"
     r"(?P<noun>(?!(?:statement|report|poll|study|letter|document|survey|memo|communiqu\w+|"
     r"release|post|message|notice|video|source|analysis|editorial|article|ruling|filing|"
-    r"copy|version|draft|transcript|summary|"
+    r"copy|version|draft|transcript|summary|but|and|or|since|because|while|although|though|as|"
+    r"if|when|than|"
     r"he|she|they|it|we|i|you|later|earlier|ago|then|afterwards)\b)[a-z][\w-]*)"
     # Where they are ("in Port Halden") is no name, and how they asked not to be named
     # (", who ...,", ", speaking on condition of anonymity,") comes before the verb.

@@ -7,7 +7,7 @@ import re
 
 from .entities import ORG_WORDS, TITLES, Entities, subject_of
 from .mentions import ANON, Mention
-from .sources import ANON_RE, WITHHELD
+from .sources import ANON_RE, DESCRIBED, WITHHELD
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
@@ -33,7 +33,9 @@ def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
         if m.kind == "person" and id(m) not in subject_ids
     ]
     withheld = [
-        m for m in entities.before(mention.start, 40) if m.kind == "anon" and m.title == WITHHELD
+        m
+        for m in entities.before(mention.start, 40)
+        if m.kind == "anon" and m.title in {WITHHELD, DESCRIBED}
     ]
     if withheld and (not seen_subjects or withheld[-1].start > seen_subjects[-1].start):
         return ANON  # "I met a farmer who asked me not to use his name. He said ..."

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from .article import KINDS, Article, ExtractedQuote
 from .quoted import find_quoted
 from .reported import find_reported
+from .transcripts import find_turns
 
 __all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
 
@@ -28,6 +29,6 @@ def extract_quotes(
     if not body or not body.strip():
         return []
     article = Article(body, known_people)
-    found = find_quoted(article) + find_reported(article)
+    found = find_quoted(article) + find_reported(article) + find_turns(article)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

@@ -1,0 +1,44 @@
+"""A broadcast transcript's turns by a named guest or a recorded clip are that person's own words,
+quotation marks or not; the programme's own voices are not sources."""
+
+from articles.extraction import extract_quotes
+
+TRANSCRIPT = """PRESENTER: Tarsia expelled two diplomats. Our correspondent Mara Lind-Okoye reports.
+
+MARA LIND-OKOYE: The foreign ministry says the two were spies.
+
+PRESENTER: With me is the ambassador, Radu O'Callaghan-Vescu.
+
+RADU O'CALLAGHAN-VESCU: Our ambassador was shown a folder for twenty minutes. It is theatre.
+
+PRESENTER: The minister, Ilse ter Horst, spoke this morning.
+
+ILSE TER HORST (RECORDING): We have shown the evidence to every member state.
+
+O'CALLAGHAN-VESCU: It sounds like what it is.
+"""
+
+
+def turns() -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(TRANSCRIPT) if q.kind == "direct"]
+
+
+def test_a_guests_and_a_recorded_speakers_turns_are_direct_quotes():
+    assert turns() == [
+        (
+            "Our ambassador was shown a folder for twenty minutes. It is theatre.",
+            "Radu O'Callaghan-Vescu",
+        ),
+        ("We have shown the evidence to every member state.", "Ilse ter Horst"),
+        ("It sounds like what it is.", "Radu O'Callaghan-Vescu"),
+    ]
+
+
+def test_the_presenter_and_the_correspondent_are_not_sources():
+    said = [text for text, _ in turns()]
+    assert not any("spies" in text or "expelled" in text for text in said)
+    assert all(speaker != "Mara Lind-Okoye" for _, speaker in turns())
+
+
+def test_a_label_the_article_never_names_gives_nothing():
+    assert extract_quotes("NOTE: The figures are provisional and may change.") == []

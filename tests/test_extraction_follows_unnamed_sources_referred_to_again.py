@@ -416,3 +416,12 @@ def test_a_conjunction_is_never_an_unnamed_speakers_noun():
         'warned that the rebels were digging in. "They are mistaken," she said.'
     )
     assert {q.speaker for q in extract_quotes(body)} == {"Ana Holm"}
+
+
+def test_a_document_no_one_is_named_for_speaks_as_an_unnamed_source():
+    body = (
+        "The chairman, Piet van Aalst, opened by reading from a leaked customs memo that "
+        'described the port as "the softest door in the north."'
+    )
+    [fragment] = extract_quotes(body)
+    assert (fragment.kind, fragment.speaker) == ("anonymous", None)

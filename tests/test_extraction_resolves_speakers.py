@@ -316,3 +316,11 @@ def test_a_participle_or_early_opening_the_sentence_is_no_name():
     )
     speakers = [q.speaker for q in extract_quotes(body)]
     assert speakers == ["Leon Panetta", "Ana Yanez"]
+
+
+def test_a_port_or_a_lake_is_a_place_not_a_person():
+    body = (
+        "When the ministers shook hands in Port Elsmere last week, and announced that a mission "
+        "would monitor the ceasefire, the reaction was relief."
+    )
+    assert all(q.speaker != "Port Elsmere" for q in extract_quotes(body))

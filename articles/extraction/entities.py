@@ -60,6 +60,7 @@ PLACE_WORDS = {
     "River", "East", "West", "North", "South", "Middle", "Northern", "Southern", "Eastern",
     "Western", "Central", "United", "National", "Green", "Civic", "New", "Old", "Great",
     "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
+    "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
 }  # fmt: skip
 STOP = {
     "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "Before", "Asked",

@@ -183,6 +183,11 @@ _UNNAMED_GROUP = re.compile(
     r"residents|witnesses|traders|investors|bankers|people|observers|critics)\b",
     re.IGNORECASE,
 )
+# A document no one is named for, whose words these are.
+_UNNAMED_DOCUMENT = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:memo|memorandum|report|document|cable|email|dossier|"
+    r"briefing\s+paper|letter)\s+(?:that|which)\s*$"
+)
 _COMPILED_BY = re.compile(
     r"\b(?:compiled|published|released|gathered|collected|issued|conducted|carried\s+out)\s+by\s+"
 )
@@ -202,6 +207,8 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
         start = label.end()
         phrase = masked[start:end].strip(" ,")
+    if _UNNAMED_DOCUMENT.search(masked, start, end):
+        return ANON  # "reading from a leaked memo that described the port as '...'"
     named = _named_just_before(entities, masked, start, end)
     if named:
         return named

@@ -42,7 +42,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if not turn or _PROGRAMME.fullmatch(turn["label"].strip()):
             continue
         words = turn["label"].split()
-        if not 1 <= len(words) <= 5 or any(mark in body[start:end] for mark in "\"“”"):
+        if not 1 <= len(words) <= 5 or any(mark in body[start:end] for mark in '"“”'):
             continue  # no label, or a turn with quotations of its own (found as quotations)
         key = surname_key(words[-1].title())
         if key in journalists:

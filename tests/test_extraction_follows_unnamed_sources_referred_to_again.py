@@ -425,3 +425,13 @@ def test_a_document_no_one_is_named_for_speaks_as_an_unnamed_source():
     )
     [fragment] = extract_quotes(body)
     assert (fragment.kind, fragment.speaker) == ("anonymous", None)
+
+
+def test_the_subject_of_a_participle_or_an_as_clause_can_be_unnamed():
+    body = (
+        "Council members clashed on Monday, with several ambassadors accusing each other of "
+        '"playing politics with bread" as aid agencies warned that food would run out.'
+    )
+    items = found(body)
+    assert ("anonymous", "playing politics with bread", None) in items
+    assert ("anonymous", "food would run out", None) in items

@@ -155,3 +155,11 @@ def test_a_name_given_to_something_is_no_quotation():
         'without agreement. The so-called "magnet war" went on.'
     )
     assert extract_quotes(body) == []
+
+
+def test_a_name_remembered_or_known_as_is_no_quotation():
+    body = (
+        'Ana Vell recalled that a lease talk in the 1990s, remembered in Ilvar as "the summer of '
+        'the cables", had collapsed.'
+    )
+    assert all(q.kind != "partial" for q in extract_quotes(body))

@@ -324,3 +324,12 @@ def test_a_port_or_a_lake_is_a_place_not_a_person():
         "would monitor the ceasefire, the reaction was relief."
     )
     assert all(q.speaker != "Port Elsmere" for q in extract_quotes(body))
+
+
+def test_premier_is_a_title_and_a_titles_field_before_a_comma_is_no_person():
+    body = (
+        "Farmers could lose a billion dollars, Premier Dana Ouimet warned on Thursday. Opening "
+        "the session, the Under-Secretary-General for Humanitarian Affairs, Tomas Okonjo, told "
+        "the Council that the city was cut off."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == ["Dana Ouimet", "Tomas Okonjo"]

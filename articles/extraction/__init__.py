@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import KINDS, Article, ExtractedQuote
+from .headlines import find_headline_quotes
 from .quoted import find_quoted
 from .reported import find_reported
 from .transcripts import find_turns
@@ -29,6 +30,11 @@ def extract_quotes(
     if not body or not body.strip():
         return []
     article = Article(body, known_people)
-    found = find_quoted(article) + find_reported(article) + find_turns(article)
+    found = (
+        find_quoted(article)
+        + find_reported(article)
+        + find_turns(article)
+        + find_headline_quotes(article)
+    )
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

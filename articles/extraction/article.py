@@ -26,7 +26,7 @@ SAY = (
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
-    r"proposed|recommended|"
+    r"proposed|recommended|quipped|joked|mused|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )

@@ -37,7 +37,7 @@ TITLES = {
     # Occupations written before a name like a title ("Analyst Peter Pham of the Atlantic Council").
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
-    "Assistant", "Under-Secretary-General", "Special",
+    "Assistant", "Under-Secretary-General", "Special", "Premier",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -259,6 +259,8 @@ def find_entities(
             default=-1,
         )
         after_field = _TITLE_FIELD.search(masked, max(0, start - 60), start)
+        if after_field and last_title < 0 and len(words) <= 2 and masked[end : end + 1] == ",":
+            continue  # "the Under-Secretary-General for Humanitarian Affairs, Tomasz ...": a field
         if after_field and last_title < 0 and len(words) >= 3:
             # "Assistant Secretary-General for Human Rights Ivan Simonovic", "representative to
             # Somalia Nicholas Kay": the title's field or place runs into the name; the name is

@@ -62,7 +62,10 @@ _PRINTED_BEFORE = re.compile(
 # talks" by local newspapers', 'the so-called "magnet war"', 'an alliance known as "the Quad"'.
 _NAMED_AS = re.compile(
     r"(?:,\s*|\b(?:the|a|an|its|their)\s+)(?:dubbed|nicknamed|so-called|known\s+as|billed\s+as)\s*$"
-    r"|\bso-called\s*$",
+    r"|\bso-called\s*$"
+    # "remembered in Ilvar as", "known locally as", "referred to as": a name in use.
+    r"|\b(?:known|remembered|referred\s+to|described\s+locally)\s+(?:(?:in|across|around)\s+"
+    r"[A-Z][\w-]*\s+|locally\s+|widely\s+)?as\s*$",
     re.I,
 )
 _PRINTED_SAYS = re.compile(
@@ -161,7 +164,11 @@ _GOES_ON = re.compile(
 # in parenthesis goes on over the next clause.
 _PARENTHETICAL_SAY = re.compile(rf",\s*(?:[\w'’.-]+\s+){{1,4}}?(?:{SAY})\s*$")
 # Where a clause inside the sentence starts, with a subject of its own.
-_INNER_CLAUSE = re.compile(r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s")
+_INNER_CLAUSE = re.compile(
+    r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s"
+    # "..., with several ambassadors accusing each other of '...'": the participle's own subject.
+    r"|\bwith\s(?=(?:several|many|some|both|other|most|few|two|three|four|\d+)\b)"
+)
 
 
 # Before a word that only looks like a verb of saying: "in writing", "had been warned", "by
@@ -214,7 +221,14 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # the inner subject.
         verb = outer
     speaker = None
-    if verb.group().endswith("ing") and article.masked[: verb.start()].rstrip().endswith(","):
+    if verb.group().endswith("ing") and (
+        article.masked[: verb.start()].rstrip().endswith(",")
+        or re.search(
+            r"\bwith\s+(?:several|many|some|both|other|most|few|two|three|four|\d+)\b"
+            r"[^,~]{0,40}$",
+            article.masked[clause_start : verb.start()],
+        )
+    ):
         # "Lavrov said ... — the day Russian officials issued a response, dismissing it as
         # '...'": a participle's words belong to the subject of the clause it hangs from.
         inner = list(_INNER_CLAUSE.finditer(article.masked, clause_start, verb.start()))

@@ -135,6 +135,9 @@ _WHAT = re.compile(
     # A relative clause with its own subject: "talks that officials say were ...", "a peace
     # accord which the rebels say was violated".
     r"|\b(?:that|which)\s+(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
+    # A subordinate clause's own subject: "..., as aid agencies warned that ...".
+    r"|\b(?:as|while|whereas|although|though|because|since|after|when)\s+"
+    r"(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
 

@@ -1,0 +1,39 @@
+"""An article's own headline that quotes someone gives a partial quote of its subject, named as the
+body names them; a headline that only restates a body quotation after a name and colon does not."""
+
+from articles.extraction import extract_quotes
+
+
+def headline_items(body: str) -> list[tuple[str, str | None]]:
+    first_line = len(body.split("\n", 1)[0])
+    return [(q.text, q.speaker) for q in extract_quotes(body) if q.start < first_line]
+
+
+def test_a_headlines_subject_said_the_quoted_words():
+    body = (
+        "Marsh calls border talks 'substantive, productive'\n\n"
+        "Defence Secretary Ivo Marsh said on Monday that the talks had gone well."
+    )
+    assert headline_items(body) == [("substantive, productive", "Ivo Marsh")]
+
+
+def test_an_address_and_a_title_in_a_headline():
+    body = (
+        "Kestria to Velmora: 'No foreign interference' in the strait\n\n"
+        "Kestria's foreign ministry warned Velmora on Friday to keep its ships away.\n\n"
+        "Premier accuses Ottery of 'sleepwalking' as tariffs bite\n\n"
+    )
+    assert headline_items(body) == [("No foreign interference", "Kestria")]
+    titled = (
+        "Premier accuses Ottery of 'sleepwalking' as tariffs bite\n\n"
+        "Premier Dana Ouimet warned on Thursday that farmers could lose a billion dollars."
+    )
+    assert headline_items(titled) == [("sleepwalking", "Dana Ouimet")]
+
+
+def test_a_name_and_colon_headline_restating_the_body_gives_nothing():
+    body = (
+        "Brandvold: 'We will not trade Velmora for cheap gas'\n\n"
+        '"We will not trade Velmora for cheap gas," Minister Tomas Brandvold said on Monday.'
+    )
+    assert headline_items(body) == []

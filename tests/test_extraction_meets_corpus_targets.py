@@ -11,11 +11,11 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 2 December 2026, when the fifth held-out set, q01-q14, joined the tuning part.)
+# on 2 December 2026, when the sixth held-out set, r01-r14, joined the tuning part.)
 TUNING_FLOORS = {
-    "direct": (1.00, 0.97, 0.98),
-    "partial": (0.99, 0.93, 0.97),
-    "paraphrase": (0.97, 0.87, 0.98),
+    "direct": (1.00, 0.96, 0.98),
+    "partial": (0.99, 0.93, 0.96),
+    "paraphrase": (0.97, 0.86, 0.97),
     "anonymous": (0.95, 0.90, 1.00),
 }
 
@@ -25,18 +25,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the sixth set (r01-r14, labelled blind and reviewed by a second
-# annotator), scored on 2 December 2026, once, when q01-q14 (tuned on that day) became tuning
-# data. It misses issue 10's targets (direct speaker accuracy, partial recall and speaker accuracy,
-# credited claims, a scare quote); it must not get worse than measured then. Raise these as it
-# improves; never lower them to pass. (Partial speaker accuracy measured 0.895: 0.89 here.)
+# The held-out part is the seventh set (s01-s14, labelled blind and reviewed by a second
+# annotator), scored on 2 December 2026, once, when r01-r14 (tuned on that day) became tuning
+# data. It misses issue 10's targets (direct recall, partial recall and speaker accuracy, one
+# credited claim); it must not get worse than measured then. Raise these as it improves; never
+# lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.95, 0.89),
-    "partial": (0.92, 0.82, 0.89),
-    "paraphrase": (0.97, 0.80, 0.90),
-    "anonymous": (0.92, 0.86, 1.00),
+    "direct": (1.00, 0.84, 0.90),
+    "partial": (0.94, 0.79, 0.80),
+    "paraphrase": (0.94, 0.74, 0.84),
+    "anonymous": (0.90, 0.79, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

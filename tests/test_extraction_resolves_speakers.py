@@ -297,16 +297,14 @@ def test_sheikh_inside_a_name_and_a_family_name_written_first():
         "Somali President Hassan Sheikh Mohamud said the attack would not stop the vote. "
         "National Security Adviser, Chun Yung-woo, said he was not alarmed. Later Mohamud said "
         "the army was ready, and Chun told reporters the threat was empty. Pakistani media "
-        "reported the talks had stalled."
+        "said the talks had stalled."
     )
     speakers = {q.text: q.speaker for q in extract_quotes(body)}
     assert speakers["the attack would not stop the vote"] == "Hassan Sheikh Mohamud"
     assert speakers["the army was ready"] == "Hassan Sheikh Mohamud"
     assert speakers["the threat was empty"] == "Chun Yung-woo"
-    assert (
-        "Chun Yung-woo" not in speakers.values()
-        or speakers.get("the talks had stalled") != "Chun Yung-woo"
-    )
+    # A country's adjective is not the first word of a name ("Pakistani media").
+    assert speakers["the talks had stalled"] is None
 
 
 def test_a_participle_or_early_opening_the_sentence_is_no_name():

@@ -185,3 +185,28 @@ def test_a_pronoun_after_the_leader_of_a_named_body_in_apposition_is_the_leader(
         found = [(q.kind, q.speaker) for q in extract_quotes(opener + body)]
         assert len(found) > 1, found
         assert all(speaker == name for _, speaker in found[1:]), found
+
+
+def test_irish_names_and_a_councillors_title():
+    body = (
+        "Cllr Bríd Ní Fhloinn said the site was on a flood plain. Cllr Séamus Ó Ceallaigh said "
+        "the plant was full. The chief executive, Declan Mac Giolla Rua, said the risk was low. "
+        "Ní Fhloinn said the scheme was rushed. Mac Giolla Rua said it was not."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == [
+        "Bríd Ní Fhloinn",
+        "Séamus Ó Ceallaigh",
+        "Declan Mac Giolla Rua",
+        "Bríd Ní Fhloinn",
+        "Declan Mac Giolla Rua",
+    ]
+
+
+def test_a_surname_with_its_particle_opening_a_sentence_and_a_title_before_the_name():
+    body = (
+        "Prime Minister Lotte ter Braak said the summit had gone well. The fourth leader, "
+        "President Ana de Sousa Ferreira of Belamar, struck a gentler note. She said neighbours "
+        "move at different speeds. De Sousa Ferreira added that Belamar would host the next one."
+    )
+    speakers = [q.speaker for q in extract_quotes(body)]
+    assert speakers == ["Lotte ter Braak", "Ana de Sousa Ferreira", "Ana de Sousa Ferreira"]

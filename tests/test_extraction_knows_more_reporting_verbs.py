@@ -222,3 +222,15 @@ def test_called_for_someone_to_act_is_a_demand():
     [claim] = extract_quotes(body)
     assert (claim.kind, claim.speaker) == ("paraphrase", "Bernard Okoye")
     assert claim.text.endswith("the minister to step aside")
+
+
+def test_commented_by_saying_and_commended():
+    body = (
+        'Ambassador Nick Burns commented, "We have been disappointed by the talks." He ended '
+        'the interview by saying the country hopes "to find its way to peace." Secretary Ana '
+        'Holm commended the general "for his exceptional leadership."'
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert ("direct", "We have been disappointed by the talks.", "Nick Burns") in items
+    assert ("partial", "to find its way to peace.", "Nick Burns") in items
+    assert ("partial", "for his exceptional leadership.", "Ana Holm") in items

@@ -42,3 +42,20 @@ def test_the_presenter_and_the_correspondent_are_not_sources():
 
 def test_a_label_the_article_never_names_gives_nothing():
     assert extract_quotes("NOTE: The figures are provisional and may change.") == []
+
+
+def test_a_clip_labelled_with_its_speaker_is_theirs():
+    body = (
+        "HOST (DARRAGH MULVEY): The port is closed. The union's Con O'Riordan warned of this.\n\n"
+        "CLIP (CON O'RIORDAN): We wrote to the authority in March. We said the wall was moving.\n\n"
+        "HOST (DARRAGH MULVEY): And the minister, Sinead de Burca, spoke in parliament.\n\n"
+        "CLIP (SINEAD DE BURCA, IN PARLIAMENT): I want to know why the wall was allowed to crack.\n"
+    )
+    assert turns_of(body) == [
+        ("We wrote to the authority in March. We said the wall was moving.", "Con O'Riordan"),
+        ("I want to know why the wall was allowed to crack.", "Sinead de Burca"),
+    ]
+
+
+def turns_of(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "direct"]

@@ -331,3 +331,8 @@ def test_premier_is_a_title_and_a_titles_field_before_a_comma_is_no_person():
         "the Council that the city was cut off."
     )
     assert [q.speaker for q in extract_quotes(body)] == ["Dana Ouimet", "Tomas Okonjo"]
+
+
+def test_a_two_word_country_owns_its_ministry():
+    body = "South Korea's Defense Ministry said Thursday it is ready for a launch."
+    assert {q.speaker for q in extract_quotes(body)} == {"South Korea's Defense Ministry"}

@@ -26,7 +26,7 @@ SAY = (
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
-    r"proposed|recommended|quipped|joked|mused|"
+    r"proposed|recommended|quipped|joked|mused|commented|comments|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
@@ -46,7 +46,7 @@ FRAGMENT = (
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
     r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
-    r"mocked|lambasted|slammed|blasted"
+    r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 # Participles of saying ("..., asserting that the complaints were 'a pretext'") introduce a

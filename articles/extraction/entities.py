@@ -37,7 +37,7 @@ TITLES = {
     # Occupations written before a name like a title ("Analyst Peter Pham of the Atlantic Council").
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
-    "Assistant", "Under-Secretary-General", "Special", "Premier",
+    "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -93,8 +93,10 @@ ORG_NOUNS = (
 PARTICLES = {
     "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
     "bin", "ibn", "bint", "ter", "ten", "le", "la", "abu", "ben",
+    # Irish: Séamus Ó Ceallaigh, Bríd Ní Fhloinn, Declan Mac Giolla Rua.
+    "ó", "ní", "nic", "mac", "uí",
 }  # fmt: skip
-_PARTICLE = "|".join(sorted(PARTICLES))
+_PARTICLE = "|".join(sorted(PARTICLES)) + "|Ó|Ní|Nic|Mac|Uí"
 # Latin letters with accents count (Succès Masra, Idriss Déby, Lech Wałęsa, Recep Erdoğan).
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 LOWER = "a-zß-öø-ÿĀ-ſ"
@@ -331,8 +333,8 @@ def find_entities(
             named_until = stop
             continue
         person = words[last_title + 1 :]
-        if possessive and len(words) == 1 and last_title < 0:
-            owner = (end, words[0])
+        if possessive and len(words) <= 2 and last_title < 0:
+            owner = (end, " ".join(words))  # "Pakistan's", "South Korea's" Defense Ministry
         if not person or any(w in PLACE_WORDS for w in person):
             continue
         if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
@@ -348,6 +350,7 @@ def find_entities(
             and last_title < 0
             and _SENTENCE_START.search(masked, max(0, start - 3), start)
             and (person[0].lower() in lower_words or person[0].lower() + "s" in lower_words)
+            and person[0].lower() not in PARTICLES  # "De Sousa Ferreira added": the particle
         ):
             # "Journalist Negussie Mengesha" where the text also says "journalists": a common
             # noun capitalised by the sentence, not a given name.
@@ -382,7 +385,8 @@ def find_entities(
             and _ACTS_ALONE.match(masked, end)
         ):
             mentions.append(Mention(person_start, end, "person", first_names[key], possessive))
-        elif len(core) == 1 and key in full_names:
+        elif (len(core) == 1 or person[0].lower() in PARTICLES) and key in full_names:
+            # "Ferreira", "De Sousa Ferreira", "Mac Giolla Rua": the full name given before.
             mentions.append(Mention(person_start, end, "person", full_names[key], possessive))
             # "Senator McConnell": a later "the senator" may mean him.
             mentions[-1].title = " ".join(words[: last_title + 1])
@@ -453,7 +457,8 @@ _APPOSITION = re.compile(
     # The rest of an organisation's name first ("the leader of the Farmers' League, ...").
     r"(?:['’]s?)?(?:\s+[A-Z][\w-]*){0,3}"
     r"(?:\s+(?:in|to|at|for|of|on|abroad)\b[^,.;:~]{0,40}?)?,?\s+"
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral)\.?\s+)?"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral|President|Prime\s+Minister|"
+    r"(?:[A-Z][a-z]+\s+)?Minister|Senator|Governor|Ambassador|King|Queen)\.?\s+)?"
 )
 
 

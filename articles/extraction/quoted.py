@@ -171,10 +171,10 @@ _INNER_CLAUSE = re.compile(
 )
 
 
-# Before a word that only looks like a verb of saying: "in writing", "had been warned", "by
-# calling" are no one's reporting.
+# Before a word that only looks like a verb of saying: "in writing", "had been warned" are no
+# one's reporting ("by saying" is).
 _NOT_REPORTING = re.compile(
-    r"\b(?:in|by|of|for|without|on|upon|be|been|being|was|were|is|are|get|got)\s+$", re.IGNORECASE
+    r"\b(?:in|of|for|without|on|upon|be|been|being|was|were|is|are|get|got)\s+$", re.IGNORECASE
 )
 
 

@@ -12,6 +12,9 @@ from .entities import surname_key
 _TURN = re.compile(
     r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:\((?:RECORDING|VOICEOVER|VOICE-OVER|ON TAPE|"
     r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP)\))?:\s+(?=\S)"
+    # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone.
+    r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE)\s*\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
+    r"(?:,[^)]{0,40})?\):\s+(?=\S)"
 )
 # Labels for the programme's own voices, whose words are the broadcaster's, not a source's.
 _PROGRAMME = re.compile(
@@ -39,9 +42,10 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     found = []
     for start, end in article.paragraphs:
         turn = _TURN.match(body, start, end)
-        if not turn or _PROGRAMME.fullmatch(turn["label"].strip()):
+        label = turn and (turn["recorded"] or turn["label"]).strip()
+        if not turn or _PROGRAMME.fullmatch(label):
             continue
-        words = turn["label"].split()
+        words = label.split()
         if not 1 <= len(words) <= 5 or any(mark in body[start:end] for mark in '"“”'):
             continue  # no label, or a turn with quotations of its own (found as quotations)
         key = surname_key(words[-1].title())
@@ -53,6 +57,5 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         text = " ".join(body[turn.end() : end].split())
         if len(text.split()) < 3:
             continue
-        label = turn["label"].strip()
         found.append(ExtractedQuote(text, "direct", name, label, turn.end(), end, 0.8))
     return found

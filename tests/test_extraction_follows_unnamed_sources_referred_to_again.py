@@ -435,3 +435,32 @@ def test_the_subject_of_a_participle_or_an_as_clause_can_be_unnamed():
     items = found(body)
     assert ("anonymous", "playing politics with bread", None) in items
     assert ("anonymous", "food would run out", None) in items
+
+
+def test_a_spokesperson_from_an_organisation_is_unnamed_not_the_organisation():
+    for body in (
+        "A spokesperson from the U.S. State Department noted that the talks would resume.",
+        "A spokesman for the Foreign Ministry stressed that the talks would resume.",
+        "A lawyer for the Mol family confirmed that the talks would resume.",
+    ):
+        assert found(body) == [("anonymous", "the talks would resume", None)], body
+
+
+def test_a_group_with_an_auxiliary_or_two_groups_at_once_are_unnamed():
+    assert found("Rebel leaders have said that the group will fight on.") == [
+        ("anonymous", "the group will fight on", None)
+    ]
+    body = (
+        'They will fight the regime and "foreign invaders" from abroad, turning the war into a '
+        "national liberation fight, rebel commanders and opposition politicians say."
+    )
+    items = found(body)
+    assert ("anonymous", "foreign invaders", None) in items
+    assert all(speaker is None for _, _, speaker in items)
+
+
+def test_a_sentence_adverb_or_an_object_after_the_mark_leaves_the_speaker_named():
+    body = (
+        'The rebels will fight "to the last man" in the hills, General Ana Holm said on Monday.'
+    )
+    assert ("partial", "to the last man", "Ana Holm") in found(body)

@@ -163,3 +163,11 @@ def test_a_name_remembered_or_known_as_is_no_quotation():
         'the cables", had collapsed.'
     )
     assert all(q.kind != "partial" for q in extract_quotes(body))
+
+
+def test_a_questions_topic_with_an_adjective_is_the_askers_words():
+    body = (
+        'When asked about the current "political crisis" in Ukraine, in which the President has '
+        "disbanded Parliament, Ivan Petrenko told reporters that it was not a crisis."
+    )
+    assert "political crisis" not in {q.text for q in extract_quotes(body)}

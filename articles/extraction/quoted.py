@@ -21,7 +21,7 @@ from .speakers import latest_subject, resolve_phrase, resolve_subject
 # A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
 _ABBREVIATED = r"(?:[^~.;!?:]|(?<=\b[A-Z])\.)"
 _AFTER_SPK_VERB = re.compile(
-    rf"^\s*,?\s*(?P<spk>{_ABBREVIATED}{{1,90}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"^\s*,?\s*(?P<spk>{_ABBREVIATED}{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{AFTER_QUOTE_SAY})\b"
 )
 _AFTER_VERB_SPK = re.compile(
@@ -47,7 +47,7 @@ _SCARE_BEFORE = re.compile(
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
 _ASKED_ABOUT = re.compile(
     r"\b(?:asked|questioned|pressed|quizzed|question|questions)\s+(?:\w+\s+){0,2}?"
-    r"(?:about|on|over|regarding)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    r"(?:about|on|over|regarding)\s+(?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)?)?$",
     re.I,
 )
 _PRINTED_BEFORE = re.compile(
@@ -146,6 +146,11 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
             continue
         spk_start, spk_end = start + match.start("spk"), start + match.end("spk")
         speaker = resolve_phrase(article.entities, article.masked, spk_start, spk_end)
+        comma = article.masked.rfind(",", spk_start, spk_end)
+        if speaker is None and pattern is _AFTER_SPK_VERB and comma != -1:
+            # '... "foreign invaders" from Iran, rebel commanders say': the reporter's sentence
+            # goes on after the marks; who spoke is the subject after its last comma.
+            speaker = resolve_phrase(article.entities, article.masked, comma + 1, spk_end)
         if speaker is not None:
             printed = article.printed(start + match.start(1), start + match.end())
             return speaker, printed
@@ -439,6 +444,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 len(text.split()) <= 2
                 and found_by[0] == ANON
                 and not SAY_RE.search(before)
+                and not SAY_RE.search(found_by[1])
                 and not re.search(rf"\b(?:{SOURCE_NOUNS})\b", found_by[1], re.I)
             ):
                 # A one or two word term pinned on nobody in particular ("commentators call it

@@ -41,6 +41,8 @@ ANON_RE = re.compile(
     r"the|a|an|its|his|her|their)\b)[a-z][\w-]*\s+)?"
     r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news)\b)"
     r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
+    # Two groups at once: "rebel commanders and opposition politicians".
+    r"(?:\s+and\s+(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men))?"
     r"(?:\s+(?:in|from|at|near|across|on|outside|inside|around|throughout)\s+[^,~]{1,60})?$",
     re.IGNORECASE,
 )
@@ -81,10 +83,11 @@ _ANON_SPEAKER = re.compile(
     # (", who ...,", ", speaking on condition of anonymity,") comes before the verb.
     r"(?=(?:\s+(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
     # Whose they are: "A spokesman for its navy said", "A lawyer for the family told".
-    r"|\s+(?:for|of|with)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-    r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[a-z][\w-]*)?"
+    r"|\s+(?:for|of|with|from)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)\s+){0,3}?[A-Za-z][\w-]*)?"
     r"(?:,\s+(?:who|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
-    r"(?:said|says|told|tells|added|"
+    r"(?:said|says|told|tells|added|noted|stressed|declared|confirmed|acknowledged|conceded|"
+    r"claimed|announced|wrote|admitted|replied|responded|suggested|maintained|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )
 # Anyone introduced with their name withheld: "a rice grower who asked me not to use his name",

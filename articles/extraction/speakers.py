@@ -197,6 +197,12 @@ _COMPILED_BY = re.compile(
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
+_AUXILIARY = re.compile(
+    r"\s+(?:has|have|had|would\s+have|will\s+have)"
+    r"(?:\s+(?:also|long|repeatedly|previously|already|now|since|publicly|consistently))?$"
+)
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -205,6 +211,8 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     phrase = masked[start:end].strip(" ,")
     if not phrase:
         return None
+    # "Rebel leaders have said": the auxiliary is no part of who spoke.
+    phrase = _AUXILIARY.sub("", phrase) or phrase
     label = _LABEL.match(masked, start, end)
     if label:
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.

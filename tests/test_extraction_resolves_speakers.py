@@ -336,3 +336,21 @@ def test_premier_is_a_title_and_a_titles_field_before_a_comma_is_no_person():
 def test_a_two_word_country_owns_its_ministry():
     body = "South Korea's Defense Ministry said Thursday it is ready for a launch."
     assert {q.speaker for q in extract_quotes(body)} == {"South Korea's Defense Ministry"}
+
+
+def test_a_bracketed_honorific_tells_who_he_is_not():
+    body = (
+        "Emeka Obi, the union's president, said the offer by the minister, Dr (Mrs) Ada Eze, "
+        'fell short. "We are not asking for a favour," he said.'
+    )
+    quotes = {q.text: q.speaker for q in extract_quotes(body)}
+    assert quotes["We are not asking for a favour"] == "Emeka Obi"
+
+
+def test_an_opening_participle_is_not_the_subject():
+    body = (
+        'Reacting, the party leader, Ana Mol, said the government had "shown goodwill" and '
+        'urged the lecturers to go back "in the interest of the students".'
+    )
+    quotes = {q.text: q.speaker for q in extract_quotes(body)}
+    assert quotes["in the interest of the students"] == "Ana Mol"

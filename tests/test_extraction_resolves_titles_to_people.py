@@ -102,3 +102,17 @@ def test_its_and_whose_titles_are_the_countrys_office_holders():
     speakers = {q.text: q.speaker for q in extract_quotes(body, known_people=people)}
     assert speakers["clear the air"] == "Ilse Varga"
     assert speakers["a rehearsal for blockade"] == "Jon Ekel"
+
+
+def test_of_two_holders_of_a_title_the_one_named_last_is_meant():
+    people = [
+        ("Folake Ibekwe", ["Minister of Education"]),
+        ("Musa Garba", ["Minister of Finance"]),
+    ]
+    body = (
+        "The union rejected the offer made by the Minister of Education, Folake Ibekwe, on "
+        "Friday. The minister maintained that the offer remained open."
+    )
+    assert ("paraphrase", "the offer remained open", "Folake Ibekwe") in found(body, people)
+    body = "The minister maintained that the offer remained open."
+    assert found(body, people) == [("paraphrase", "the offer remained open", "the minister")]

@@ -120,6 +120,7 @@ _ACTS_ALONE = re.compile(
 )
 _NAME_TITLES = {"Sheikh"}  # also a part of Somali and Arabic names
 # A title's field or place straight before a capitalised run: "... for Human Rights Ivan Simonovic".
+_BRACKETED_HONORIFIC = re.compile(r"\((Mr|Mrs|Ms|Miss)\.?\)\s+$")
 _TITLE_FIELD = re.compile(
     r"(?:\b(?:[Ss]ecretary(?:-[Gg]eneral)?|[Rr]epresentative|[Ee]nvoy|[Cc]ommissioner|"
     r"[Cc]oordinator|[Dd]irector|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|[Cc]ommander)\s+"
@@ -229,6 +230,9 @@ def find_entities(
         for tokens, possessive in _split_group(match.group(), match.start()):
             words = [t for t, _ in tokens]
             honorific = next((w for w in words if w in {"Mr", "Ms", "Mrs", "Miss", "Sir"}), None)
+            bracketed = _BRACKETED_HONORIFIC.search(masked, max(0, tokens[0][1] - 8), tokens[0][1])
+            if honorific is None and bracketed:
+                honorific = bracketed.group(1)  # "Dr (Mrs) Folake Ibekwe-Danjuma"
             while words and words[0] in STOP and len(words) > 1:
                 words, tokens = words[1:], tokens[1:]
             if not words or (len(words) == 1 and words[0] in STOP):
@@ -493,6 +497,12 @@ def _titled_people(
             if m.title and m.end < start
         ]
         name = holder(core, qualifiers, known)
+        if name is None and known:
+            # Two holders fit ("the minister" with ministers of education and of finance): the
+            # one the text named last before the title is the one it means.
+            fitting = {person[0] for person in known if holder(core, qualifiers, [person])}
+            mentioned = [m.name for m in people[:later] if m.end < start and m.name in fitting]
+            name = mentioned[-1] if len(fitting) > 1 and mentioned else None
         if name is None and introduced:
             # The latest person the text itself introduced with this title.
             for candidate in reversed(introduced):
@@ -563,18 +573,30 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     text = masked[start:end]
     lead = re.match(
         r"(?:Asked|Speaking|Pressed|In|At|On|After|Before|During|For|With|Campaigning|Writing|"
-        r"Meanwhile)\b[^,]{0,120},\s*",
+        # Any opening participle: "Reacting, the minister ...", "Responding to the charge, ...".
+        r"Meanwhile|[A-Z][a-z]{2,}ing)\b[^,]{0,120},\s*",
         text,
     )
     if lead:
         start += lead.end()
-    for mention in entities.within(start, end):
+    inside = entities.within(start, end)
+    for index, mention in enumerate(inside):
         if mention.possessive or mention.name in {"his", "her", "him"}:
             continue
         if _COMPLEMENT.search(masked, max(start, mention.start - 40), mention.start):
             continue  # "The leader of the Homeland Party, Omar bin Khalid,": not the subject
+        named = next((m for m in inside[index + 1 :] if m.kind == "person"), None)
+        if (
+            mention.kind != "person"
+            and named
+            and _APPOSED.fullmatch(masked, mention.end, named.start)
+        ):
+            return named  # "the party leader, Ana Mol, said": the name in apposition
         return mention
     return None
+
+
+_APPOSED = re.compile(r"[\w'’ -]{0,30},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
 
 
 # A mention after a preposition completes a noun ("the leader of the ... Party"): no subject.

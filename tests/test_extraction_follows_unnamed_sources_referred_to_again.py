@@ -464,3 +464,14 @@ def test_a_sentence_adverb_or_an_object_after_the_mark_leaves_the_speaker_named(
         'The rebels will fight "to the last man" in the hills, General Ana Holm said on Monday.'
     )
     assert ("partial", "to the last man", "Ana Holm") in found(body)
+
+
+def test_someone_who_gives_one_name_is_named():
+    body = (
+        "A law student, who gave her name only as Amaka, said she had been at home since "
+        'February. "Is that fair?" she asked.'
+    )
+    assert found(body) == [
+        ("paraphrase", "she had been at home since February", "Amaka"),
+        ("direct", "Is that fair?", "Amaka"),
+    ]

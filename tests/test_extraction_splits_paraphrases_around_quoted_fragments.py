@@ -102,3 +102,29 @@ def test_but_warned_starts_the_speakers_next_statement():
     items = found(body)
     assert ("paraphrase", "the vote was the freest in our history", "Efua Sarpong") in items
     assert ("partial", "serious irregularities", "Efua Sarpong") in items
+
+
+def test_a_one_word_subject_before_the_fragment_makes_a_clause():
+    body = 'Ana Mol stated that government "cannot pay what it does not have".'
+    items = {(q.kind, q.text) for q in extract_quotes(body)}
+    assert ("paraphrase", "government cannot pay what it does not have") in items
+    assert ("partial", "cannot pay what it does not have") in items
+    body = 'Ana Mol hosted talks that officials say were "solely focused on Iran."'
+    assert [q.kind for q in extract_quotes(body)] == ["anonymous"]
+
+
+def test_according_to_a_pronoun_and_a_call_to_act_with_a_fragment():
+    body = (
+        "Ana Mol spoke on Monday. According to her, the rise announced by the minister "
+        '"does not even cover inflation". She called on both parties to "shift ground" and '
+        "sign an agreement."
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert ("partial", "does not even cover inflation", "Ana Mol") in items
+    assert (
+        "paraphrase",
+        "the rise announced by the minister does not even cover inflation",
+        "Ana Mol",
+    ) in items
+    assert ("partial", "shift ground", "Ana Mol") in items
+    assert any(kind == "paraphrase" and "sign an agreement" in text for kind, text, _ in items)

@@ -128,7 +128,9 @@ _TITLE_FIELD = re.compile(
 )
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
-    rf"\b(?P<whose>his|her)\s+(?:first|given)\s+name(?:\s+as|\s+only)?,?\s+(?P<name>{_TOKEN})\b"
+    # "who gave only her first name, Rosa", "who gave her name only as Amaka".
+    rf"\b(?P<whose>his|her)\s+(?:(?:first|given)\s+)?name(?:\s+only)?(?:\s+as)?,?\s+"
+    rf"(?P<name>{_TOKEN})\b"
 )
 
 

@@ -246,6 +246,13 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if speaker is None:
         sentence_start, _ = article.sentence_at(start)
         speaker = resolve_subject(article.entities, article.masked, sentence_start, verb.start())
+    if speaker is None and according:
+        # "According to him, the rise announced by the minister '...'": a participle is no
+        # reporting verb of its own.
+        speaker = resolve_phrase(
+            article.entities, article.masked, according.start(1), according.end(1)
+        )
+        return (speaker, article.printed(start, according.end(1))) if speaker else None
     if speaker is None:
         return None
     return speaker, article.printed(clause_start, verb.end())

@@ -83,7 +83,12 @@ def _emit(
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
         fragment = MASK in article.masked[a:b]
-        if len(words) < (2 if fragment else 3) or len(article.body[a:b].split()) < 3:
+        if (
+            len(words) < (1 if fragment else 3)
+            or len(article.body[a:b].split()) < 3
+            # 'said that was "anti-Russian activity"': a subject is needed beside the quote.
+            or (len(words) == 1 and fragment and _THAT_AS_SUBJECT.fullmatch(words[0].lower()))
+        ):
             continue  # too short, or a clause quoted whole: the partial quote says it all
         # A clause with a quoted fragment is reported speech too: its words without the marks.
         text = "".join(
@@ -426,7 +431,7 @@ def _main_reported(
         elif name == "called":
             # "called for al-Sayegh to step aside", "called on the council to act": a demand.
             demand = re.match(
-                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]", rest
+                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+[a-z~\"“‘']", rest
             )
             complement = verb.end() + 1 if demand else None
         elif name in _URGING:

@@ -124,6 +124,13 @@ GENERIC = re.compile(
 )
 
 
+# "A student, who gave her name only as Amaka,": someone known by one name is named.
+_GIVES_A_NAME = re.compile(
+    r",\s+who\b[^,~]{0,60}?\b(?:his|her)\s+(?:(?:first|given)\s+)?name(?:\s+only)?"
+    r"(?:\s+as)?,?\s+[A-Z]"
+)
+
+
 DESCRIBED = "<described>"
 WITHHELD = "<name withheld>"  # "a farmer who asked not to be named": "he" later means them
 
@@ -159,6 +166,8 @@ def anonymous_sources(masked: str, mentions: list[Mention]) -> list[Mention]:
             near = bisect_right(people, match.end())
             if near < len(people) and people[near] - match.end() <= 3:
                 continue  # "One resident, Ana Mol, said": named after all
+            if _GIVES_A_NAME.match(masked, match.end()):
+                continue  # "A student, who gave her name only as Amaka, said": named too
             introduced.add(noun)
             first_use.setdefault(noun, match.end())
         elif noun not in introduced and not (first_anonymity or 1e9) < match.start():

@@ -278,7 +278,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     orgs = [m for m in inside if m.kind == "org"]
     if orgs:
         return resolve_org(entities, orgs[0])
-    pronouns = [m for m in inside if m.kind == "pronoun" and m.name in {"he", "she"}]
+    pronouns = [
+        m
+        for m in inside
+        if m.kind == "pronoun"
+        # "According to him, ...": an object pronoun standing alone is the speaker too.
+        and (m.name in {"he", "she"} or (m.name in {"him", "her"} and phrase.lower() == m.name))
+    ]
     if pronouns:
         return resolve_pronoun(entities, pronouns[-1])
     role = re.fullmatch(

@@ -354,3 +354,35 @@ def test_an_opening_participle_is_not_the_subject():
     )
     quotes = {q.text: q.speaker for q in extract_quotes(body)}
     assert quotes["in the interest of the students"] == "Ana Mol"
+
+
+def test_a_verb_after_a_surname_is_no_part_of_an_organisations_name():
+    body = (
+        "Ana Mol spoke first. Mol said parliament's audit committee should demand the sheets, "
+        'adding that the case was "a test of oversight".'
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Ana Mol"}
+    assert "parliament's audit committee should demand the sheets" in {
+        q.text for q in extract_quotes(body)
+    }
+
+
+def test_a_titled_name_in_apposition_is_the_subject_however_long_the_sentence():
+    body = (
+        "When the ministry announced in June that a little-known firm called Arvent Systems, "
+        "registered eleven months before the tender closed with a single employee and a share "
+        "capital of 2,000 crowns, had won a 410 million crown contract to supply surveillance "
+        "drones to the army and the border police, the deputy defence minister, Otto van Roon, "
+        'hailed the award as "a victory for homegrown innovation".'
+    )
+    quotes = {q.text: q.speaker for q in extract_quotes(body)}
+    assert quotes["a victory for homegrown innovation"] == "Otto van Roon"
+
+
+def test_a_document_sent_by_someone_speaks_for_its_writer():
+    body = (
+        "An email sent on April 3 by Lena Marsh-Obi, then head of procurement, to two "
+        "colleagues, and seen by The Ledger, warns that reversing the scores would be "
+        '"impossible to defend". "I am putting this in writing," she wrote.'
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Lena Marsh-Obi"}

@@ -89,6 +89,12 @@ ORG_NOUNS = (
     "authority|utility|airline|court|union|mission|delegation|chamber of commerce|association|"
     "federation|confederation|employers' group"
 )
+# A verb after a name is no qualifier of an organisation: "Mol said parliament's committee ...".
+_VERB_NOT_QUALIFIER = (
+    r"(?:said|says|told|tells|added|adds|urged|urges|warned|warns|asked|asks|accused|called|"
+    r"wrote|writes|believes|thinks|argued|insisted|blamed|praised|thanked|critici[sz]ed|"
+    r"and|or|but|to|that|than|as)\b"
+)
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
     "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
@@ -256,7 +262,7 @@ def find_entities(
         # A bounded look ahead: a copy of the rest of the text per name would be quadratic.
         after = masked[end + (2 if possessive else 0) : end + 200]
         before = masked[max(0, start - 8) : start]
-        org_noun = re.match(rf"\s+((?:[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
+        org_noun = re.match(rf"\s+((?:(?!{_VERB_NOT_QUALIFIER})[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
         last_title = max(
             (
                 i

@@ -37,7 +37,11 @@ _AFTER_ACCORDING = re.compile(
     r"(?P<spk>[^,.;~!?]{1,80}(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
 # A comma inside a closing quotation ('"productive," while ...') is masked: the mark stands for it.
-_CLAUSE_BREAK = re.compile(r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+|;\s+")
+_CLAUSE_BREAK = re.compile(
+    r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+"
+    # ", and seen by The Ledger, warns": a participle's agent starts no clause.
+    r"(?!(?:[a-z]+ed|seen|sent|written|given|shown|made|read|held)\s+(?:by|to)\b)|;\s+"
+)
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
     r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename))\s*$",

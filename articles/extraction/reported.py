@@ -468,7 +468,14 @@ def _main_reported(
             # "Little said Hagel also stated that ...": the words are Hagel's.
             return _main_reported(article, out, complement, end, inherited)
         subject_start = start
-        joined = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", phrase))
+        joined = list(
+            re.finditer(
+                # ", and seen by The Ledger,": a participle's agent is no subject of its own.
+                r",\s+(?:and|but|while|whereas)\s+(?!(?:[a-z]+ed|seen|sent|written|given|"
+                r"shown|made|read|held)\s+(?:by|to)\b)",
+                phrase,
+            )
+        )
         if joined and resolve_phrase(
             article.entities, masked, start + joined[-1].end(), verb.start()
         ):

@@ -203,6 +203,13 @@ _AUXILIARY = re.compile(
 )
 
 
+_WRITTEN_BY = re.compile(
+    r"\s*(?:An?|The|This|That)\s+(?:[\w-]+\s+)?(?:e-?mail|letter|memo|memorandum|note|message|"
+    r"text message|post)\s+(?:sent|written|signed|drafted|posted)\b[^,~]{0,60}?\bby\s+"
+)
+_TITLE_APPOSED = re.compile(r",\s+the\s+[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -223,6 +230,23 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     named = _named_just_before(entities, masked, start, end)
     if named:
         return named
+    written = _WRITTEN_BY.match(masked, start, end)
+    if written:
+        # "An email sent on April 3 by Lena Marsh-Obi, ..., warns that": the writer speaks.
+        author = next(
+            (m for m in entities.within(written.end(), end) if m.kind in _SPEAKERS), None
+        )
+        if author and author.start == written.end():
+            return author.name
+    people = [m for m in entities.within(start, end) if m.kind == "person" and not m.possessive]
+    if (
+        people
+        and re.fullmatch(r"\s*,?\s*", masked[people[-1].end : end])
+        and _TITLE_APPOSED.search(masked, start, people[-1].start)
+    ):
+        # "..., the deputy defence minister, Otto van Roon, hailed": the subject is the last
+        # clause's, a title and the name in apposition.
+        return people[-1].name
     lead = _LEAD.match(masked, start, end)
     if lead and any(
         m.kind != "pronoun" or m.name in {"he", "she"} for m in entities.within(lead.end(), end)

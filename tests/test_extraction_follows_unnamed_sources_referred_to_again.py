@@ -460,9 +460,7 @@ def test_a_group_with_an_auxiliary_or_two_groups_at_once_are_unnamed():
 
 
 def test_a_sentence_adverb_or_an_object_after_the_mark_leaves_the_speaker_named():
-    body = (
-        'The rebels will fight "to the last man" in the hills, General Ana Holm said on Monday.'
-    )
+    body = 'The rebels will fight "to the last man" in the hills, General Ana Holm said on Monday.'
     assert ("partial", "to the last man", "Ana Holm") in found(body)
 
 

@@ -262,7 +262,9 @@ def find_entities(
         # A bounded look ahead: a copy of the rest of the text per name would be quadratic.
         after = masked[end + (2 if possessive else 0) : end + 200]
         before = masked[max(0, start - 8) : start]
-        org_noun = re.match(rf"\s+((?:(?!{_VERB_NOT_QUALIFIER})[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after)
+        org_noun = re.match(
+            rf"\s+((?:(?!{_VERB_NOT_QUALIFIER})[a-z]+\s+)?(?:{ORG_NOUNS}))\b", after
+        )
         last_title = max(
             (
                 i
@@ -576,6 +578,13 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) ->
             entities.genders[name] = "m" if tally["m"] > tally["f"] else "f"
 
 
+# "An email sent on April 3 by Lena Marsh-Obi": a document whose writer speaks through it.
+WRITTEN_BY = re.compile(
+    r"\s*(?:An?|The|This|That)\s+(?:[\w-]+\s+)?(?:e-?mail|letter|memo|memorandum|note|message|"
+    r"text message|post)\s+(?:sent|written|signed|drafted|posted)\b[^,~]{0,60}?\bby\s+"
+)
+
+
 def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention | None:
     """The first non-possessive mention of a sentence, after an opening participle clause."""
     text = masked[start:end]
@@ -587,6 +596,11 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     )
     if lead:
         start += lead.end()
+    written = WRITTEN_BY.match(masked, start, end)
+    if written:
+        author = next((m for m in entities.within(written.end(), end) if m.kind == "person"), None)
+        if author and author.start == written.end():
+            return author
     inside = entities.within(start, end)
     for index, mention in enumerate(inside):
         if mention.possessive or mention.name in {"his", "her", "him"}:

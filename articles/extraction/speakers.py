@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import ORG_WORDS, TITLES, Entities, subject_of
+from .entities import ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
 from .mentions import ANON, Mention
 from .sources import ANON_RE, DESCRIBED, WITHHELD
 
@@ -203,10 +203,6 @@ _AUXILIARY = re.compile(
 )
 
 
-_WRITTEN_BY = re.compile(
-    r"\s*(?:An?|The|This|That)\s+(?:[\w-]+\s+)?(?:e-?mail|letter|memo|memorandum|note|message|"
-    r"text message|post)\s+(?:sent|written|signed|drafted|posted)\b[^,~]{0,60}?\bby\s+"
-)
 _TITLE_APPOSED = re.compile(r",\s+the\s+[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 
 
@@ -230,12 +226,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     named = _named_just_before(entities, masked, start, end)
     if named:
         return named
-    written = _WRITTEN_BY.match(masked, start, end)
+    written = WRITTEN_BY.match(masked, start, end)
     if written:
         # "An email sent on April 3 by Lena Marsh-Obi, ..., warns that": the writer speaks.
-        author = next(
-            (m for m in entities.within(written.end(), end) if m.kind in _SPEAKERS), None
-        )
+        author = next((m for m in entities.within(written.end(), end) if m.kind in _SPEAKERS), None)
         if author and author.start == written.end():
             return author.name
     people = [m for m in entities.within(start, end) if m.kind == "person" and not m.possessive]

@@ -473,3 +473,8 @@ def test_someone_who_gives_one_name_is_named():
         ("paraphrase", "she had been at home since February", "Amaka"),
         ("direct", "Is that fair?", "Amaka"),
     ]
+
+
+def test_a_reporters_question_is_an_unnamed_sources():
+    body = 'Ana Mol took questions. One reporter asked: "Minister, is this about the pipeline?"'
+    assert found(body) == [("anonymous", "Minister, is this about the pipeline?", None)]

@@ -128,3 +128,26 @@ def test_according_to_a_pronoun_and_a_call_to_act_with_a_fragment():
     ) in items
     assert ("partial", "shift ground", "Ana Mol") in items
     assert any(kind == "paraphrase" and "sign an agreement" in text for kind, text, _ in items)
+
+
+def test_a_claim_named_by_a_noun_is_its_claimants():
+    body = (
+        "Pressed on claims by the opposition Liberal Union that the government had been "
+        '"asleep at the wheel" while espionage grew, Ana Mol dismissed the criticism as '
+        '"hindsight dressed up as analysis".'
+    )
+    items = found(body)
+    assert ("partial", "asleep at the wheel", "Liberal Union") in items
+    assert (
+        "paraphrase",
+        "the government had been asleep at the wheel while espionage grew",
+        "Liberal Union",
+    ) in items
+    assert ("partial", "hindsight dressed up as analysis", "Ana Mol") in items
+
+
+def test_while_after_a_fragment_without_a_comma_goes_on_with_the_clause():
+    body = 'Ana Mol said the army had been "asleep at the wheel" while raids grew.'
+    assert ("paraphrase", "the army had been asleep at the wheel while raids grew", "Ana Mol") in (
+        found(body)
+    )

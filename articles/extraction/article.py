@@ -48,6 +48,12 @@ FRAGMENT = (
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
     r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded"
 )
+# A claim named by a noun, with whose it is and what it says: "claims by the opposition Liberal
+# Union that the government had been 'asleep at the wheel'", "warnings from aid agencies that".
+CLAIM_BY = re.compile(
+    r"\b(?:claims?|accusations?|allegations?|assertions?|charges?|complaints?|warnings?|"
+    r"suggestions?|insistence)\s+(?:by|from)\s+(?P<spk>[^,~]{1,60}?)\s+that\s+"
+)
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 # Participles of saying ("..., asserting that the complaints were 'a pretext'") introduce a
 # fragment too, credited to the subject of the clause they hang from.

@@ -7,6 +7,7 @@ import re
 from .article import (
     AFTER_QUOTE_SAY,
     ANY_VERB_RE,
+    CLAIM_BY,
     SAY,
     SAY_RE,
     Article,
@@ -214,6 +215,10 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # respond '...'": a clause with no subject of its own, so the same reporting verb goes on.
         clause_start = start
         verbs = _verbs(article, start, end)
+    claim = None if verbs else CLAIM_BY.search(article.masked, clause_start, end)
+    if claim:
+        speaker = resolve_phrase(article.entities, article.masked, claim.start(1), claim.end(1))
+        return (speaker, article.printed(claim.start(), claim.end(1))) if speaker else None
     according = _ACCORDING.search(article.masked, start, end)
     if not verbs and according:
         speaker = resolve_phrase(

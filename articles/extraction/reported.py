@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    CLAIM_BY,
     FRAGMENT,
     REPORTING,
     SAY,
@@ -253,6 +254,21 @@ def _reported_clause(
         attribution = article.printed(start + match.start("spk"), start + match.end("verb"))
         out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
         return
+    claim = CLAIM_BY.search(s)
+    speaker = claim and resolve(claim.start("spk"), claim.end("spk"))
+    if speaker:
+        # "Pressed on claims by the opposition that the government had been '...', Hart said":
+        # the claim is the claimant's; it runs to the comma that ends the phrase.
+        comma = s.find(",", claim.end())
+        _emit(
+            article,
+            out,
+            start + claim.end(),
+            start + (comma if comma != -1 else len(s)),
+            speaker,
+            article.printed(start + claim.start(), start + claim.end() - 5),
+            0.55,
+        )
     if _main_reported(article, out, start, end, inherited):
         return
     match = re.search(
@@ -577,8 +593,12 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
             article.masked, start, end
         )
         cursor = dateline.end() if dateline else start
-        for match in re.finditer(r";\s+|(?:,|~[\"”’'],?)\s+while\s+", article.masked[start:end]):
-            _reported_clause(article, out, cursor, start + match.start())
+        # "A said X, while B said Y": two clauses; but '"asleep at the wheel" while activity
+        # grew' (no comma) is one.
+        for match in re.finditer(r";\s+|(?:,|~[\"”’'],)\s+while\s+", article.masked[start:end]):
+            # A closing mark ends the clause after the quoted words, not on their last letter.
+            stop = match.start() + (2 if match.group().startswith(MASK) else 0)
+            _reported_clause(article, out, cursor, start + stop)
             cursor = start + match.end()
         _reported_clause(article, out, cursor, end)
     return out

@@ -87,7 +87,7 @@ _ANON_SPEAKER = re.compile(
     r"(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)\s+){0,3}?[A-Za-z][\w-]*)?"
     r"(?:,\s+(?:who|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
     r"(?:said|says|told|tells|added|noted|stressed|declared|confirmed|acknowledged|conceded|"
-    r"claimed|announced|wrote|admitted|replied|responded|suggested|maintained|"
+    r"claimed|announced|wrote|admitted|replied|responded|suggested|maintained|asked|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"
 )
 # Anyone introduced with their name withheld: "a rice grower who asked me not to use his name",

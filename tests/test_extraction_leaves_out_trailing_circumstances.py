@@ -102,3 +102,16 @@ def test_later_adding_that_is_a_second_clause_not_part_of_the_first():
 
 def found_items(body: str):
     return extract_quotes(body)
+
+
+def test_would_not_say_is_a_refusal_but_would_not_accept_is_what_was_said():
+    body = (
+        'The ministry said it was "open to technical dialogue" but would not accept "lectures '
+        'from downstream". Ana Mol said the drills were "routine" but would not say when '
+        "they would end."
+    )
+    texts = {q.text for q in extract_quotes(body) if q.kind == "paraphrase"}
+    assert texts == {
+        "it was open to technical dialogue but would not accept lectures from downstream",
+        "the drills were routine",
+    }

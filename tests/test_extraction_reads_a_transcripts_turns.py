@@ -59,3 +59,31 @@ def test_a_clip_labelled_with_its_speaker_is_theirs():
 
 def turns_of(body: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "direct"]
+
+
+PODCAST = (
+    "HOST (NADIA BRANNIGAN): With me are Dr. Ines Castro, a hydrologist, and Lukas van Aalst, "
+    "who led the last round of treaty talks.\n\n"
+    "GUEST (INES CASTRO): The river was low anyway, so the drop is closer to twelve per cent.\n\n"
+    'VAN AALST: The treaty says neither side may "appreciably reduce" the flow without '
+    "consultation.\n\n"
+    "HOST: You said last year, when you left the job, that the treaty was "
+    '"a fair-weather document".\n'
+)
+
+
+def test_a_guests_label_and_a_turn_quoting_a_document_are_the_guests_words():
+    quotes = {q.text: q.speaker for q in extract_quotes(PODCAST) if q.kind == "direct"}
+    assert quotes["The river was low anyway, so the drop is closer to twelve per cent."] == (
+        "Ines Castro"
+    )
+    assert quotes[
+        'The treaty says neither side may "appreciably reduce" the flow without consultation.'
+    ] == ("Lukas van Aalst")
+
+
+def test_you_is_whoever_spoke_the_turn_before_and_nobody_outside_a_transcript():
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(PODCAST)}
+    assert ("paraphrase", "the treaty was a fair-weather document", "Lukas van Aalst") in items
+    assert ("partial", "a fair-weather document", "Lukas van Aalst") in items
+    assert extract_quotes('You said last year that the treaty was "a fair-weather document".') == []

@@ -12,7 +12,7 @@ from .article import KINDS, Article, ExtractedQuote
 from .headlines import find_headline_quotes
 from .quoted import find_quoted
 from .reported import find_reported
-from .transcripts import find_turns
+from .transcripts import credit_the_addressed, find_turns
 
 __all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
 
@@ -36,5 +36,6 @@ def extract_quotes(
         + find_turns(article)
         + find_headline_quotes(article)
     )
+    found = credit_the_addressed(article, found)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

@@ -382,8 +382,11 @@ _NOT_A_CLAUSE = (
 
 # The subject's next act, not what they said: ", and declined to ...", "but would not say".
 _NEXT_DEED = re.compile(
-    r"(?:,|~[\"”’'],?)?\s+(?:and|but)\s+(?:then\s+)?(?:declined|refused|did\s+not|didn['’]t|"
-    r"would\s+not|wouldn['’]t|could\s+not|walked|left|stopped\s+short)\b"
+    r"(?:,|(?<=~)[\"”’'],?)?\s+(?:and|but)\s+(?:then\s+)?(?:declined|refused|did\s+not|didn['’]t|"
+    # "but would not say": a refusal to tell; "but would not accept lectures" is what was said.
+    r"(?:would\s+not|wouldn['’]t|could\s+not)\s+(?:say|comment|elaborate|discuss|confirm|"
+    r"answer|give|reveal|disclose|specify|identify|name|speculate|be\s+drawn)|"
+    r"walked|left|stopped\s+short)\b"
 )
 
 
@@ -415,7 +418,9 @@ def _main_reported(
         # "acknowledged, however, that": a sentence adverb in commas comes between.
         that = re.match(
             r"^(?:,\s*(?:however|though|too|nevertheless|nonetheless|moreover|again|also|"
-            r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>[^,~.]{0,70}?)\s)??that\s",
+            r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>[^,~.]{0,70}?"
+            # "said last year, when you left the job, that": an aside in commas comes between.
+            r"(?:,\s[^,~.]{1,60},)?)\s)??that\s",
             rest,
         )
         told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)

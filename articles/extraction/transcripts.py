@@ -4,6 +4,7 @@ speaker's own words, without quotation marks (an interviewee's answer, a recorde
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .article import Article, ExtractedQuote
 from .entities import surname_key
@@ -13,7 +14,9 @@ _TURN = re.compile(
     r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:\((?:RECORDING|VOICEOVER|VOICE-OVER|ON TAPE|"
     r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP)\))?:\s+(?=\S)"
     # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone.
-    r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE)\s*\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
+    # "GUEST (INES CASTRO):": a guest named in the label.
+    r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE|GUEST|INTERVIEWEE|CALLER)\s*"
+    r"\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,[^)]{0,40})?\):\s+(?=\S)"
 )
 # Labels for the programme's own voices, whose words are the broadcaster's, not a source's.
@@ -46,8 +49,8 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if not turn or _PROGRAMME.fullmatch(label):
             continue
         words = label.split()
-        if not 1 <= len(words) <= 5 or any(mark in body[start:end] for mark in '"“”'):
-            continue  # no label, or a turn with quotations of its own (found as quotations)
+        if not 1 <= len(words) <= 5 or body[turn.end() : turn.end() + 1] in '"“”':
+            continue  # no label, or a turn that is itself a quotation (found as one)
         key = surname_key(words[-1].title())
         if key in journalists:
             continue
@@ -59,3 +62,18 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             continue
         found.append(ExtractedQuote(text, "direct", name, label, turn.end(), end, 0.8))
     return found
+
+
+def credit_the_addressed(article: Article, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """ "You said last year that ...": the person addressed, who in a transcript is whoever
+    spoke the turn before; with no turn before, nobody we can name, so no quote."""
+    turns = [(q.start, q.speaker) for q in find_turns(article)]
+    credited = []
+    for quote in quotes:
+        if quote.speaker in {"You", "you"}:
+            before = [name for start, name in turns if start < quote.start]
+            if not before:
+                continue
+            quote = replace(quote, speaker=before[-1])
+        credited.append(quote)
+    return credited

@@ -478,3 +478,17 @@ def test_someone_who_gives_one_name_is_named():
 def test_a_reporters_question_is_an_unnamed_sources():
     body = 'Ana Mol took questions. One reporter asked: "Minister, is this about the pipeline?"'
     assert found(body) == [("anonymous", "Minister, is this about the pipeline?", None)]
+
+
+def test_someones_family_or_husband_unnamed_are_unnamed_sources():
+    body = (
+        "Four aid workers were freed on Tuesday, ending an ordeal their families had described "
+        'as "a long night with no morning".'
+    )
+    assert found(body) == [("anonymous", "a long night with no morning", None)]
+    assert found("Ana Mol was freed. Her husband said she was tired.") == [
+        ("anonymous", "she was tired", None)
+    ]
+    assert found("Ana Mol was freed. Her husband, Ivo Mol, said she was tired.") == [
+        ("paraphrase", "she was tired", "Ivo Mol")
+    ]

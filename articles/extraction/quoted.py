@@ -16,7 +16,7 @@ from .article import (
 )
 from .marks import Span
 from .mentions import ANON
-from .sources import SOURCE_NOUNS
+from .sources import KIN_RE, SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
 
 # A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
@@ -234,6 +234,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # words are hers; only a naming verb ("Hart said Vell had called it 'generous'") quotes
         # the inner subject.
         verb = outer
+    if KIN_RE.search(article.masked, clause_start, verb.start()):
+        return ANON, article.printed(clause_start, verb.end())  # "their families had described"
     speaker = None
     if verb.group().endswith("ing") and (
         article.masked[: verb.start()].rstrip().endswith(",")

@@ -46,6 +46,12 @@ ANON_RE = re.compile(
     r"(?:\s+(?:in|from|at|near|across|on|outside|inside|around|throughout)\s+[^,~]{1,60})?$",
     re.IGNORECASE,
 )
+# Someone's family, friends or lawyer, not named: "an ordeal their families had described as".
+KIN_RE = re.compile(
+    r"(?:^|\s)(?:[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:families|family|relatives|parents|"
+    r"children|friends|colleagues|neighbou?rs|supporters|lawyers?|husband|wife|sons?|"
+    r"daughters?|mother|father|brothers?|sisters?)(?:\s+(?:has|have|had))?\s*$"
+)
 # Nouns an article uses for a source it does not name; "the official" later refers back to one.
 SOURCE_NOUNS = (
     r"officials?|sources?|diplomats?|aides?|advisers?|advisors?|insiders?|officers?|"

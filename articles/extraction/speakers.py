@@ -7,7 +7,7 @@ import re
 
 from .entities import ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
 from .mentions import ANON, Mention
-from .sources import ANON_RE, DESCRIBED, WITHHELD
+from .sources import ANON_RE, DESCRIBED, KIN_RE, WITHHELD
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
@@ -284,7 +284,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name
-    if ANON_RE.search(phrase) or ANON_RE.search(tail):
+    if ANON_RE.search(phrase) or ANON_RE.search(tail) or KIN_RE.search(phrase):
         return ANON
     people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
     if people:

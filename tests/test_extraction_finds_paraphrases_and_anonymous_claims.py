@@ -229,3 +229,21 @@ def test_the_speakers_next_act_is_not_what_they_said():
     body = "Minister Ana Vell said Carvonia would respond in a measured way but declined to say."
     [claim] = extract_quotes(body)
     assert claim.text == "Carvonia would respond in a measured way"
+
+
+def test_a_relative_clause_in_the_subject_and_a_condition_start_a_bare_claim():
+    body = (
+        "Omar says private groups that do not understand the situation are defending the rebels "
+        "and calling for talks, but that the government knows how dangerous the rebels are. "
+        "Omar says as long as people are dying, dialogue is needed."
+    )
+    texts = [(q.kind, q.text) for q in extract_quotes(body)]
+    assert texts == [
+        (
+            "paraphrase",
+            "private groups that do not understand the situation are defending the rebels and "
+            "calling for talks",
+        ),
+        ("paraphrase", "the government knows how dangerous the rebels are"),
+        ("paraphrase", "as long as people are dying, dialogue is needed"),
+    ]

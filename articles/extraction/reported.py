@@ -352,6 +352,13 @@ _TOLD_OBJECT = re.compile(
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no|none|every|all)\b)"
 )
 _INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
+# After "that", a verb of doing straight away ("that do not understand"): a relative clause.
+_DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
+# What may come between a verb of saying and its "that": when, where, to whom, how.
+_ADVERBIAL = re.compile(
+    r"(?:on|in|at|to|during|after|before|last|this|earlier|later|again|also|yesterday|today|"
+    r"repeatedly|publicly|privately|reporters|journalists|me|us|him|her|them|[A-Z])\b"
+)
 _VERB_RE = re.compile(
     rf"\b(?:{SAY}|called|(?P<ing>{REPORTING})|(?P<desc>described|describes|dismissed|dismisses|"
     r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
@@ -362,8 +369,10 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
 _NOT_A_CLAUSE = (
-    r"(?:to|of|for|with|by|about|in|on|at|when|while|whilst|after|before|as|during|outside|"
+    r"(?:to|of|for|with|by|about|in|on|at|when|while|whilst|after|before|during|outside|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
+    # "says as long as people are dying, dialogue is needed": a condition starts a claim.
+    r"as(?!\s+(?:long|soon)\s+as\b)|"
     # "said there" is where, but "said there was ..." is what: an existential clause.
     r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
     # "said if elected he would ...": a conditional claim is a claim, so "if" is not here.
@@ -428,8 +437,16 @@ def _main_reported(
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
         ):
             complement = verb.end() + that.end()
-            if _THAT_AS_SUBJECT.match(masked, complement, end):
-                complement -= 5  # 'said that was "more than we managed"': "that" is the subject
+            skipped = that.group("skip") or ""
+            if _THAT_AS_SUBJECT.match(masked, complement, end) or _DOES.match(
+                masked, complement, end
+            ):
+                if skipped and not _ADVERBIAL.match(skipped):
+                    # "says private organizations that do not understand ... are defending":
+                    # "that" opens a relative clause in the subject of a bare complement.
+                    complement = verb.end() + that.start("skip")
+                else:
+                    complement -= 5  # 'said that was "more than we managed"': "that" is subject
         elif told:
             # "told me the two delegations had agreed", "tells VOA's James Butty, he won".
             complement = verb.end() + told.end()
@@ -539,7 +556,9 @@ def _main_reported(
                 clause_end = comma
                 break
         again = re.search(
-            rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{SAY}|{FRAGMENT})\b", masked[complement:clause_end]
+            # "... and warned of ...", but not "are defending the rebels and calling for talks".
+            rf",?\s+(?:and|but)\s+(?:also\s+)?(?!\w+ing\b)(?:{SAY}|{FRAGMENT})\b",
+            masked[complement:clause_end],
         )
         if again:
             # "said the vote was free but warned of ...": the same speaker's next statement.

@@ -492,3 +492,11 @@ def test_someones_family_or_husband_unnamed_are_unnamed_sources():
     assert found("Ana Mol was freed. Her husband, Ivo Mol, said she was tired.") == [
         ("paraphrase", "she was tired", "Ivo Mol")
     ]
+
+
+def test_a_group_doing_something_somewhere_is_unnamed_and_a_titled_name_ends_its_claim():
+    body = (
+        "Rebels advancing in the Central African Republic say they want talks with the "
+        "government, but President Francois Bozize has refused."
+    )
+    assert found(body) == [("anonymous", "they want talks with the government", None)]

@@ -386,3 +386,13 @@ def test_a_document_sent_by_someone_speaks_for_its_writer():
         '"impossible to defend". "I am putting this in writing," she wrote.'
     )
     assert {q.speaker for q in extract_quotes(body)} == {"Lena Marsh-Obi"}
+
+
+def test_a_title_then_a_name_in_apposition_is_the_name():
+    body = (
+        "Ana Mol refused. A Mol spokesman, Cyriaque Gonda, tells VOA the dialogue was already "
+        "accomplished."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the dialogue was already accomplished", "Cyriaque Gonda")
+    ]

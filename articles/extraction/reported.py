@@ -570,9 +570,18 @@ def _main_reported(
         turn = re.search(
             r"(?:,|~[\"”’'],?)\s+(?:but|while|whereas)\s+", masked[complement:clause_end]
         )
-        if turn and any(
-            m.kind != "pronoun" and m.start == complement + turn.end()
-            for m in article.entities.mentions
+        if (
+            turn
+            and any(
+                m.kind != "pronoun"
+                # "but President Francois Bozize has refused": a title may come before the name.
+                and re.fullmatch(
+                    r"(?:[A-Z][\w.]*\s+){0,3}", masked[complement + turn.end() : m.start]
+                )
+                for m in article.entities.within(
+                    complement + turn.end(), complement + turn.end() + 40
+                )
+            )
         ):
             # "..., but Ana Mol, a former minister, called it ...": another speaker's turn.
             clause_end = (

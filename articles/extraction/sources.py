@@ -43,7 +43,9 @@ ANON_RE = re.compile(
     r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
     # Two groups at once: "rebel commanders and opposition politicians".
     r"(?:\s+and\s+(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men))?"
-    r"(?:\s+(?:in|from|at|near|across|on|outside|inside|around|throughout)\s+[^,~]{1,60})?$",
+    # Where they are, or what they are doing there: "Rebels advancing in the north".
+    r"(?:(?:\s+[a-z]+ing)?\s+(?:in|from|at|near|across|on|outside|inside|around|throughout|"
+    r"toward|towards)\s+[^,~]{1,60})?$",
     re.IGNORECASE,
 )
 # Someone's family, friends or lawyer, not named: "an ordeal their families had described as".

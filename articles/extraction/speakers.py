@@ -203,6 +203,10 @@ _AUXILIARY = re.compile(
 )
 
 
+_TITLE_FIRST = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w'’-]*['’]s)\s+[\w'’ .-]{1,60}?"
+    r"[a-z],\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+)
 _TITLE_APPOSED = re.compile(r",\s+the\s+[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 
 
@@ -236,7 +240,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if (
         people
         and re.fullmatch(r"\s*,?\s*", masked[people[-1].end : end])
-        and _TITLE_APPOSED.search(masked, start, people[-1].start)
+        and (
+            _TITLE_APPOSED.search(masked, start, people[-1].start)
+            # "A Bozize spokesman, Cyriaque Gonda, tells VOA": the title, then the name.
+            or _TITLE_FIRST.fullmatch(masked, start, people[-1].start)
+        )
     ):
         # "..., the deputy defence minister, Otto van Roon, hailed": the subject is the last
         # clause's, a title and the name in apposition.

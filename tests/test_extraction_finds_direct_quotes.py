@@ -111,3 +111,14 @@ def test_an_honorific_and_a_surname_make_a_speaker():
         ("We are confident", "Mensah"),
         ("I accept the result.", "Boateng"),
     ]
+
+
+def test_a_quotation_after_noting_is_a_second_statement():
+    body = (
+        'Ana Mol spoke. "We do not talk about numbers," she explained, noting, "It helps the '
+        'other side."'
+    )
+    assert [(q.kind, q.text) for q in extract_quotes(body)] == [
+        ("direct", "We do not talk about numbers"),
+        ("direct", "It helps the other side."),
+    ]

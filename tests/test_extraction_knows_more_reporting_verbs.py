@@ -234,3 +234,18 @@ def test_commented_by_saying_and_commended():
     assert ("direct", "We have been disappointed by the talks.", "Nick Burns") in items
     assert ("partial", "to find its way to peace.", "Nick Burns") in items
     assert ("partial", "for his exceptional leadership.", "Ana Holm") in items
+
+
+def test_noted_with_a_clause_reports_it_but_noted_with_an_object_does_not():
+    body = "Ana Mol spoke. She noted instead it would be up to Pakistani officials to decide."
+    assert [q.text for q in extract_quotes(body)] == [
+        "it would be up to Pakistani officials to decide"
+    ]
+    assert extract_quotes("Ana Mol noted the progress made by the army.") == []
+
+
+def test_told_pentagon_reporters_a_clause():
+    body = "Gen. Peter Pace told Pentagon reporters there's nothing significant to say."
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("there's nothing significant to say", "Peter Pace")
+    ]

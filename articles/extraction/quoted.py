@@ -8,6 +8,7 @@ from .article import (
     AFTER_QUOTE_SAY,
     ANY_VERB_RE,
     CLAIM_BY,
+    REPORTING,
     SAY,
     SAY_RE,
     Article,
@@ -305,6 +306,8 @@ def _joined(article: Article) -> list[list[Span]]:
                 article.body[last.end - 1] == ","
                 and "\n" not in between
                 and re.fullmatch(rf"\s*,?\s*[^~.!?]{{1,90}}?\b(?:{SAY})\b[^~.!?]*?,\s*", between)
+                # '"...," he explained, noting, "..."': a second statement, quoted on its own.
+                and not re.search(rf"\b(?:{REPORTING})\b", between)
             ):
                 groups[-1].append(span)
                 continue
@@ -335,7 +338,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         standalone = (
             not stripped
             or stripped.endswith(":")
-            or bool(re.search(rf"\b(?:{SAY}|saying|adding|stating)\s*,$", stripped[-40:]))
+            or bool(re.search(rf"\b(?:{SAY}|{REPORTING})\s*,$", stripped[-40:]))
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue

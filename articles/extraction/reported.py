@@ -333,6 +333,20 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_NOTING = {
+    "noted",
+    "notes",
+    "stressed",
+    "explained",
+    "acknowledged",
+    "conceded",
+    "admitted",
+    "suggested",
+    "predicted",
+    "maintained",
+    "stated",
+    "asserted",
+}
 _SAYING = {"saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting"}
 _FINITE_CLAUSE = re.compile(
     r"\s+(?=(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had|has|would|will|could|should|must|"
@@ -346,10 +360,11 @@ _THAT_AS_SUBJECT = re.compile(
 )
 # Whom a speaker told, then the told clause itself: it opens with a subject.
 _TOLD_OBJECT = re.compile(
-    r"\s+(?:me|us|him|her|them|reporters|journalists|lawmakers|parliament|"
+    r"\s+(?:me|us|him|her|them|(?:[A-Z][\w-]*\s+)?(?:reporters|journalists|lawmakers)|parliament|"
     r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*)*)"
     rf"{TIME},?\s+"
-    r"(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no|none|every|all)\b)"
+    r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
+    r"all)\b)"
 )
 _INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
@@ -460,6 +475,12 @@ def _main_reported(
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.
             bare = name in _SAYING and _FINITE_CLAUSE.match(rest)
+            complement = verb.end() + bare.end() - 1 if bare else None
+        elif name in _NOTING:
+            # "He noted instead it would be up to ...": a clause with a finite verb, not an
+            # object ("noted the progress").
+            adverbs = re.match(r"(?:\s+(?:instead|also|again|though|however|too))*", rest)
+            bare = _FINITE_CLAUSE.match(rest, adverbs.end())
             complement = verb.end() + bare.end() - 1 if bare else None
         elif name in {"promised", "pledged", "vowed"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)

@@ -500,3 +500,18 @@ def test_a_group_doing_something_somewhere_is_unnamed_and_a_titled_name_ends_its
         "government, but President Francois Bozize has refused."
     )
     assert found(body) == [("anonymous", "they want talks with the government", None)]
+
+
+def test_told_or_informed_by_nobody_named_is_an_unnamed_source():
+    assert found("Powell was informed she would need a letter of clearance.") == [
+        ("anonymous", "she would need a letter of clearance", None)
+    ]
+    assert found("Ana Mol was told by the minister that the talks were over.") == [
+        ("paraphrase", "the talks were over", "the minister")
+    ]
+    assert found("The crew was warned to leave the port.") == []
+
+
+def test_a_name_that_begins_with_media_is_no_group():
+    body = "Media Council director Takura Zhangazha said the government should be open."
+    assert found(body) == [("paraphrase", "the government should be open", "Takura Zhangazha")]

@@ -254,6 +254,26 @@ def _reported_clause(
         attribution = article.printed(start + match.start("spk"), start + match.end("verb"))
         out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
         return
+    passive = _PASSIVE_TOLD.search(s)
+    if (
+        passive
+        and MASK not in s[: passive.start()]
+        # "We were told it was fine": a speaker's own words in a transcript's turn.
+        and not re.search(r"\b(?:[Ww]e|I)\s+$", s[: passive.start()])
+    ):
+        # "Powell was informed she would need a letter": told by someone the text leaves
+        # unnamed, unless it names them ("was told by the minister that ...").
+        speaker = resolve(passive.start("spk"), passive.end("spk")) if passive["spk"] else ANON
+        _emit(
+            article,
+            out,
+            start + passive.end(),
+            end,
+            speaker,
+            article.printed(start + passive.start(), start + passive.end()),
+            0.5,
+        )
+        return
     claim = CLAIM_BY.search(s)
     speaker = claim and resolve(claim.start("spk"), claim.end("spk"))
     if speaker:
@@ -333,6 +353,11 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_PASSIVE_TOLD = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being)\s+(?:also\s+)?"
+    r"(?:told|informed|assured|warned|advised|reminded)\s+(?:(?:by\s+(?P<spk>[^,~]{1,60}?)\s+)?"
+    r"that\s+|(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no)\s))"
+)
 _NOTING = {
     "noted",
     "notes",

@@ -249,3 +249,18 @@ def test_told_pentagon_reporters_a_clause():
     assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
         ("there's nothing significant to say", "Peter Pace")
     ]
+
+
+def test_charged_that_and_a_live_report_inside_a_report():
+    body = (
+        "The rebel leader, Jonas Savimbi, spoke on Monday. The rebel leader charged that the "
+        "government is out to destroy UNITA. Correspondent Alex Belida reports Mr. Savimbi warns "
+        "if the government does not show that it wants peace, his rebels will fight on."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the government is out to destroy UNITA", "Jonas Savimbi"),
+        (
+            "if the government does not show that it wants peace, his rebels will fight on",
+            "Jonas Savimbi",
+        ),
+    ]

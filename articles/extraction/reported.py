@@ -391,7 +391,12 @@ _TOLD_OBJECT = re.compile(
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all)\b)"
 )
-_INNER_REPORT = re.compile(rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:{SAY})\s+that\s")
+# "Little said Hagel also stated that ...", "Belida reports Mr. Savimbi warns if ...".
+_INNER_REPORT = re.compile(
+    rf"([A-Z][^,~]{{0,40}}?)\s+(?:also\s+)?(?:(?:{SAY})\s+that\s|"
+    # Without "that", only the present of a live report: "had argued" is the outer speaker's.
+    r"(?:says|warns|insists|argues|claims|adds|notes|believes|maintains|stresses|contends)\s)"
+)
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
 _DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
 # What may come between a verb of saying and its "that": when, where, to whom, how.
@@ -474,7 +479,9 @@ def _main_reported(
         )
         told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)
         if that and not re.search(
-            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will)\b", that.group("skip") or ""
+            # "warns if the government does not show that ...": the "that" is a later clause's.
+            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b",
+            that.group("skip") or "",
         ):
             complement = verb.end() + that.end()
             skipped = that.group("skip") or ""
@@ -534,6 +541,8 @@ def _main_reported(
             "insists",
             "warned",
             "claimed",
+            "warns",
+            "warn",
             "believes",
             "indicated",
             "indicates",
@@ -603,7 +612,8 @@ def _main_reported(
                 break
         again = re.search(
             # "... and warned of ...", but not "are defending the rebels and calling for talks".
-            rf",?\s+(?:and|but)\s+(?:also\s+)?(?!\w+ing\b)(?:{SAY}|{FRAGMENT})\b",
+            rf",?\s+(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:also\s+)?(?!\w+ing\b)"
+            rf"(?:{SAY}|{FRAGMENT})\b",
             masked[complement:clause_end],
         )
         if again:

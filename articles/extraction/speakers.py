@@ -10,7 +10,7 @@ from .mentions import ANON, Mention
 from .sources import ANON_RE, DESCRIBED, KIN_RE, WITHHELD
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
-SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes)\b")
+SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|reports)\b")
 
 
 def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:

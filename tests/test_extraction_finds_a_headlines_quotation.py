@@ -37,3 +37,15 @@ def test_a_name_and_colon_headline_restating_the_body_gives_nothing():
         '"We will not trade Velmora for cheap gas," Minister Tomas Brandvold said on Monday.'
     )
     assert headline_items(body) == []
+
+
+def test_a_kicker_and_an_organisations_title_for_the_subject():
+    body = (
+        'Strike: union president calls new offer "an insult"\n\n'
+        "The union's president, Emeka Obi, said on Tuesday the strike would go on."
+    )
+    people = [("Emeka Obi", ["union president"])]
+    headline = [q for q in extract_quotes(body, known_people=people) if q.start < 50]
+    assert [(q.kind, q.text, q.speaker) for q in headline] == [
+        ("partial", "an insult", "Emeka Obi")
+    ]

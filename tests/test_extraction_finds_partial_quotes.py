@@ -304,3 +304,10 @@ def test_a_fragment_after_a_parenthetical_attribution_and_but_is_the_same_speake
     for body, name in cases:
         partials = [s for k, _, s in kinds(body) if k == "partial"]
         assert partials == [name], (body, partials)
+
+
+def test_defended_something_as_a_fragment():
+    body = 'Ana Mol on Thursday defended the expulsion of four diplomats as "a last resort".'
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("partial", "a last resort", "Ana Mol")
+    ]

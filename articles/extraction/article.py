@@ -47,7 +47,9 @@ FRAGMENT = (
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
     r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
-    r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded"
+    r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded|"
+    # "defended the expulsions as 'a last resort'".
+    r"defended|defends|justified|justifies"
 )
 # A claim named by a noun, with whose it is and what it says: "claims by the opposition Liberal
 # Union that the government had been 'asleep at the wheel'", "warnings from aid agencies that".

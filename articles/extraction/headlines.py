@@ -8,11 +8,19 @@ import re
 
 from .article import Article, ExtractedQuote
 from .entities import TITLES, surname_key
+from .titles import holder
 
+_ROLE_WORDS = (
+    r"(?-i:president|minister|leader|chief|spokesman|spokeswoman|spokesperson|chairman|"
+    r"chairwoman|chair|envoy|ambassador|governor|mayor|senator|secretary|general|commander)"
+)
 # The headline's subject, then what it did with the words: a verb of saying or naming, or an
 # address ("China to US:").
 _SUBJECT = re.compile(
-    r"(?P<subject>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*"
+    # A kicker first may say what the story is about: "Strike: ASUO president calls ...".
+    r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+)?"
+    # A name, or an organisation's title for someone ("ASUO president").
+    rf"(?P<subject>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_ROLE_WORDS})){{0,3}}?)\s*"
     # (A bare "Name: '...'" headline restates the body's quotation, so it is not one.)
     r"(?:\s(?:to|tells?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*:|\s(?:says?|calls?|"
     r"describes?|accuses?|brands?|dubs?|labels?|warns?|vows?|urges?|slams?|rejects?|denounces?|"
@@ -60,4 +68,6 @@ def _named_in_body(article: Article, subject: str) -> str:
         for person in people:
             if words[-1].lower() in person.title.lower().split():
                 return person.name
-    return subject
+    # "ASUO president": whoever held that role on the article's date.
+    held = holder([w.lower() for w in words], set(), article.entities.known)
+    return held or subject

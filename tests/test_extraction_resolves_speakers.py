@@ -396,3 +396,14 @@ def test_a_title_then_a_name_in_apposition_is_the_name():
     assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
         ("the dialogue was already accomplished", "Cyriaque Gonda")
     ]
+
+
+def test_leading_initials_are_part_of_a_name_but_a_countrys_are_not():
+    body = (
+        "Deputy Prime Minister KP Oli told VOA News that the government is ready. "
+        "US officials said the talks had failed."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the government is ready", "KP Oli"),
+        ("the talks had failed", None),
+    ]

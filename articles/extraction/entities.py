@@ -116,7 +116,16 @@ _TOKEN = (
 # Middle initials and suffixes belong to the name: "Lloyd J. Austin III", "Martin Luther King Jr.".
 _INITIAL = rf"[{UPPER}]\."
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
-_GROUP = re.compile(rf"{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*(?: (?:III|II|IV)\b)?")
+# Leading initials belong to the name too ("KP Oli", "K.P. Sharma"), but not a country's or an
+# organisation's ("US", "U.N.", "EU").
+_LEADING_INITIALS = (
+    r"(?:(?<![\w.])(?!(?:US|UK|UN|EU|AU|DC|TV|AP|PM|MP|TD|QC|KC|GP|DJ|CEO|MEP)\b)"
+    r"[A-Z]{2}\s(?=[A-Z][a-z])|(?<![\w.])(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2}\s?(?=[A-Z][a-z]))?"
+)
+_GROUP = re.compile(
+    rf"{_LEADING_INITIALS}{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*"
+    r"(?: (?:III|II|IV)\b)?"
+)
 
 
 _ACTS_ALONE = re.compile(

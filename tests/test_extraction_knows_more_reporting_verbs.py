@@ -264,3 +264,15 @@ def test_charged_that_and_a_live_report_inside_a_report():
             "Jonas Savimbi",
         ),
     ]
+
+
+def test_told_his_cabinet_and_offered_or_threatened_to():
+    body = (
+        "Prime Minister Ariel Sharon told his cabinet, the government is preparing the way. "
+        "Ana Mol offered to freeze the programme. Ivo Strand threatened to expand the operation."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the government is preparing the way", "Ariel Sharon"),
+        ("freeze the programme", "Ana Mol"),
+        ("expand the operation", "Ivo Strand"),
+    ]

@@ -151,3 +151,14 @@ def test_while_after_a_fragment_without_a_comma_goes_on_with_the_clause():
     assert ("paraphrase", "the army had been asleep at the wheel while raids grew", "Ana Mol") in (
         found(body)
     )
+
+
+def test_a_clause_opening_with_its_fragment_and_a_refusal_after_it():
+    body = (
+        'Ana Mol said "serious differences" exist between the parties, but she did not '
+        "specify what they were."
+    )
+    assert sorted(found(body)) == [
+        ("paraphrase", "serious differences exist between the parties", "Ana Mol"),
+        ("partial", "serious differences", "Ana Mol"),
+    ]

@@ -467,7 +467,7 @@ def find_entities(
     mentions.sort(key=lambda m: m.start)
     _delayed_identification(masked, mentions)
     entities = Entities(mentions, genders, known=list(known))
-    _learn_genders(entities, sentence_spans)
+    _learn_genders(entities, sentence_spans, masked)
     entities.subjects = [
         s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
     ]
@@ -565,13 +565,20 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
             mention.kind, mention.name, mention.title = "person", first.name, ""
 
 
-def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]]) -> None:
+_AFTER_A_VERB = re.compile(r"\b(?:[a-z]+ed|told|gave|met|called|asked|urged|sent|left)\s+$")
+
+
+def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], masked: str) -> None:
     """Vote each person's gender from the pronouns that follow their mentions closely."""
     votes: dict[str, dict[str, int]] = {}
     starts = [a for a, _ in sentence_spans]
     for index, mention in enumerate(entities.mentions):
-        if mention.kind != "pronoun":
+        if mention.kind != "pronoun" or mention.name == "him":
             continue
+        if mention.name == "her" and _AFTER_A_VERB.search(
+            masked, max(0, mention.start - 20), mention.start
+        ):
+            continue  # "Kasimir Oduya accused her of ...": an object is somebody else
         sentence = max(0, bisect_left(starts, mention.start + 1) - 1)
         window_start = starts[max(0, sentence - 1)] if starts else 0
         for back in range(index - 1, -1, -1):

@@ -386,6 +386,9 @@ _THAT_AS_SUBJECT = re.compile(
 # Whom a speaker told, then the told clause itself: it opens with a subject.
 _TOLD_OBJECT = re.compile(
     r"\s+(?:me|us|him|her|them|(?:[A-Z][\w-]*\s+)?(?:reporters|journalists|lawmakers)|parliament|"
+    # "told his cabinet, the government is ...".
+    r"(?:his|her|their|its)\s+(?:cabinet|party|supporters|colleagues|ministers|generals|troops|"
+    r"followers|audience|aides|advisers|lawmakers|parliament|congress|deputies|members)|"
     r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*)*)"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
@@ -436,7 +439,8 @@ _NOT_A_CLAUSE = (
 
 # The subject's next act, not what they said: ", and declined to ...", "but would not say".
 _NEXT_DEED = re.compile(
-    r"(?:,|(?<=~)[\"”’'],?)?\s+(?:and|but)\s+(?:then\s+)?(?:declined|refused|did\s+not|didn['’]t|"
+    r"(?:,|(?<=~)[\"”’'],?)?\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:then\s+)?"
+    r"(?:declined|refused|did\s+not|didn['’]t|"
     # "but would not say": a refusal to tell; "but would not accept lectures" is what was said.
     r"(?:would\s+not|wouldn['’]t|could\s+not)\s+(?:say|comment|elaborate|discuss|confirm|"
     r"answer|give|reveal|disclose|specify|identify|name|speculate|be\s+drawn)|"
@@ -514,7 +518,7 @@ def _main_reported(
             adverbs = re.match(r"(?:\s+(?:instead|also|again|though|however|too))*", rest)
             bare = _FINITE_CLAUSE.match(rest, adverbs.end())
             complement = verb.end() + bare.end() - 1 if bare else None
-        elif name in {"promised", "pledged", "vowed"}:
+        elif name in {"promised", "pledged", "vowed", "offered", "threatened"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)
             complement = verb.end() + inf.end() if inf else None
         elif name in {"urged", "asked"}:
@@ -552,7 +556,8 @@ def _main_reported(
             "hinted",
             "hints",
         }:
-            bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})\w", rest)
+            # 'said "serious differences" exist': the clause may open with a quoted fragment.
+            bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})[\w\"“‘']", rest)
             complement = verb.end() + bare.end() - 1 if bare else None
         if complement is None:
             continue

@@ -407,3 +407,24 @@ def test_leading_initials_are_part_of_a_name_but_a_countrys_are_not():
         ("the government is ready", "KP Oli"),
         ("the talks had failed", None),
     ]
+
+
+def test_a_gendered_title_and_a_verb_after_a_name_before_an_organisations_noun():
+    body = (
+        "A request sent to Billene Seyoum, the prime minister's spokeswoman, went unanswered. "
+        "Speaking to Reuters by phone, TPLF spokesperson Getachew Reda denied government "
+        'allegations. He said the forces "don\'t have to kill the youth."'
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Getachew Reda"}
+
+
+def test_the_statement_read_and_a_statement_posted_on_a_website():
+    body = (
+        '"The group infiltrated the town at night," the spokesperson, Legesse Tulu, said in a '
+        'statement posted on the state broadcaster. "The group destroyed property," the '
+        "statement read."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("direct", "The group infiltrated the town at night", "Legesse Tulu"),
+        ("direct", "The group destroyed property", "Legesse Tulu"),
+    ]

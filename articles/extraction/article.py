@@ -31,8 +31,9 @@ SAY = (
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
-# "continued" is not a verb of saying ("shelling continued"), except straight after a quotation.
-AFTER_QUOTE_SAY = rf"{SAY}|continued|continues"
+# "continued" is not a verb of saying ("shelling continued"), except straight after a quotation;
+# nor is "read" ('"...," the statement read').
+AFTER_QUOTE_SAY = rf"{SAY}|continued|continues|read|reads"
 # Participles that report the subject's words in a clause of their own ("..., adding that ...").
 REPORTING = (
     r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|writing|"

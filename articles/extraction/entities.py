@@ -93,7 +93,9 @@ ORG_NOUNS = (
 _VERB_NOT_QUALIFIER = (
     r"(?:said|says|told|tells|added|adds|urged|urges|warned|warns|asked|asks|accused|called|"
     r"wrote|writes|believes|thinks|argued|insisted|blamed|praised|thanked|critici[sz]ed|"
-    r"and|or|but|to|that|than|as)\b"
+    r"and|or|but|to|that|than|as|"
+    # Any past tense: "Getachew Reda denied government allegations".
+    r"(?!armed\b|united\b)[a-z]+ed)\b"
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
@@ -466,6 +468,14 @@ def find_entities(
     mentions.extend(_titled_people(masked, mentions, list(known)))
     mentions.sort(key=lambda m: m.start)
     _delayed_identification(masked, mentions)
+    for mention in mentions:
+        # "Billene Seyoum, the prime minister's spokeswoman", "spokesman Ivo Strand".
+        if mention.kind == "person" and mention.name not in genders:
+            word = _GENDERED_AFTER.match(masked, mention.end) or _GENDERED_BEFORE.search(
+                masked, max(0, mention.start - 30), mention.start
+            )
+            if word:
+                genders[mention.name] = "f" if word.group(1) in _FEMININE else "m"
     entities = Entities(mentions, genders, known=list(known))
     _learn_genders(entities, sentence_spans, masked)
     entities.subjects = [
@@ -565,6 +575,17 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
             mention.kind, mention.name, mention.title = "person", first.name, ""
 
 
+_FEMININE = {
+    "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "wife", "mother", "daughter",
+    "widow", "sister", "grandmother", "queen", "princess", "actress",
+}  # fmt: skip
+_GENDERED = (
+    r"(spokeswoman|chairwoman|businesswoman|congresswoman|wife|mother|daughter|widow|sister|"
+    r"grandmother|queen|princess|actress|spokesman|chairman|businessman|congressman|husband|"
+    r"father|son|widower|brother|grandfather|king|prince)"
+)
+_GENDERED_AFTER = re.compile(rf",\s+(?:the|a|an|his|her|their)\s+[^,~.]{{0,40}}?\b{_GENDERED}\b")
+_GENDERED_BEFORE = re.compile(rf"\b{_GENDERED}\s+(?:[A-Z]\w*\.?\s+)?$")
 _AFTER_A_VERB = re.compile(r"\b(?:[a-z]+ed|told|gave|met|called|asked|urged|sent|left)\s+$")
 
 
@@ -634,7 +655,12 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     return None
 
 
-_APPOSED = re.compile(r"[\w'’ -]{0,30},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
+# "the party leader, Ana Mol, said", "TPLF spokesperson Getachew Reda denied".
+_APPOSED = re.compile(
+    r"(?:[\w'’ -]{0,30},\s+|\s+(?:[a-z]+\s+){0,2}?(?:spokes\w+|official|minister|leader|"
+    r"commander|chief|director|president|secretary|ambassador|envoy|adviser|advisor|"
+    r"chair(?:man|woman)?)\s+)(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+)
 
 
 # A mention after a preposition completes a noun ("the leader of the ... Party"): no subject.

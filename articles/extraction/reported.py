@@ -421,6 +421,8 @@ _NOT_A_CLAUSE = (
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
     r"as(?!\s+(?:long|soon)\s+as\b)|"
+    # "said in a statement posted on its website": the statement's, not a claim.
+    r"posted|published|released|issued|broadcast|aired|carried|sent|read|signed|"
     # "said there" is where, but "said there was ..." is what: an existential clause.
     r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
     # "said if elected he would ...": a conditional claim is a claim, so "if" is not here.

@@ -49,3 +49,14 @@ def test_a_kicker_and_an_organisations_title_for_the_subject():
     assert [(q.kind, q.text, q.speaker) for q in headline] == [
         ("partial", "an insult", "Emeka Obi")
     ]
+
+
+def test_a_quotation_then_says_and_the_subject():
+    body = (
+        "Lobster ban 'coercion, plain and simple', says Harlow\n\n"
+        "Prime Minister Neil Harlow has accused Vashir of 'coercion, plain and simple'."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("coercion, plain and simple", "Neil Harlow"),
+        ("coercion, plain and simple", "Neil Harlow"),
+    ]

@@ -247,3 +247,27 @@ def test_a_relative_clause_in_the_subject_and_a_condition_start_a_bare_claim():
         ("paraphrase", "the government knows how dangerous the rebels are"),
         ("paraphrase", "as long as people are dying, dialogue is needed"),
     ]
+
+
+def test_it_is_understood_without_that_and_in_his_view():
+    body = (
+        "It is understood Senator Rosa Calloway will travel to Dessaran next week. Trade "
+        "economist Dr Paul Mirren, of the Regional Trade Tribunal, pointed out that bans had "
+        "been lifted before. In his view, the tribunal route was 'worth doing, but slow'."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("anonymous", "Senator Rosa Calloway will travel to Dessaran next week", None),
+        ("paraphrase", "bans had been lifted before", "Paul Mirren"),
+        ("paraphrase", "the tribunal route was worth doing, but slow", "Paul Mirren"),
+        ("partial", "worth doing, but slow", "Paul Mirren"),
+    ]
+
+
+def test_although_another_speaker_insisted_is_theirs():
+    body = (
+        "People familiar with the talks said officials had linked the ban to the exercise, "
+        'although the embassy insisted on Tuesday the measures were "purely technical".'
+    )
+    items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert ("partial", "purely technical", "embassy") in items
+    assert ("anonymous", "officials had linked the ban to the exercise", None) in items

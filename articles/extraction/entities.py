@@ -51,6 +51,9 @@ ORG_WORDS = {
     "Society", "Board", "Bureau", "Command", "Corps", "Fund", "Authority", "Guard", "Police",
     "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
     "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
+    "Tribunal", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
+    "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
+    "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     # Newspapers' names.
     "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
     "Bulletin", "Monitor", "Mail", "Express", "Standard",

@@ -29,12 +29,21 @@ _SUBJECT = re.compile(
 )
 
 
+# 'Lobster ban "coercion, plain and simple", says Harlow': the subject after the quotation.
+_SAYS_AFTER = re.compile(
+    r"[\"”’'],?\s+(?:says?|said|warns?|insists?)\s+"
+    r"(?P<subject>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
+)
+
+
 def find_headline_quotes(article: Article) -> list[ExtractedQuote]:
     """A partial quote for each quotation in the headline whose subject said it."""
     if not article.skip_until:
         return []
     body = article.body
-    subject = _SUBJECT.match(body, 0, article.skip_until)
+    subject = _SUBJECT.match(body, 0, article.skip_until) or _SAYS_AFTER.search(
+        body, 0, article.skip_until
+    )
     if not subject:
         return []
     speaker = _named_in_body(article, subject["subject"])

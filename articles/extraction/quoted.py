@@ -33,14 +33,19 @@ _AFTER_VERB_SPK = re.compile(
 )
 # "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
 # to Lena Hart".
-_ACCORDING = re.compile(r"\s*(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80}),")
+_ACCORDING = re.compile(
+    r"\s*(?:(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80})|"
+    # "In his view, the route was '...'": whose view it is.
+    r"[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
+    r"(?:view|opinion|words|assessment|estimate)),"
+)
 _AFTER_ACCORDING = re.compile(
     r"^\s*,?\s*(according to) "
     r"(?P<spk>[^,.;~!?]{1,80}(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
 # A comma inside a closing quotation ('"productive," while ...') is masked: the mark stands for it.
 _CLAUSE_BREAK = re.compile(
-    r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|whereas)\s+"
+    r"(?:,|~[\"”’'],?)\s+(?:and|but|while|though|although|whereas)\s+"
     # ", and seen by The Ledger, warns": a participle's agent starts no clause.
     r"(?!(?:[a-z]+ed|seen|sent|written|given|shown|made|read|held)\s+(?:by|to)\b)|;\s+"
 )
@@ -143,6 +148,12 @@ def _quote_text(article: Article, span: Span | list[Span]) -> str:
     return " ".join(p.rstrip(",;:").strip() for p in pieces if p)
 
 
+def _who(according: re.Match) -> tuple[int, int]:
+    """Where the holder is named in an "according to" or "In her view" phrase."""
+    group = 1 if according.group(1) is not None else 2
+    return according.start(group), according.end(group)
+
+
 def _after_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
     """Speaker and printed attribution from the text following a closing mark."""
     text = article.masked[start:end]
@@ -222,10 +233,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         return (speaker, article.printed(claim.start(), claim.end(1))) if speaker else None
     according = _ACCORDING.search(article.masked, start, end)
     if not verbs and according:
-        speaker = resolve_phrase(
-            article.entities, article.masked, according.start(1), according.end(1)
-        )
-        return (speaker, article.printed(start, according.end(1))) if speaker else None
+        speaker = resolve_phrase(article.entities, article.masked, *_who(according))
+        return (speaker, article.printed(start, _who(according)[1])) if speaker else None
     if not verbs:
         return None
     verb = verbs[-1]
@@ -261,10 +270,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if speaker is None and according:
         # "According to him, the rise announced by the minister '...'": a participle is no
         # reporting verb of its own.
-        speaker = resolve_phrase(
-            article.entities, article.masked, according.start(1), according.end(1)
-        )
-        return (speaker, article.printed(start, according.end(1))) if speaker else None
+        speaker = resolve_phrase(article.entities, article.masked, *_who(according))
+        return (speaker, article.printed(start, _who(according)[1])) if speaker else None
     if speaker is None:
         return None
     return speaker, article.printed(clause_start, verb.end())

@@ -17,7 +17,7 @@ from .article import (
 )
 from .marks import MASK
 from .mentions import ANON
-from .speakers import resolve_phrase
+from .speakers import resolve_phrase, resolve_pronoun
 
 # "asked lawmakers to delay ...": a request, what the speaker wants done (not "asked whether").
 _ASKED_TO = re.compile(
@@ -174,8 +174,8 @@ def _reported_clause(
         )
         return
     match = re.match(
-        r"^In (?P<spk>[^,~]{2,60}?)['’]s? (?:view|opinion|words|account|estimate|assessment|"
-        r"judge?ment|telling|reading),\s*",
+        r"^In (?P<spk>his|her|[^,~]{2,60}?['’]s?) (?:view|opinion|words|account|estimate|"
+        r"assessment|judge?ment|telling|reading),\s*",
         s,
     )
     holder = match and next(
@@ -186,6 +186,10 @@ def _reported_clause(
         ),
         None,
     )
+    if match and not holder and match["spk"] in {"his", "her"}:
+        # "In his view, the tribunal route was '...'": whose view the pronoun says.
+        pronoun = article.entities.within(start + match.start("spk"), start + match.end("spk"))
+        holder = pronoun and resolve_pronoun(article.entities, pronoun[0])
     if holder:
         # "In Salk's view, the window is mostly about elections": whose view it is.
         _emit(
@@ -293,7 +297,10 @@ def _reported_clause(
         return
     match = re.search(
         r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:also\s+|widely\s+)?(?:believed|understood|thought|"
-        r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+that\s+",
+        r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+"
+        # "It is understood Senator Calloway will travel ...": "that" may be left out.
+        r"(?:that\s+|(?=(?:the|a|an|he|she|they|it|[A-Z][\w'’-]+)\s+(?:[\w'’.-]+\s+){0,4}?"
+        r"(?:will|would|is|was|are|were|has|had|could|may|might|plans?|intends?)\b))",
         s,
     )
     if match:

@@ -309,7 +309,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         for m in inside
         if m.kind == "pronoun"
         # "According to him, ...": an object pronoun standing alone is the speaker too.
-        and (m.name in {"he", "she"} or (m.name in {"him", "her"} and phrase.lower() == m.name))
+        and (
+            m.name in {"he", "she"}
+            or (m.name in {"him", "her", "his"} and phrase.lower() == m.name)
+        )
     ]
     if pronouns:
         return resolve_pronoun(entities, pronouns[-1])

@@ -122,3 +122,16 @@ def test_a_quotation_after_noting_is_a_second_statement():
         ("direct", "We do not talk about numbers"),
         ("direct", "It helps the other side."),
     ]
+
+
+def test_a_quotation_signed_with_a_dash_is_the_signers():
+    body = (
+        "The debate pitted Yvette Lamorne against the Civic Alliance leader, Oskar Brannick.\n\n"
+        'CLAIM: "Knife crime has doubled since Yvette Lamorne took office." – Oskar Brannick\n\n'
+        'CLAIM: "Not a single hospital has closed on our watch." – Finance Minister Tomasz Welk, '
+        "speaking to reporters after the debate"
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("direct", "Oskar Brannick"),
+        ("direct", "Tomasz Welk"),
+    ]

@@ -31,6 +31,11 @@ _AFTER_VERB_SPK = re.compile(
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     r"\s+(?P<spk>[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
+# A quotation signed with a dash: '"Not a single hospital has closed." – Tomasz Welk, speaking ...'.
+_AFTER_DASH = re.compile(
+    r"^\s*([–—]\s*)(?P<spk>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}?"
+    r"[A-Z][\w.'’-]*)(?=\s*(?:,|$|\n))"
+)
 # "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
 # to Lena Hart".
 _ACCORDING = re.compile(
@@ -157,7 +162,7 @@ def _who(according: re.Match) -> tuple[int, int]:
 def _after_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
     """Speaker and printed attribution from the text following a closing mark."""
     text = article.masked[start:end]
-    for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_ACCORDING):
+    for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_ACCORDING, _AFTER_DASH):
         match = pattern.match(text)
         if not match:
             continue

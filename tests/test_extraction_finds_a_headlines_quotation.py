@@ -60,3 +60,12 @@ def test_a_quotation_then_says_and_the_subject():
         ("coercion, plain and simple", "Neil Harlow"),
         ("coercion, plain and simple", "Neil Harlow"),
     ]
+
+
+def test_a_surname_in_the_headline_is_the_full_name_the_body_gives_later():
+    body = (
+        "Fact check: Brannick says knife crime has 'doubled'. Has it?\n\n"
+        "The debate between Yvette Lamorne and the Civic Alliance leader, Oskar Brannick, drew "
+        "2.3 million viewers."
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Oskar Brannick"}

@@ -395,7 +395,9 @@ def find_entities(
         key = surname_key(core[-1])
         if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
-            full_names.setdefault(key, name)
+            if " " not in full_names.get(key, ""):
+                # A surname seen alone first ("Brannick says ..." in a headline) is this person.
+                full_names[key] = name
             # "Chun Yung-woo", later "Chun": a family name written first is referred to alone.
             first_names.setdefault(surname_key(core[0]), name)
             for word in core[1:-1]:

@@ -515,3 +515,30 @@ def test_told_or_informed_by_nobody_named_is_an_unnamed_source():
 def test_a_name_that_begins_with_media_is_no_group():
     body = "Media Council director Takura Zhangazha said the government should be open."
     assert found(body) == [("paraphrase", "the government should be open", "Takura Zhangazha")]
+
+
+def test_sources_close_to_a_named_person_are_still_unnamed():
+    body = (
+        "Sources close to the prime minister, Henrik Aalto-Brenn, say he has twice asked her "
+        "to soften her tone."
+    )
+    assert found(body) == [("anonymous", "he has twice asked her to soften her tone", None)]
+
+
+def test_the_reporter_who_sets_the_scene_is_not_the_unnamed_group_that_speaks():
+    body = (
+        "Rebels in the Democratic Republic of Congo have called for the government of President "
+        "Laurent Kabila to halt an offensive. As Todd Pitman reports from Kigali in neighboring "
+        "Rwanda, the Congo rebels say the offensive could endanger foreign troops."
+    )
+    items = found(body)
+    assert ("anonymous", "the offensive could endanger foreign troops", None) in items
+    assert all(speaker is None for _, _, speaker in items)
+
+
+def test_a_name_in_brackets_after_a_title_is_the_speaker():
+    body = (
+        "The spokesman for the main rebel Congolese Rally for Democracy (Kin-Kiey Mulumba) "
+        'reported what he calls "very bloody" fighting near Bokungu.'
+    )
+    assert found(body) == [("partial", "very bloody", "Kin-Kiey Mulumba")]

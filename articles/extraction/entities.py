@@ -51,7 +51,7 @@ ORG_WORDS = {
     "Society", "Board", "Bureau", "Command", "Corps", "Fund", "Authority", "Guard", "Police",
     "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
     "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
-    "Tribunal", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
+    "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
     "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
     "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     # Newspapers' names.
@@ -500,6 +500,9 @@ _APPOSITION = re.compile(
 )
 
 
+_BRACKETED_NAME = re.compile(r"\s+(?:for|of)\s+[^()~.;]{1,80}\(")
+
+
 def _titled_people(
     masked: str, mentions: list[Mention], known: list[tuple[str, list[str]]]
 ) -> list[Mention]:
@@ -521,8 +524,17 @@ def _titled_people(
             ),
             None,
         )
+        named = named or next(
+            (
+                m
+                for m in people[later : later + 3]
+                if m.start - end <= 90 and _BRACKETED_NAME.fullmatch(masked[end : m.start])
+            ),
+            None,
+        )
         if named:
-            # "Velmora's prime minister, Roksana Hrytsenko": the title introduces the name.
+            # "Velmora's prime minister, Roksana Hrytsenko": the title introduces the name; so
+            # does a name in brackets ("The spokesman for the Rally (Kin-Kiey Mulumba)").
             named.title = named.title or printed
             continue
         introduced = [

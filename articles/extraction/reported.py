@@ -535,7 +535,7 @@ def _main_reported(
         elif name == "called":
             # "called for al-Sayegh to step aside", "called on the council to act": a demand.
             demand = re.match(
-                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+[a-z~\"“‘']", rest
+                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+[a-z~\"“‘']", rest
             )
             complement = verb.end() + 1 if demand else None
         elif name in _URGING:

@@ -119,7 +119,9 @@ _LEAD = re.compile(
 _OPENER = re.compile(
     r"\s*(?:When|While|After|Before|Asked|Pressed|Speaking|Writing|Addressing|Responding|"
     r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|"
-    r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This)\b[^,]{0,150},\s*"
+    r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This|"
+    # "As Todd Pitman reports from Kigali, the Congo rebels say": the reporter sets the scene.
+    r"As\s+[^,]{1,60}\breports?)\b[^,]{0,150},\s*"
 )
 # A comma-separated piece that goes on with the opening clause rather than naming the speaker.
 _CONTINUES = re.compile(
@@ -207,6 +209,13 @@ _TITLE_FIRST = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w'’-]*['’]s)\s+[\w'’ .-]{1,60}?"
     r"[a-z],\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
+# "the Congo rebels": a group (a lower-case plural), not "the United States".
+_LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
+_CLOSE_TO = re.compile(
+    r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
+    r"[Ff]riends|[Aa]dvisers)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|around|"
+    r"near|working\s+for|loyal\s+to)\b"
+)
 _TITLE_APPOSED = re.compile(r",\s+the\s+[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 
 
@@ -268,11 +277,19 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         cursor = opener.end()
         while _CONTINUES.match(masked, cursor, end) and masked.find(",", cursor, end) != -1:
             cursor = masked.find(",", cursor, end) + 1
-        if any(
-            m.kind in _SPEAKERS or m.kind == "org" or m.name in {"he", "she"}
-            for m in entities.within(cursor, end)
-            if not m.possessive
-        ) or re.fullmatch(r"\s*(?:it|they)\s*", masked[cursor:end], re.I):
+        if (
+            any(
+                m.kind in _SPEAKERS or m.kind == "org" or m.name in {"he", "she"}
+                for m in entities.within(cursor, end)
+                if not m.possessive
+            )
+            or re.fullmatch(r"\s*(?:it|they)\s*", masked[cursor:end], re.I)
+            or (
+                # "As Todd Pitman reports from Kigali, the Congo rebels say": unnamed after all.
+                ANON_RE.search(masked[cursor:end].strip(" ,"))
+                or _LOWER_GROUP.fullmatch(masked[cursor:end].strip(" ,"))
+            )
+        ):
             # "In a statement, it said ...": the pronoun after the opener is the subject.
             start = cursor
             phrase = masked[start:end].strip(" ,")
@@ -282,6 +299,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     tail = re.sub(r"^(?:But|And|Yet|So|Still|Now|Instead)\s+(?:also\s+)?", "", tail)
     inside = entities.within(start, end)
     first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
+    if _CLOSE_TO.match(phrase):
+        return ANON  # "Sources close to the prime minister, Henrik Aalto-Brenn, say"
+    bracketed = [m for m in inside if m.kind == "person" and masked[m.start - 1 : m.start] == "("]
+    if bracketed and re.fullmatch(r"\)\s*,?\s*", masked[bracketed[-1].end : end]):
+        return bracketed[-1].name  # "The spokesman for the Rally (Kin-Kiey Mulumba) reported"
     if (
         first
         and first.kind == "person"
@@ -292,7 +314,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name
-    if ANON_RE.search(phrase) or ANON_RE.search(tail) or KIN_RE.search(phrase):
+    if (
+        ANON_RE.search(phrase)
+        or ANON_RE.search(tail)
+        or KIN_RE.search(phrase)
+        or _LOWER_GROUP.fullmatch(tail)
+    ):
         return ANON
     people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
     if people:

@@ -171,3 +171,8 @@ def test_a_questions_topic_with_an_adjective_is_the_askers_words():
         "disbanded Parliament, Ivan Petrenko told reporters that it was not a crisis."
     )
     assert "political crisis" not in {q.text for q in extract_quotes(body)}
+
+
+def test_a_slogan_named_after_its_marks_is_no_quotation():
+    body = 'Ana Mol spoke. She repeated her "Aldoria first" slogan at the rally.'
+    assert extract_quotes(body) == []

@@ -428,3 +428,26 @@ def test_the_statement_read_and_a_statement_posted_on_a_website():
         ("direct", "The group infiltrated the town at night", "Legesse Tulu"),
         ("direct", "The group destroyed property", "Legesse Tulu"),
     ]
+
+
+def test_a_country_or_body_named_as_printed_speaks():
+    body = (
+        "The United States insists the North must disarm. Pyongyang has offered to freeze its "
+        "programme. The U.S. considers that sanctions could be tightened. North Korea's news "
+        "agency acknowledged the missile broke apart."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the North must disarm", "United States"),
+        ("freeze its programme", "Pyongyang"),
+        ("sanctions could be tightened", "U.S."),
+        ("the missile broke apart", "North Korea's news agency"),
+    ]
+
+
+def test_a_place_inside_a_clause_is_no_new_speaker_nor_is_a_title():
+    body = (
+        "A State Department spokesperson noted that on January 17, Washington announced its "
+        'intention to relist the group. "Our forces are inside," said Mr. Chea.'
+    )
+    items = [(q.kind, q.speaker) for q in extract_quotes(body)]
+    assert items == [("anonymous", None), ("direct", "Chea")]

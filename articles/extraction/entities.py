@@ -140,7 +140,8 @@ _ACTS_ALONE = re.compile(
 )
 _NAME_TITLES = {"Sheikh"}  # also a part of Somali and Arabic names
 # A title's field or place straight before a capitalised run: "... for Human Rights Ivan Simonovic".
-_BRACKETED_HONORIFIC = re.compile(r"\((Mr|Mrs|Ms|Miss)\.?\)\s+$")
+# "Dr (Mrs) Folake Ibekwe", "Mr. Chea": an honorific the name's own run does not hold.
+_BRACKETED_HONORIFIC = re.compile(r"(?:\((Mr|Mrs|Ms|Miss)\.?\)|\b(Mr|Mrs|Ms|Miss)\.)\s+$")
 _TITLE_FIELD = re.compile(
     r"(?:\b(?:[Ss]ecretary(?:-[Gg]eneral)?|[Rr]epresentative|[Ee]nvoy|[Cc]ommissioner|"
     r"[Cc]oordinator|[Dd]irector|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|[Cc]ommander)\s+"
@@ -254,7 +255,7 @@ def find_entities(
             honorific = next((w for w in words if w in {"Mr", "Ms", "Mrs", "Miss", "Sir"}), None)
             bracketed = _BRACKETED_HONORIFIC.search(masked, max(0, tokens[0][1] - 8), tokens[0][1])
             if honorific is None and bracketed:
-                honorific = bracketed.group(1)  # "Dr (Mrs) Folake Ibekwe-Danjuma"
+                honorific = bracketed.group(1) or bracketed.group(2)
             while words and words[0] in STOP and len(words) > 1:
                 words, tokens = words[1:], tokens[1:]
             if not words or (len(words) == 1 and words[0] in STOP):

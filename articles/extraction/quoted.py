@@ -29,7 +29,8 @@ _AFTER_SPK_VERB = re.compile(
 _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
-    r"\s+(?P<spk>[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
+    r"\s+(?P<spk>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Gov|Lt|Maj|Capt|Sgt)\.\s+)?"
+    r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
 # A quotation signed with a dash: '"Not a single hospital has closed." – Tomasz Welk, speaking ...'.
 _AFTER_DASH = re.compile(
@@ -58,6 +59,10 @@ _SCARE_BEFORE = re.compile(
     r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
     r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename))\s*$",
     re.I,
+)
+_SCARE_AFTER = re.compile(
+    r"\s*(?:slogan|motto|catchphrase|hashtag|banner|label|chant|rallying cry|nickname|"
+    r"buzzword|mantra)s?\b"
 )
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
@@ -414,8 +419,12 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         else:
             kind, confidence = "partial", 0.75
             near = before[-80:]  # what a rule anchored at the opening mark needs to see
-            if _SCARE_BEFORE.search(near) or _ASKED_ABOUT.search(near):
-                continue
+            if (
+                _SCARE_BEFORE.search(near)
+                or _ASKED_ABOUT.search(near)
+                or _SCARE_AFTER.match(article.body, last.close_pos + 1)
+            ):
+                continue  # 'his "Aldoria first" slogan': a slogan, not a quotation
             if re.search(
                 r"\b(?:described|describes|describing|saw|sees|regards|regarded)\s+"
                 r"(?:the|a|an|its|his|her|their)?\s*$",

@@ -365,6 +365,12 @@ _PASSIVE_TOLD = re.compile(
     r"(?:told|informed|assured|warned|advised|reminded)\s+(?:(?:by\s+(?P<spk>[^,~]{1,60}?)\s+)?"
     r"that\s+|(?=(?:the|a|an|it|he|she|they|we|I|there|his|her|their|its|this|no)\s))"
 )
+# "acknowledged the missile broke apart": a subject, then a verb in the past.
+_PAST_CLAUSE = re.compile(
+    r"\s+(?=(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:[a-z]{3,}ed|broke|fell|took|made|gave|went|came|won|lost|left|sent|began|rose|"
+    r"grew|hit|struck|shot|ran|led|met|held|kept|sold|paid|bought|fought)\b(?!\s+by\b))\w"
+)
 _NOTING = {
     "noted",
     "notes",
@@ -378,6 +384,8 @@ _NOTING = {
     "maintained",
     "stated",
     "asserted",
+    "considers",
+    "considered",
 }
 _SAYING = {"saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting"}
 _FINITE_CLAUSE = re.compile(
@@ -525,7 +533,9 @@ def _main_reported(
             # "He noted instead it would be up to ...": a clause with a finite verb, not an
             # object ("noted the progress").
             adverbs = re.match(r"(?:\s+(?:instead|also|again|though|however|too))*", rest)
-            bare = _FINITE_CLAUSE.match(rest, adverbs.end())
+            bare = _FINITE_CLAUSE.match(rest, adverbs.end()) or _PAST_CLAUSE.match(
+                rest, adverbs.end()
+            )
             complement = verb.end() + bare.end() - 1 if bare else None
         elif name in {"promised", "pledged", "vowed", "offered", "threatened"}:
             inf = re.match(rf"^{TIME}\s+to\s", rest)
@@ -619,8 +629,17 @@ def _main_reported(
                 continue
             who = masked[comma + 1 : later.start()]
             who = re.sub(r"^\s*(?:and|but|while|hours after|after|as)\b", "", who)
-            if not who.strip() or resolve_phrase(
+            other = resolve_phrase(
                 article.entities, masked, later.start() - len(who), later.start()
+            )
+            if not who.strip() or (
+                other
+                # A place named inside the clause ("on January 17, Washington announced") is
+                # no new speaker; a person or an unnamed source is.
+                and (
+                    other == ANON
+                    or article.entities.within(later.start() - len(who), later.start())
+                )
             ):
                 clause_end = comma
                 break

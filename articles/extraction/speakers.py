@@ -209,6 +209,17 @@ _TITLE_FIRST = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w'’-]*['’]s)\s+[\w'’ .-]{1,60}?"
     r"[a-z],\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
+_PROPER = re.compile(
+    r"(?:[Tt]he\s+)?((?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]+)(?:\s+(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]+|"
+    r"of|and)){0,4})"
+)
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|It|This|That|These|Those|"
+    r"He|She|They|We|I|You|There|Here|But|And|Yet|So|Then|Now|Some|Many|Others|Both|All|"
+    r"Each|One|Neither|Either|None|Mr|Mrs|Ms|Dr|Prof|When|While|As|If|After|Before|Asked|"
+    r"Speaking|In|On|At|For|From|With|By|To|Of)\b"
+)
 # "the Congo rebels": a group (a lower-case plural), not "the United States".
 _LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
 _CLOSE_TO = re.compile(
@@ -382,6 +393,18 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None
+    proper = _PROPER.fullmatch(tail)
+    if proper and not _NOT_A_SPEAKER.search(proper.group(1)):
+        named = [
+            m.name
+            for m in entities.mentions
+            if m.kind == "person" and m.name.split()[-1] == proper.group(1) and " " in m.name
+        ]
+        if named:
+            return named[0]  # "Halloran", before the article gives "Viktor Halloran"
+        # "The United States insists", "Pyongyang has offered": a country or body named as
+        # printed, as the labels name an organisation.
+        return proper.group(1)
     return None
 
 

@@ -11,12 +11,12 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, when the eighth held-out set, u01-u14, joined the tuning part.)
+# on 3 December 2026, when the ninth held-out set, v01-v18, joined the tuning part.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.97, 0.98),
-    "partial": (0.98, 0.93, 0.97),
+    "partial": (0.99, 0.94, 0.97),
     "paraphrase": (0.97, 0.86, 0.98),
-    "anonymous": (0.95, 0.90, 1.00),
+    "anonymous": (0.94, 0.89, 1.00),
 }
 
 
@@ -25,18 +25,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the ninth set (v01-v18, labelled blind and reviewed by a second
-# annotator), scored on 3 December 2026, once, when u01-u14 (tuned on that day) became tuning
-# data. It misses issue 10's targets (direct and partial speaker accuracy, paraphrase and
-# unnamed-source recall, credited claims); it must not get worse than measured then. Raise these
-# as it improves; never lower them to pass.
+# The held-out part is the tenth set (w01-w14, labelled blind and reviewed by a second
+# annotator), scored on 3 December 2026, once, when v01-v18 (tuned on that day) became tuning
+# data. It misses issue 10's targets (direct and partial recall and speaker accuracy,
+# unnamed-source recall, credited claims, a scare quote); it must not get worse than measured
+# then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.94, 0.86),
-    "partial": (1.00, 0.90, 0.86),
-    "paraphrase": (0.89, 0.68, 0.88),
-    "anonymous": (0.85, 0.69, 1.00),
+    "direct": (1.00, 0.87, 0.77),
+    "partial": (0.95, 0.75, 0.67),
+    "paraphrase": (0.88, 0.76, 0.79),
+    "anonymous": (0.91, 0.65, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -135,3 +135,20 @@ def test_a_quotation_signed_with_a_dash_is_the_signers():
         ("direct", "Oskar Brannick"),
         ("direct", "Tomasz Welk"),
     ]
+
+
+def test_guillemets_are_quotation_marks_and_stay_in_the_words():
+    body = (
+        "Minister Élodie Marchal accused Orsund of «blackmail» on Tuesday.\n\n"
+        "«The Orsundian side speaks of a ‹fair redistribution›. What they mean is that our "
+        "boats stay in port», the minister declared."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("partial", "blackmail", "Élodie Marchal"),
+        (
+            "direct",
+            "The Orsundian side speaks of a ‹fair redistribution›. What they mean is that our "
+            "boats stay in port",
+            "Élodie Marchal",
+        ),
+    ]

@@ -91,14 +91,20 @@ class ExtractedQuote:
         return asdict(self)
 
 
+_GUILLEMETS = str.maketrans("«»‹›", "“”‘’")
+
+
 class Article:
     """The body plus the derived views every rule needs."""
 
     def __init__(self, body: str, known_people: Iterable = ()) -> None:
         self.body = body
         paras = paragraphs(body)
-        self.spans = find_spans(body, paras)
-        self.masked = mask(body, self.spans)
+        # Guillemets («...», ‹...›), as French, German and Nordic news print quotations, are read
+        # as the curly marks the rules know; the body keeps them, so quoted words stay verbatim.
+        marked = body.translate(_GUILLEMETS)
+        self.spans = find_spans(marked, paras)
+        self.masked = mask(marked, self.spans)
         self.sentences = sentences(self.masked, paras)
         self._sentence_starts = [a for a, _ in self.sentences]
         self.paragraphs = paras

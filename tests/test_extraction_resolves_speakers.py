@@ -451,3 +451,17 @@ def test_a_place_inside_a_clause_is_no_new_speaker_nor_is_a_title():
     )
     items = [(q.kind, q.speaker) for q in extract_quotes(body)]
     assert items == [("anonymous", None), ("direct", "Chea")]
+
+
+def test_south_asian_honorifics_and_a_plural_owner_before_a_name():
+    body = (
+        "Chief Minister Smt. Meenakshi Dhuria spoke in Lungvar.\n\n"
+        '"We are talking about the truth," Smt. Dhuria told reporters. Shri Harivansh Kotwal '
+        "said his government would not allow even one inch. The Greens' Sofie Brandt-Okoro said "
+        "the next president would inherit a winter."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == [
+        "Meenakshi Dhuria",
+        "Harivansh Kotwal",
+        "Sofie Brandt-Okoro",
+    ]

@@ -38,6 +38,8 @@ TITLES = {
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
     "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
+    # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
+    "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -385,6 +387,10 @@ def find_entities(
             # noun capitalised by the sentence, not a given name.
             person = person[1:]
             start = end - len(" ".join(person))
+        owner_words = [i for i, w in enumerate(person[:-1]) if w[-1] in "'’"]
+        if owner_words and person[-1] not in ORG_WORDS:
+            # "the Greens' Sofie Brandt-Okoro": a plural owner, then the person.
+            person = person[owner_words[-1] + 1 :]
         person_start = end - len(" ".join(person))
         if person[-1] in {"Jr", "Sr"} and masked[end : end + 1] == ".":
             person, end = [*person[:-1], person[-1] + "."], end + 1

@@ -38,6 +38,8 @@ _ABBREVIATIONS = {
     "Prof",
     "Rev",
     "Hon",
+    "Smt",
+    "Shri",
 }
 
 

@@ -21,7 +21,13 @@ from .sources import KIN_RE, SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
 
 # A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
-_ABBREVIATED = r"(?:[^~.;!?:]|(?<=\b[A-Z])\.)"
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Smt", "Shri", "Gen", "Col", "Sen", "Rep", "Gov", "Lt")
+_ABBREVIATED = (
+    r"(?:[^~.;!?:]|(?<=\b[A-Z])\.|"
+    # "Smt. Dhuria told reporters", "Gen. Pace said": an honorific's or a rank's full stop.
+    + "|".join(rf"(?<=\b{word})\." for word in _HONORIFICS)
+    + ")"
+)
 _AFTER_SPK_VERB = re.compile(
     rf"^\s*,?\s*(?P<spk>{_ABBREVIATED}{{1,140}}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{AFTER_QUOTE_SAY})\b"

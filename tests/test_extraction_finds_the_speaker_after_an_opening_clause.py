@@ -118,3 +118,14 @@ def test_an_abbreviated_country_in_a_title_after_a_quote():
         '"shows our resolve," the U.S. defense secretary said.'
     )
     assert found(body) == [("partial", "shows our resolve", "Lloyd Austin")]
+
+
+def test_an_opening_condition_and_a_ranked_speaker_after_a_quotation():
+    body = (
+        "If both leaders have died, then security analyst Khalid Aziz says the militants "
+        'should be scrambling. "The people are uniting," Army Maj. Gen. Rick Lynch said.'
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "Khalid Aziz"),
+        ("direct", "Rick Lynch"),
+    ]

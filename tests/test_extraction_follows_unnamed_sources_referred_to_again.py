@@ -542,3 +542,17 @@ def test_a_name_in_brackets_after_a_title_is_the_speaker():
         'reported what he calls "very bloody" fighting near Bokungu.'
     )
     assert found(body) == [("partial", "very bloody", "Kin-Kiey Mulumba")]
+
+
+def test_groups_that_believe_and_an_unnamed_report_inside_a_named_one():
+    body = (
+        "U.S. intelligence agencies say they believe the leader died weeks ago. Officials "
+        "believe a missile strike killed his predecessor in August. Ibrahim Qaftan told VOA that "
+        "American officials said the U.S. has no intention of withdrawing. The letter asked him "
+        "to shut down what they believe is a government website."
+    )
+    items = found(body)
+    assert ("anonymous", "they believe the leader died weeks ago", None) in items
+    assert ("anonymous", "a missile strike killed his predecessor in August", None) in items
+    assert ("anonymous", "the U.S. has no intention of withdrawing", None) in items
+    assert all(speaker is None for _, _, speaker in items)

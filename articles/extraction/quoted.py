@@ -21,7 +21,10 @@ from .sources import KIN_RE, SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
 
 # A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
-_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Smt", "Shri", "Gen", "Col", "Sen", "Rep", "Gov", "Lt")
+_HONORIFICS = (
+    *("Mr", "Mrs", "Ms", "Dr", "Smt", "Shri", "Gen", "Col", "Sen", "Rep", "Gov", "Lt", "Maj"),
+    *("Capt", "Sgt", "Prof", "Adm", "Brig", "Cmdr", "Rev"),
+)
 _ABBREVIATED = (
     r"(?:[^~.;!?:]|(?<=\b[A-Z])\.|"
     # "Smt. Dhuria told reporters", "Gen. Pace said": an honorific's or a rank's full stop.

@@ -415,6 +415,7 @@ _INNER_REPORT = re.compile(
     # Without "that", only the present of a live report: "had argued" is the outer speaker's.
     r"(?:says|warns|insists|argues|claims|adds|notes|believes|maintains|stresses|contends)\s)"
 )
+_INNER_UNNAMED = re.compile(r"([A-Z][^,~]{0,40}?)\s+(?:said|say|says|believe|believed)\s")
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
 _DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
 # What may come between a verb of saying and its "that": when, where, to whom, how.
@@ -485,7 +486,7 @@ def _main_reported(
             or not _ASKED_TO.match(masked, verb.end(), end)
         ):
             continue  # a question, or someone asked: only "asked lawmakers to delay" reports
-        if re.search(r"\b(?:that|which|who)\s+(?:it|he|she|they)\s*$", phrase):
+        if re.search(r"\b(?:that|which|who|what)\s+(?:it|he|she|they|we|officials)\s*$", phrase):
             continue  # a relative clause ("photographs that it said showed")
         rest = masked[verb.end() : end]
         complement = None
@@ -566,6 +567,8 @@ def _main_reported(
             "claimed",
             "warns",
             "warn",
+            "believe",
+            "believed",
             "believes",
             "indicated",
             "indicates",
@@ -583,6 +586,10 @@ def _main_reported(
         inner = _INNER_REPORT.match(masked, complement, end)
         if inner and resolve_phrase(article.entities, masked, inner.start(1), inner.end(1)):
             # "Little said Hagel also stated that ...": the words are Hagel's.
+            return _main_reported(article, out, complement, end, inherited)
+        inner = _INNER_UNNAMED.match(masked, complement, end)
+        if inner and resolve_phrase(article.entities, masked, inner.start(1), inner.end(1)) == ANON:
+            # "told VOA that American officials said the U.S. ...": the officials' words.
             return _main_reported(article, out, complement, end, inherited)
         subject_start = start
         joined = list(

@@ -39,7 +39,8 @@ ANON_RE = re.compile(
     # A bare plural group, wherever it is from: "Farmers in the Serek valley", "Traders at the
     # port", "Fishermen from Lake Varna" (the place is never the speaker).
     r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
-    r"the|a|an|its|his|her|their)\b)[a-z][\w-]*\s+)?"
+    # One or two words say whose or what kind ("U.S. intelligence agencies").
+    r"the|a|an|its|his|her|their)\b)[a-z][\w.-]*\s+){0,2}"
     r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news)\b)"
     r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
     # Two groups at once: "rebel commanders and opposition politicians".

@@ -118,7 +118,8 @@ _LEAD = re.compile(
 # A sentence's opening adverbial clause, up to its comma: "When asked about ...,", "At the ...,".
 _OPENER = re.compile(
     r"\s*(?:When|While|After|Before|Asked|Pressed|Speaking|Writing|Addressing|Responding|"
-    r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|"
+    r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|If|"
+    r"Unless|"
     r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This|"
     # "As Todd Pitman reports from Kigali, the Congo rebels say": the reporter sets the scene.
     r"As\s+[^,]{1,60}\breports?)\b[^,]{0,150},\s*"

@@ -87,3 +87,19 @@ def test_you_is_whoever_spoke_the_turn_before_and_nobody_outside_a_transcript():
     assert ("paraphrase", "the treaty was a fair-weather document", "Lukas van Aalst") in items
     assert ("partial", "a fair-weather document", "Lukas van Aalst") in items
     assert extract_quotes('You said last year that the treaty was "a fair-weather document".') == []
+
+
+def test_a_vox_pop_is_an_unnamed_source_and_so_are_drivers_spoken_to():
+    body = (
+        "REPORTER (Nadia Pryce): Drivers I've spoken to say they were given no warning at all.\n\n"
+        "VOX POP (LORRY DRIVER): I've been sat here since ten last night. It's a disgrace.\n\n"
+        "NEWSREADER: It's understood that the ferry operator is considering cancelling "
+        "sailings. Polls suggest the town is divided. Farmers who use the port say they'll "
+        "protest tomorrow."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("anonymous", "they were given no warning at all", None),
+        ("anonymous", "I've been sat here since ten last night. It's a disgrace.", None),
+        ("anonymous", "the ferry operator is considering cancelling sailings", None),
+        ("anonymous", "they'll protest tomorrow", None),
+    ]

@@ -25,7 +25,7 @@ SAY = (
     r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
-    r"charged|offered|threatened|considers|believe|"
+    r"charged|offered|threatened|considers|believe|suggest|suggests|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
     r"proposed|recommended|quipped|joked|mused|commented|comments|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").

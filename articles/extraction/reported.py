@@ -296,7 +296,8 @@ def _reported_clause(
     if _main_reported(article, out, start, end, inherited):
         return
     match = re.search(
-        r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:also\s+|widely\s+)?(?:believed|understood|thought|"
+        r"\b[Ii]t(?:['’]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+is\s+now)\s+(?:also\s+|widely\s+)?"
+        r"(?:believed|understood|thought|"
         r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+"
         # "It is understood Senator Calloway will travel ...": "that" may be left out.
         r"(?:that\s+|(?=(?:the|a|an|he|she|they|it|[A-Z][\w'’-]+)\s+(?:[\w'’.-]+\s+){0,4}?"
@@ -569,6 +570,8 @@ def _main_reported(
             "warn",
             "believe",
             "believed",
+            "suggest",
+            "suggests",
             "believes",
             "indicated",
             "indicates",

@@ -41,13 +41,17 @@ ANON_RE = re.compile(
     r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
     # One or two words say whose or what kind ("U.S. intelligence agencies").
     r"the|a|an|its|his|her|their)\b)[a-z][\w.-]*\s+){0,2}"
-    r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news)\b)"
+    r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news|polls|surveys|statistics|"
+    r"studies|numbers|results)\b)"
     r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
     # Two groups at once: "rebel commanders and opposition politicians".
     r"(?:\s+and\s+(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men))?"
     # Where they are, or what they are doing there: "Rebels advancing in the north".
     r"(?:(?:\s+[a-z]+ing)?\s+(?:in|from|at|near|across|on|outside|inside|around|throughout|"
-    r"toward|towards)\s+[^,~]{1,60})?$",
+    r"toward|towards)\s+[^,~]{1,60})?"
+    # Who they are: "Farmers who use the port", "Drivers I've spoken to".
+    r"(?:\s+who\s+[^,~]{1,50}|\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:spoke|spoken|talked|met)\s+"
+    r"(?:to|with))?$",
     re.IGNORECASE,
 )
 # Someone's family, friends or lawyer, not named: "an ordeal their families had described as".

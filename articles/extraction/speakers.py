@@ -130,7 +130,7 @@ _CONTINUES = re.compile(
     r"or|but|amid|despite|including)\b"
 )
 _SEGMENT_END = re.compile(r"[^,]{0,150},\s*")
-_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}:\s+")
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}(?:\s*\([^()]{1,40}\))?:\s+")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
 _WHAT = re.compile(

@@ -15,6 +15,7 @@ _TURN = re.compile(
     r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP)\))?:\s+(?=\S)"
     # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone.
     # "GUEST (INES CASTRO):": a guest named in the label.
+    r"|(?P<vox>VOX POP|VOX|VOXPOP)\s*\((?P<passer>[A-Z][A-Z.'’ -]{1,40}?)\):\s+(?=\S)"
     r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE|GUEST|INTERVIEWEE|CALLER)\s*"
     r"\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,[^)]{0,40})?\):\s+(?=\S)"
@@ -45,6 +46,16 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     found = []
     for start, end in article.paragraphs:
         turn = _TURN.match(body, start, end)
+        if turn and turn["vox"]:
+            # "VOX POP (LORRY DRIVER): ...": somebody in the street, never named.
+            text = " ".join(body[turn.end() : end].split())
+            if len(text.split()) >= 3:
+                found.append(
+                    ExtractedQuote(
+                        text, "anonymous", None, turn.group().strip(), turn.end(), end, 0.7
+                    )
+                )
+            continue
         label = turn and (turn["recorded"] or turn["label"]).strip()
         if not turn or _PROGRAMME.fullmatch(label):
             continue

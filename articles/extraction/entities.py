@@ -141,9 +141,9 @@ _ACTS_ALONE = re.compile(
     r"described|has|had|was|is|would|will)\b)"
 )
 _NAME_TITLES = {"Sheikh"}  # also a part of Somali and Arabic names
-# A title's field or place straight before a capitalised run: "... for Human Rights Ivan Simonovic".
 # "Dr (Mrs) Folake Ibekwe", "Mr. Chea": an honorific the name's own run does not hold.
 _BRACKETED_HONORIFIC = re.compile(r"(?:\((Mr|Mrs|Ms|Miss)\.?\)|\b(Mr|Mrs|Ms|Miss)\.)\s+$")
+# A title's field or place straight before a capitalised run: "... for Human Rights Ivan Simonovic".
 _TITLE_FIELD = re.compile(
     r"(?:\b(?:[Ss]ecretary(?:-[Gg]eneral)?|[Rr]epresentative|[Ee]nvoy|[Cc]ommissioner|"
     r"[Cc]oordinator|[Dd]irector|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|[Cc]ommander)\s+"

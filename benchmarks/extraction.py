@@ -379,7 +379,8 @@ HOSTILE_SECONDS = 2.0
 def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
     """Bodies of about `size` characters built to make rules slow: no sentence ends, thousands of
     quotation marks (unbalanced, nested, of every kind), only commas, semicolons or line breaks,
-    and a plain article pasted end to end without one full stop."""
+    abbreviations, verbs of saying or quoted fragments by the thousand, and a plain article pasted
+    end to end without one full stop."""
     words = ["the", "minister", "said", "that", "talks", "had", "been", "useful", "and"]
     words += ["officials", "warned", "Okafor", "Hart"]
     run_on = " ".join(words[(i * 7) % len(words)] for i in range(size // 5))
@@ -392,6 +393,11 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         "only semicolons": "Hart said that; " * (size // 16),
         "line breaks": "He said\n" * (size // 8),
         "curly singles": "‘ She told ‘reporters’ ’ " * (size // 25),
+        # Abbreviations' full stops, verbs of saying and fragments by the thousand.
+        "abbreviations": "Mr. K.P. Gen. Smt. Ana said " * (size // 28),
+        "said said said": "said " * (size // 5),
+        "fragments": 'he said "a b" and ' * (size // 18),
+        "guillemets": "« Elle a dit ‹ oui › » " * (size // 23),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

@@ -556,3 +556,15 @@ def test_groups_that_believe_and_an_unnamed_report_inside_a_named_one():
     assert ("anonymous", "a missile strike killed his predecessor in August", None) in items
     assert ("anonymous", "the U.S. has no intention of withdrawing", None) in items
     assert all(speaker is None for _, _, speaker in items)
+
+
+def test_things_that_suggest_are_no_sources_and_a_report_of_a_passive_stays_the_reporters():
+    for body in (
+        "Estimates suggest the toll is higher.",
+        "Satellite images suggest the dam is full.",
+        "Recent analysis suggests a slowdown.",
+    ):
+        assert found(body) == [], body
+    assert found("Ana Mol said the council was told the budget would be cut.") == [
+        ("paraphrase", "the council was told the budget would be cut", "Ana Mol")
+    ]

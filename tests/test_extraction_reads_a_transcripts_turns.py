@@ -103,3 +103,14 @@ def test_a_vox_pop_is_an_unnamed_source_and_so_are_drivers_spoken_to():
         ("anonymous", "the ferry operator is considering cancelling sailings", None),
         ("anonymous", "they'll protest tomorrow", None),
     ]
+
+
+def test_you_after_a_vox_pop_is_the_named_guest_before_it():
+    body = (
+        "HOST: With me is Dr. Ines Castro, a hydrologist at the Varrow Institute.\n\n"
+        "GUEST (INES CASTRO): The river was low anyway, so the drop is smaller.\n\n"
+        "VOX POP (FARMER): We have not seen water like this in years.\n\n"
+        'HOST: You said last year that the treaty was "a fair-weather document".\n'
+    )
+    items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
+    assert ("partial", "a fair-weather document", "Ines Castro") in items

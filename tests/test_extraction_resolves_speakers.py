@@ -465,3 +465,10 @@ def test_south_asian_honorifics_and_a_plural_owner_before_a_name():
         "Harivansh Kotwal",
         "Sofie Brandt-Okoro",
     ]
+
+
+def test_a_name_ending_in_ing_is_no_opening_participle_and_an_owners_title_gives_no_gender():
+    body = "Sara Fleming, a veteran diplomat, spoke on Monday. She said talks would resume."
+    assert [q.speaker for q in extract_quotes(body)] == ["Sara Fleming"]
+    body = "Sara Lind, the king's chief adviser, arrived. She said talks would resume."
+    assert [q.speaker for q in extract_quotes(body)] == ["Sara Lind"]

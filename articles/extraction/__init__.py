@@ -30,12 +30,8 @@ def extract_quotes(
     if not body or not body.strip():
         return []
     article = Article(body, known_people)
-    found = (
-        find_quoted(article)
-        + find_reported(article)
-        + find_turns(article)
-        + find_headline_quotes(article)
-    )
-    found = credit_the_addressed(article, found)
+    turns = find_turns(article)
+    found = find_quoted(article) + find_reported(article) + turns + find_headline_quotes(article)
+    found = credit_the_addressed(turns, found)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

@@ -608,7 +608,10 @@ _GENDERED = (
     r"grandmother|queen|princess|actress|spokesman|chairman|businessman|congressman|husband|"
     r"father|son|widower|brother|grandfather|king|prince)"
 )
-_GENDERED_AFTER = re.compile(rf",\s+(?:the|a|an|his|her|their)\s+[^,~.]{{0,40}}?\b{_GENDERED}\b")
+# The gendered noun ends the apposition ("Sara Lind, the king's chief adviser" says nothing of her).
+_GENDERED_AFTER = re.compile(
+    rf",\s+(?:the|a|an|his|her|their)\s+[^,~.]{{0,40}}?\b{_GENDERED}\b(?!['’])\s*[,.;]"
+)
 _GENDERED_BEFORE = re.compile(rf"\b{_GENDERED}\s+(?:[A-Z]\w*\.?\s+)?$")
 _AFTER_A_VERB = re.compile(r"\b(?:[a-z]+ed|told|gave|met|called|asked|urged|sent|left)\s+$")
 
@@ -652,7 +655,9 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     lead = re.match(
         r"(?:Asked|Speaking|Pressed|In|At|On|After|Before|During|For|With|Campaigning|Writing|"
         # Any opening participle: "Reacting, the minister ...", "Responding to the charge, ...".
-        r"Meanwhile|[A-Z][a-z]{2,}ing)\b[^,]{0,120},\s*",
+        r"Meanwhile|Reacting|Responding|Replying|Commenting|Referring|Turning|Noting|Addressing|"
+        r"Testifying|Appearing|Looking|Recalling|Citing|Echoing|Defending|Announcing|Briefing)"
+        r"\b[^,]{0,120},\s*",
         text,
     )
     if lead:

@@ -184,7 +184,9 @@ def sentences(masked: str, paras: list[tuple[int, int]] | None = None) -> list[t
         start = p_start
         for match in re.finditer(r"[.?!][\"”’']?(\s+)(?=[\"“‘'A-ZÀ-ÖØ-Þ~])", masked[p_start:p_end]):
             stop = p_start + match.start()
-            word = re.search(r"(\w+)$", masked[start:stop])
+            # Only the word before the full stop is looked at: rescanning the sentence from its
+            # start for each abbreviation would be quadratic ("Mr. Mr. Mr. ...").
+            word = re.search(r"(\w+)$", masked[max(start, stop - 12) : stop])
             if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
             found.append((start, p_start + match.start(1)))

@@ -51,7 +51,7 @@ _AFTER_DASH = re.compile(
 _ACCORDING = re.compile(
     r"\s*(?:(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80})|"
     # "In his view, the route was '...'": whose view it is.
-    r"[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
+    r"\b[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
     r"(?:view|opinion|words|assessment|estimate)),"
 )
 _AFTER_ACCORDING = re.compile(

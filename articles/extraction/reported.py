@@ -264,6 +264,8 @@ def _reported_clause(
         and MASK not in s[: passive.start()]
         # "We were told it was fine": a speaker's own words in a transcript's turn.
         and not re.search(r"\b(?:[Ww]e|I)\s+$", s[: passive.start()])
+        # "Ana Mol said the council was told ...": Mol's report, found by the main rule.
+        and not SAY_RE.search(s, 0, passive.start())
     ):
         # "Powell was informed she would need a letter": told by someone the text leaves
         # unnamed, unless it names them ("was told by the minister that ...").
@@ -290,7 +292,7 @@ def _reported_clause(
             start + claim.end(),
             start + (comma if comma != -1 else len(s)),
             speaker,
-            article.printed(start + claim.start(), start + claim.end() - 5),
+            article.printed(start + claim.start(), start + claim.end("spk")),
             0.55,
         )
     if _main_reported(article, out, start, end, inherited):
@@ -473,13 +475,19 @@ _ASIDE = re.compile(
 )
 
 
+# Verbs of saying tried per clause: a real sentence has a few; hostile text has thousands.
+_MOST_VERBS = 12
+
+
 def _main_reported(
     article: Article, out: list, start: int, end: int, inherited: str | None
 ) -> bool:
     """SPEAKER VERB (that) CLAUSE, cutting the clause where another speaker takes over."""
     masked = article.masked
     sentence_end = end
-    for verb in _VERB_RE.finditer(masked, start, end):
+    for tried, verb in enumerate(_VERB_RE.finditer(masked, start, end)):
+        if tried >= _MOST_VERBS:
+            break  # a run-on text of "said said said ...": no sentence reports this often
         name = verb.group()
         phrase = masked[start : verb.start()]
         if name == "asked" and (
@@ -594,7 +602,9 @@ def _main_reported(
         if inner and resolve_phrase(article.entities, masked, inner.start(1), inner.end(1)) == ANON:
             # "told VOA that American officials said the U.S. ...": the officials' words.
             return _main_reported(article, out, complement, end, inherited)
-        subject_start = start
+        # A subject sits near its verb: a bounded look back keeps the work per verb constant in a
+        # run-on text of thousands of "said".
+        subject_start = max(start, verb.start() - 400)
         joined = list(
             re.finditer(
                 # ", and seen by The Ledger,": a participle's agent is no subject of its own.

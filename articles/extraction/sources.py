@@ -18,6 +18,12 @@ NAME_WITHHELD = (
     r"(?:his|her|their)\s+names?\s+(?:be\s+)?withheld|without\s+giving\s+(?:his|her|their)\s+"
     r"(?:full\s+)?names?"
 )
+# Plural things that "suggest" or "show", which are never a source's words.
+DATA_NOUNS = (
+    r"polls|surveys|statistics|studies|numbers|results|estimates|images|photos|photographs|"
+    r"pictures|videos|documents|records|models|projections|forecasts|indications|signs|tests|"
+    r"findings|data|figures\s+(?:show|suggest)"
+)
 ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
     r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
@@ -38,11 +44,12 @@ ANON_RE = re.compile(
     r"another)$"
     # A bare plural group, wherever it is from: "Farmers in the Serek valley", "Traders at the
     # port", "Fishermen from Lake Varna" (the place is never the speaker).
-    r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
     # One or two words say whose or what kind ("U.S. intelligence agencies").
+    r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
     r"the|a|an|its|his|her|their)\b)[a-z][\w.-]*\s+){0,2}"
-    r"(?!(?:his|this|its|us|was|is|has|does|as|thus|news|polls|surveys|statistics|"
-    r"studies|numbers|results)\b)"
+    # Things are no speakers ("Polls suggest", "Satellite images suggest"), nor is a singular
+    # noun ending in s ("Recent analysis suggests").
+    rf"(?!(?:his|this|its|us|was|is|has|does|as|thus|news|{DATA_NOUNS})\b)(?![\w-]*(?:sis|us|ss)\b)"
     r"(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men)"
     # Two groups at once: "rebel commanders and opposition politicians".
     r"(?:\s+and\s+(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*[^s\W]s|[a-z][\w-]*men))?"

@@ -7,7 +7,7 @@ import re
 
 from .entities import ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
 from .mentions import ANON, Mention
-from .sources import ANON_RE, DESCRIBED, KIN_RE, WITHHELD
+from .sources import ANON_RE, DATA_NOUNS, DESCRIBED, KIN_RE, WITHHELD
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|reports)\b")
@@ -395,7 +395,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None
     proper = _PROPER.fullmatch(tail)
-    if proper and not _NOT_A_SPEAKER.search(proper.group(1)):
+    if (
+        proper
+        and not _NOT_A_SPEAKER.search(proper.group(1))
+        and not re.fullmatch(DATA_NOUNS, proper.group(1), re.I)
+    ):
         named = [
             m.name
             for m in entities.mentions

@@ -13,9 +13,10 @@ from .entities import surname_key
 _TURN = re.compile(
     r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:\((?:RECORDING|VOICEOVER|VOICE-OVER|ON TAPE|"
     r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP)\))?:\s+(?=\S)"
-    # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone.
-    # "GUEST (INES CASTRO):": a guest named in the label.
+    # "VOX POP (LORRY DRIVER):": somebody in the street.
     r"|(?P<vox>VOX POP|VOX|VOXPOP)\s*\((?P<passer>[A-Z][A-Z.'’ -]{1,40}?)\):\s+(?=\S)"
+    # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone;
+    # "GUEST (INES CASTRO):": a guest named in the label.
     r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE|GUEST|INTERVIEWEE|CALLER)\s*"
     r"\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,[^)]{0,40})?\):\s+(?=\S)"
@@ -60,7 +61,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if not turn or _PROGRAMME.fullmatch(label):
             continue
         words = label.split()
-        if not 1 <= len(words) <= 5 or body[turn.end() : turn.end() + 1] in '"“”':
+        if not 1 <= len(words) <= 5 or body[turn.end() : turn.end() + 1] in '"“”«':
             continue  # no label, or a turn that is itself a quotation (found as one)
         key = surname_key(words[-1].title())
         if key in journalists:
@@ -75,14 +76,16 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     return found
 
 
-def credit_the_addressed(article: Article, quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
-    """ "You said last year that ...": the person addressed, who in a transcript is whoever
-    spoke the turn before; with no turn before, nobody we can name, so no quote."""
-    turns = [(q.start, q.speaker) for q in find_turns(article)]
+def credit_the_addressed(
+    turns: list[ExtractedQuote], quotes: list[ExtractedQuote]
+) -> list[ExtractedQuote]:
+    """ "You said last year that ...": the person addressed, who in a transcript is whoever spoke
+    the named turn before; with none before, nobody we can name, so no quote."""
+    named = [(turn.start, turn.speaker) for turn in turns if turn.speaker]
     credited = []
     for quote in quotes:
         if quote.speaker in {"You", "you"}:
-            before = [name for start, name in turns if start < quote.start]
+            before = [name for start, name in named if start < quote.start]
             if not before:
                 continue
             quote = replace(quote, speaker=before[-1])

@@ -11,12 +11,12 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, when the tenth held-out set, w01-w14, joined the tuning part.)
+# on 3 December 2026, when the eleventh held-out set, x01-x10, joined the tuning part.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.97),
-    "partial": (0.99, 0.94, 0.97),
-    "paraphrase": (0.97, 0.85, 0.98),
-    "anonymous": (0.94, 0.89, 1.00),
+    "partial": (0.98, 0.93, 0.97),
+    "paraphrase": (0.96, 0.84, 0.98),
+    "anonymous": (0.95, 0.87, 1.00),
 }
 
 
@@ -25,18 +25,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the eleventh set (x01-x10, labelled blind and reviewed by a second
-# annotator), scored on 3 December 2026, once, when w01-w14 (tuned on that day) became tuning
-# data. It misses issue 10's targets on partial recall, unnamed-source claims credited to a name
-# and scare quotes reported (direct quotes, paraphrases and unnamed-source recall met); it must
-# not get worse than measured then. Raise these as it improves; never lower them to pass.
+# The held-out part is the twelfth set (y01-y11, labelled blind and reviewed by a second
+# annotator), scored on 3 December 2026, once, when x01-x10 became tuning data. It misses issue
+# 10's targets (direct and partial recall, partial speakers, unnamed-source recall, credited
+# claims, a scare quote); it must not get worse than measured then. Raise these as it improves;
+# never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.94, 0.97),
-    "partial": (0.91, 0.88, 0.95),
-    "paraphrase": (0.90, 0.78, 0.96),
-    "anonymous": (1.00, 0.70, 1.00),
+    "direct": (1.00, 0.65, 1.00),
+    "partial": (0.97, 0.71, 0.79),
+    "paraphrase": (0.87, 0.77, 0.89),
+    "anonymous": (0.89, 0.68, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 8, "scare quotes reported": 2}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 5, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():
@@ -72,12 +72,12 @@ def test_the_tuning_part_does_not_get_worse(tuning, kind):
     )
 
 
-# Three unnamed claims in the tuning part are still credited to a name, and one slogan is
-# reported: s12's "with opponents warning of a '...'", w03's "Israel's army says ... officials
-# said ...", w12's "she had been coached" (a campaign aide's claim), and w12's slogan "Steady
-# hands, open doors" (the tenth set, tuned on last). Lower these when they are fixed.
-TUNING_AT_MOST_CREDITED = 3
-TUNING_AT_MOST_SCARE = 1
+# Eleven unnamed claims in the tuning part are still credited to a name, and three scare quotes
+# or slogans are reported: s12's "with opponents warning of a '...'", w03's and w12's (tuned on
+# last) and the eleventh set's eight credited claims and two scare quotes (x01-x10, not yet tuned
+# on). Lower these when they are fixed.
+TUNING_AT_MOST_CREDITED = 11
+TUNING_AT_MOST_SCARE = 3
 
 
 def test_the_tuning_part_credits_almost_no_unnamed_source_and_reports_no_scare_quote(tuning):

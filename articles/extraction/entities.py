@@ -603,11 +603,11 @@ _FEMININE = {
     "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "wife", "mother", "daughter",
     "widow", "sister", "grandmother", "queen", "princess", "actress",
 }  # fmt: skip
-_GENDERED = (
-    r"(spokeswoman|chairwoman|businesswoman|congresswoman|wife|mother|daughter|widow|sister|"
-    r"grandmother|queen|princess|actress|spokesman|chairman|businessman|congressman|husband|"
-    r"father|son|widower|brother|grandfather|king|prince)"
-)
+_MASCULINE = {
+    "spokesman", "chairman", "businessman", "congressman", "husband", "father", "son", "widower",
+    "brother", "grandfather", "king", "prince",
+}  # fmt: skip
+_GENDERED = "(" + "|".join(sorted(_FEMININE | _MASCULINE, key=len, reverse=True)) + ")"
 # The gendered noun ends the apposition ("Sara Lind, the king's chief adviser" says nothing of her).
 _GENDERED_AFTER = re.compile(
     rf",\s+(?:the|a|an|his|her|their)\s+[^,~.]{{0,40}}?\b{_GENDERED}\b(?!['’])\s*[,.;]"

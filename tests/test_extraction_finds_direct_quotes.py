@@ -152,3 +152,39 @@ def test_guillemets_are_quotation_marks_and_stay_in_the_words():
             "Élodie Marchal",
         ),
     ]
+
+
+def test_german_low_nine_marks_are_quotation_marks_and_the_comma_may_follow_them():
+    body = (
+        "Minister Katrin Wellbrock warned against „blackmail“ on Tuesday. „We will not let "
+        "ourselves be blackmailed“, Wellbrock said. „Military steps“, her spokesman Jonas "
+        "Freytag said, „are not on the agenda.“"
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("partial", "blackmail", "Katrin Wellbrock"),
+        ("direct", "We will not let ourselves be blackmailed", "Katrin Wellbrock"),
+        ("direct", "Military steps are not on the agenda.", "Jonas Freytag"),
+    ]
+
+
+def test_inward_guillemets_are_read_the_other_way_round():
+    body = "»Wir bleiben«, sagte sie. »The port stays open«, the mayor Ana Lund told reporters."
+    [quote] = [q for q in extract_quotes(body) if "port" in q.text]
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "The port stays open", "Ana Lund")
+
+
+def test_an_english_text_with_a_stray_low_nine_mark_keeps_its_curly_marks():
+    body = "“The talks are over,” said Ana Lund, holding a paper headed „Protokoll“."
+    [quote] = extract_quotes(body)
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "The talks are over", "Ana Lund")
+
+
+def test_the_speaker_may_follow_the_verb_after_a_quotation():
+    body = (
+        "„The minister has been writing letters“, criticised Hennes Kroll, the opposition's "
+        'spokesman. "Nothing has changed," explained Ana Lund.'
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("direct", "Hennes Kroll"),
+        ("direct", "Ana Lund"),
+    ]

@@ -271,3 +271,36 @@ def test_although_another_speaker_insisted_is_theirs():
     items = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
     assert ("partial", "purely technical", "embassy") in items
     assert ("anonymous", "officials had linked the ban to the exercise", None) in items
+
+
+def test_police_and_authorities_not_named_are_unnamed_sources_but_a_named_force_is_not():
+    body = (
+        "Police said around 600 people had gathered and that the protest was peaceful. "
+        "Dorrick police say eleven people are confirmed dead."
+    )
+    assert kinds(body) == [
+        ("anonymous", "around 600 people had gathered", None),
+        ("anonymous", "the protest was peaceful", None),
+        ("paraphrase", "eleven people are confirmed dead", "Dorrick police"),
+    ]
+
+
+def test_information_obtained_by_the_paper_is_an_unnamed_source():
+    body = (
+        "According to information obtained by this newspaper, the Chancellery has already drawn "
+        "up a list of countermeasures."
+    )
+    assert kinds(body) == [
+        ("anonymous", "the Chancellery has already drawn up a list of countermeasures", None)
+    ]
+
+
+def test_a_country_maintains_and_diplomats_point_out():
+    body = (
+        "Maracoa maintains that the river changed course after the floods of 1934. Diplomats "
+        "in Lunden point out that two member states maintain close ties with Varnia."
+    )
+    assert kinds(body) == [
+        ("paraphrase", "the river changed course after the floods of 1934", "Maracoa"),
+        ("anonymous", "two member states maintain close ties with Varnia", None),
+    ]

@@ -176,3 +176,11 @@ def test_a_questions_topic_with_an_adjective_is_the_askers_words():
 def test_a_slogan_named_after_its_marks_is_no_quotation():
     body = 'Ana Mol spoke. She repeated her "Aldoria first" slogan at the rally.'
     assert extract_quotes(body) == []
+
+
+def test_a_vessels_name_and_a_policys_name_in_marks():
+    body = (
+        'Kroll demanded that the frigate "Ostwind" be sent at once. The government\'s line of '
+        '"strategic patience" is under pressure, Ana Lund said.'
+    )
+    assert quoted(body) == []

@@ -115,3 +115,27 @@ def test_would_not_say_is_a_refusal_but_would_not_accept_is_what_was_said():
         "it was open to technical dialogue but would not accept lectures from downstream",
         "the drills were routine",
     }
+
+
+def test_without_giving_details_and_the_reporters_word_on_the_claim():
+    body = (
+        'Aldana had said on Wednesday evening that "all options are on the table," without '
+        "giving details. Maracoa says the river changed course in 1934, a position that Alto "
+        "Peralta has always rejected."
+    )
+    assert found(body) == [
+        ("partial", "all options are on the table", "Aldana"),
+        ("paraphrase", "the river changed course in 1934", "Maracoa"),
+    ]
+
+
+def test_called_on_someone_to_act_gives_what_they_are_to_do():
+    body = (
+        'Tomás Ebner Lagos called on both governments to "lower the tone" and return to talks. '
+        "Owen Darby has called for an emergency debate in Parliament."
+    )
+    assert found(body) == [
+        ("partial", "lower the tone", "Tomás Ebner Lagos"),
+        ("paraphrase", "lower the tone and return to talks", "Tomás Ebner Lagos"),
+        ("paraphrase", "an emergency debate in Parliament", "Owen Darby"),
+    ]

@@ -472,3 +472,31 @@ def test_a_name_ending_in_ing_is_no_opening_participle_and_an_owners_title_gives
     assert [q.speaker for q in extract_quotes(body)] == ["Sara Fleming"]
     body = "Sara Lind, the king's chief adviser, arrived. She said talks would resume."
     assert [q.speaker for q in extract_quotes(body)] == ["Sara Lind"]
+
+
+def test_a_long_title_before_a_name_in_apposition_is_the_names():
+    body = (
+        "In Ciudad Alta, the spokeswoman for the Ministry of Foreign Relations and Worship of "
+        "Alto Peralta, Mariela Quispe Andrade, told Austral that the troops were on patrol. The "
+        "Minister of Foreign Relations and Worship of Alto Peralta, Inés Valcárcel de Ruiz, had "
+        "maintained on Wednesday, in a message posted on social media, that her country would "
+        "not withdraw a single soldier."
+    )
+    assert speakers(body) == ["Mariela Quispe Andrade", "Inés Valcárcel de Ruiz"]
+
+
+def test_a_capitalised_qualifier_before_a_role_is_no_person():
+    body = (
+        "The Secretary General, the Costa Verdean diplomat Tomás Ebner Lagos, said both "
+        "governments should return to the commission."
+    )
+    assert speakers(body) == ["Tomás Ebner Lagos"]
+
+
+def test_an_organisation_named_after_a_common_noun_is_what_the_noun_later_means():
+    body = (
+        "The shipping company Holm & Tessen rejects the accusation. The company told this "
+        "newspaper that the ship's logs showed no irregularities. The government Tuesday said "
+        "the crew was well."
+    )
+    assert speakers(body) == ["Holm & Tessen", "government"]

@@ -21,8 +21,8 @@ SAY = (
     r"said|says|say|added|adds|told|tells|wrote|writes|warned|warns|insisted|insists|insist|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
-    r"emphasi[sz]ed|emphasi[sz]es|maintained|suggested|complained|confirmed|responded|cautioned|"
-    r"predicted|repeated|reiterated|pointed out|reported|believes|promised|pledged|vowed|urged|"
+    r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|cautioned|"
+    r"predicted|repeated|reiterated|pointed out|points? out|reported|believes|promised|pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
@@ -92,6 +92,24 @@ class ExtractedQuote:
 
 
 _GUILLEMETS = str.maketrans("«»‹›", "“”‘’")
+# German and Danish books print »...« and ›...‹: the same marks, pointing inwards.
+_INWARD_GUILLEMETS = str.maketrans("»«›‹", "“”‘’")
+# German and central European news print „...“ and ‚...‘: the closing mark is the English
+# opening one.
+_LOW_NINE = str.maketrans("„“‚‘", "“”‘’")
+
+
+def _as_curly_marks(body: str) -> str:
+    """The body with its quotation marks written as English curly marks, character for
+    character (so offsets hold): guillemets either way round, and „...“ where the text uses
+    it and no English closing mark (a text that has both is quoting in English)."""
+    first = re.search(r"[«»]", body)
+    marked = body.translate(
+        _INWARD_GUILLEMETS if first and first.group() == "»" else _GUILLEMETS
+    )
+    if "„" in marked and "”" not in body:
+        marked = marked.translate(_LOW_NINE)
+    return marked
 
 
 class Article:
@@ -100,9 +118,10 @@ class Article:
     def __init__(self, body: str, known_people: Iterable = ()) -> None:
         self.body = body
         paras = paragraphs(body)
-        # Guillemets («...», ‹...›), as French, German and Nordic news print quotations, are read
-        # as the curly marks the rules know; the body keeps them, so quoted words stay verbatim.
-        marked = body.translate(_GUILLEMETS)
+        # Guillemets («...», »...«) and low-nine marks („...“), as French, German, Nordic and
+        # central European news print quotations, are read as the curly marks the rules know;
+        # the body keeps them, so quoted words stay verbatim.
+        marked = _as_curly_marks(body)
         self.spans = find_spans(marked, paras)
         self.masked = mask(marked, self.spans)
         self.sentences = sentences(self.masked, paras)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .mentions import ANON, Mention
 from .sources import DESCRIBED, GENERIC, anonymous_sources
 from .titles import _words as titles_words
-from .titles import holder, titled_phrases
+from .titles import ROLE, holder, titled_phrases
 
 __all__ = ["ANON", "Entities", "Mention", "find_entities", "subject_of"]
 
@@ -236,6 +236,18 @@ _WHERE = re.compile(
     re.I,
 )
 # A title's place ("the mayor of"); a spokesman for or of a body speaks for it, so not there.
+# A name after a common noun for an organisation: "the shipping company Holm & Tessen".
+_NAMED_AFTER_NOUN = re.compile(
+    # Not a day ("the government Tuesday said"), a month or a pronoun.
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|I\b|It\b|He\b|She\b|We\b|They\b)"
+    rf"((?:[{UPPER}][\w'’.-]*)(?:\s+(?:&\s+)?[{UPPER}][\w'’.-]*){{0,4}})(?=[\s,.;:]|$)"
+)
+# A role written before a name, after a capitalised qualifier: "Costa Verdean diplomat Tomás".
+_BEFORE_A_ROLE = re.compile(
+    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{ROLE}|diplomat|politician|lawmaker|official|analyst|"
+    rf"economist|lawyer|activist|journalist|general|admiral|colonel)\s+[{UPPER}][{LOWER}]"
+)
 _HOLDER_OF = re.compile(r"\b(?!spokes)([a-z]+)\s+of\s+(?:the\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
 
@@ -364,6 +376,8 @@ def find_entities(
             named_until = stop
             continue
         person = words[last_title + 1 :]
+        if last_title < 0 and not possessive and _BEFORE_A_ROLE.match(after):
+            continue  # "the Costa Verdean diplomat Tomás Ebner Lagos": a demonym, not a person
         if possessive and len(words) <= 2 and last_title < 0:
             owner = (end, " ".join(words))  # "Pakistan's", "South Korea's" Defense Ministry
         if not person or any(w in PLACE_WORDS for w in person):
@@ -473,7 +487,18 @@ def find_entities(
     orgs = [(m.start, m.end) for m in mentions if m.kind == "org"]
     # "the farmers' union": a plural possessive may be part of the name.
     for match in re.finditer(rf"\b[Tt]he\s+((?:[a-z-]+['’]?\s+){{0,2}}(?:{ORG_NOUNS}))\b", masked):
-        if not overlaps(orgs, match.start(1), match.start(1) + 1):
+        if overlaps(orgs, match.start(1), match.start(1) + 1):
+            continue
+        named = _NAMED_AFTER_NOUN.match(masked, match.end())
+        if (
+            named
+            and not overlaps(orgs, named.start(1), named.end(1))
+            and named.group(1).split()[0] not in TITLES
+        ):
+            # "The shipping company Holm & Tessen": the name, which a later "the company" means.
+            mentions.append(Mention(match.start(), named.end(1), "org", named.group(1)))
+            mentions[-1].title = match.group(1)
+        else:
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
     mentions.extend(anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)

@@ -36,7 +36,8 @@ _AFTER_SPK_VERB = re.compile(
     rf"(?P<verb>{AFTER_QUOTE_SAY})\b"
 )
 _AFTER_VERB_SPK = re.compile(
-    r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned)"
+    r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned|"
+    r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     r"\s+(?P<spk>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Gov|Lt|Maj|Capt|Sgt)\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
@@ -65,8 +66,13 @@ _CLAUSE_BREAK = re.compile(
     r"(?!(?:[a-z]+ed|seen|sent|written|given|shown|made|read|held)\s+(?:by|to)\b)|;\s+"
 )
 _SCARE_BEFORE = re.compile(
+    # "the government's line of 'strategic patience'": a policy's name.
+    r"\b(?:line|policy|doctrine|strategy|principle|concept|notion|tactic|approach)\s+of\s*$|"
     r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
-    r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename))\s*$",
+    r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename|"
+    # A vessel's or a craft's name: 'the frigate "Ostwind"'.
+    r"ship|tanker|vessel|frigate|destroyer|carrier|submarine|ferry|freighter|yacht|boat|"
+    r"cruiser|corvette|trawler|warship|aircraft|satellite|rocket|spacecraft))\s*$",
     re.I,
 )
 _SCARE_AFTER = re.compile(
@@ -329,7 +335,12 @@ def _joined(article: Article) -> list[list[Span]]:
             last = groups[-1][-1]
             between = article.masked[last.close_pos + 1 : span.open_pos]
             if (
-                article.body[last.end - 1] == ","
+                (
+                    article.body[last.end - 1] == ","
+                    # „Military steps“, Freytag said, „are not ...“: the comma outside the
+                    # marks, as German and British news print it, and the sentence goes on.
+                    or (between.startswith(",") and article.body[span.start : span.start + 1].islower())
+                )
                 and "\n" not in between
                 and re.fullmatch(rf"\s*,?\s*[^~.!?]{{1,90}}?\b(?:{SAY})\b[^~.!?]*?,\s*", between)
                 # '"...," he explained, noting, "..."': a second statement, quoted on its own.

@@ -111,12 +111,18 @@ _OCCASION = (
     r"telephone\s+interview|radio\s+interview|television\s+interview|testimony|sermon|lecture"
 )
 _TRAILING_CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
+    # After a comma, or a quotation that ends the clause ('"on the table," without giving').
+    r"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
     r"responding|replying|testifying|briefing)\b"
     r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
     rf"(?:{_OCCASION})\b"
-    r"|when\s+asked\b|if\s+asked\b|asked\s+(?:about|whether|if|why|how)\b)"
+    r"|when\s+asked\b|if\s+asked\b|asked\s+(?:about|whether|if|why|how)\b"
+    # "..., without giving details": how it was said.
+    r"|without\s+(?:giving|providing|offering|elaborating|saying|specifying|naming)\b"
+    # "..., a position that Alto Peralta has always rejected": the reporter's word on the claim.
+    r"|(?:a|an)\s+(?:position|claim|view|assertion|charge|accusation|allegation|version|"
+    r"stance|argument|contention)\s+(?:that|which|shared|rejected|denied|disputed)\b)"
     r"[^;~]*$"
 )
 
@@ -385,6 +391,7 @@ _NOTING = {
     "suggested",
     "predicted",
     "maintained",
+    "maintains",
     "stated",
     "asserted",
     "considers",
@@ -436,7 +443,7 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
 _NOT_A_CLAUSE = (
-    r"(?:to|of|for|with|by|about|in|on|at|when|while|whilst|after|before|during|outside|"
+    r"(?:to|of|for|against|with|by|about|in|on|at|when|while|whilst|after|before|during|outside|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
     r"as(?!\s+(?:long|soon)\s+as\b)|"
@@ -510,9 +517,11 @@ def _main_reported(
         )
         told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)
         if that and not re.search(
-            # "warns if the government does not show that ...": the "that" is a later clause's.
+            # "warns if the government does not show that ...": the "that" is a later clause's;
+            # an aside in commas on how it was said ("in a message posted on social media") is
+            # not.
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b",
-            that.group("skip") or "",
+            re.sub(r",\s(?:in|on|at|during|via|through)\s[^,]*,$", "", that.group("skip") or ""),
         ):
             complement = verb.end() + that.end()
             skipped = that.group("skip") or ""
@@ -554,10 +563,15 @@ def _main_reported(
             complement = verb.end() + 1
         elif name == "called":
             # "called for al-Sayegh to step aside", "called on the council to act": a demand.
+            # The demand: what those called on are to do ("called on the council to act"), or
+            # what is called for ("called for the minister to resign", "for an inquiry").
             demand = re.match(
-                r"\s+(?:for|on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+[a-z~\"“‘']", rest
+                r"\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+(?=[a-z~\"“‘'])"
+                r"|\s+for\s+(?=(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+[a-z~\"“‘'])"
+                r"|\s+for\s+(?=(?:an?|the|new|more|fresh|further|immediate|urgent)\s)",
+                rest,
             )
-            complement = verb.end() + 1 if demand else None
+            complement = verb.end() + demand.end() if demand else None
         elif name in _URGING:
             # "advised the parties to exercise ...": someone told to do something; not "advised
             # the navy until 2021" (a job) nor "was advised by" (a passive).

@@ -27,6 +27,8 @@ DATA_NOUNS = (
 ANON_RE = re.compile(
     r"\b(?:unnamed|anonymous|anonymously|anonymity|not (?:want )?to be (?:named|identified)|"
     r"familiar with|with knowledge of|close to the|declined to be (?:named|identified)|"
+    # "According to information obtained by this newspaper": its sources, unnamed.
+    r"information\s+(?:obtained|seen|received|gathered)\s+by|"
     r"not authori[sz]ed|on background|not be (?:named|identified)|unidentified|"
     rf"{NAME_WITHHELD})\b"
     r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
@@ -37,8 +39,9 @@ ANON_RE = re.compile(
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
-    # Police or authorities of a place, none named: "Local police said".
-    r"|^(?:the\s+)?(?:local|provincial|regional|district|municipal|city|state)\s+"
+    # Police or authorities, none named: "Police said", "Local police said" (a named force,
+    # "Dorrick police", is a body).
+    r"|^(?:the\s+)?(?:(?:local|provincial|regional|district|municipal|city|state)\s+)?"
     r"(?:police|authorities|officials)$"
     r"|^(?:others|some|many|most|several|few|a few|some others|many others|still others|one|"
     r"another)$"

@@ -67,7 +67,9 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
     # "the foreign ministry" is not the defence ministry: every word must be in the name.
     wanted = set(mention.name.lower().split())
     for earlier in reversed([m for m in entities.before(mention.start, 200) if m.kind == "org"]):
-        if earlier.name[:1].isupper() and wanted <= set(earlier.name.lower().split()):
+        # "the shipping company Holm & Tessen", later "the company": the noun it was named with.
+        named_as = set(f"{earlier.name} {earlier.title}".lower().split())
+        if earlier.name[:1].isupper() and wanted <= named_as:
             return earlier.name
     return mention.name
 
@@ -207,7 +209,10 @@ _AUXILIARY = re.compile(
 
 
 _TITLE_FIRST = re.compile(
-    r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w'’-]*['’]s)\s+[\w'’ .-]{1,60}?"
+    # The scene may come first: "In Ciudad Alta, the spokeswoman for the Ministry of ..., Mariela
+    # Quispe Andrade, told".
+    r"\s*(?:(?:In|At|From|On)\s+[^,~]{1,40},\s+)?"
+    r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w'’-]*['’]s)\s+[\w'’ .-]{1,120}?"
     r"[a-z],\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
 _PROPER = re.compile(
@@ -228,7 +233,11 @@ _CLOSE_TO = re.compile(
     r"[Ff]riends|[Aa]dvisers)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|around|"
     r"near|working\s+for|loyal\s+to)\b"
 )
-_TITLE_APPOSED = re.compile(r",\s+the\s+[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
+_TITLE_APPOSED = re.compile(
+    # "..., the deputy defence minister, Otto van Roon,", "..., the Costa Verdean diplomat Tomás
+    # Ebner Lagos,".
+    r",\s+the\s+[\w'’ -]{2,60}(?:,\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?|(?<=[a-z])\s+)$"
+)
 
 
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
@@ -240,7 +249,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if not phrase:
         return None
     # "Rebel leaders have said": the auxiliary is no part of who spoke.
-    phrase = _AUXILIARY.sub("", phrase) or phrase
+    auxiliary = _AUXILIARY.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
+    if auxiliary and auxiliary.start() > start:
+        end = auxiliary.start()
+        phrase = masked[start:end].strip(" ,")
     label = _LABEL.match(masked, start, end)
     if label:
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.

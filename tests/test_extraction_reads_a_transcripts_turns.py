@@ -114,3 +114,37 @@ def test_you_after_a_vox_pop_is_the_named_guest_before_it():
     )
     items = {(q.kind, q.text, q.speaker) for q in extract_quotes(body)}
     assert ("partial", "a fair-weather document", "Ines Castro") in items
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_nobodys():
+    body = (
+        "Interview: Noor Halvard on the runoff\n\n"
+        "Noor Halvard has been foreign minister since January. Critics such as Tomas Rell say "
+        "she is too cautious. Halvard spoke to the Velmora Review on Wednesday.\n\n"
+        "Q: Minister, will Velmora recognise the result, whoever wins?\n\n"
+        "A: We will recognise a result that reflects the will of the voters.\n\n"
+        'Q: In March you said sanctions were "not on the table". Diplomats say your ambassador '
+        "meets both campaigns.\n\n"
+        "A: Talking to both candidates is the opposite of interference."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "she is too cautious", "Tomas Rell"),
+        (
+            "direct",
+            "We will recognise a result that reflects the will of the voters.",
+            "Noor Halvard",
+        ),
+        ("paraphrase", "sanctions were not on the table", "Noor Halvard"),
+        ("partial", "not on the table", "Noor Halvard"),
+        ("anonymous", "your ambassador meets both campaigns", None),
+        ("direct", "Talking to both candidates is the opposite of interference.", "Noor Halvard"),
+    ]
+
+
+def test_an_interview_with_no_introduction_credits_the_first_person_named():
+    body = (
+        "Ana Lund, the mayor of Tarnmouth, answered our questions.\n\n"
+        "Q: Will the port close?\n\nA: Not while I am mayor, and not after."
+    )
+    [answer] = extract_quotes(body)
+    assert (answer.kind, answer.speaker) == ("direct", "Ana Lund")

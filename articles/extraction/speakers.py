@@ -132,7 +132,7 @@ _CONTINUES = re.compile(
     r"or|but|amid|despite|including)\b"
 )
 _SEGMENT_END = re.compile(r"[^,]{0,150},\s*")
-_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,40}(?:\s*\([^()]{1,40}\))?:\s+")
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()]{1,40}\))?:\s+")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
 _WHAT = re.compile(
@@ -406,6 +406,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None
+    if re.fullmatch(r"(?:(?:In|On|Last|Earlier|At|Back\s+in)\b[^,~]{0,30}?,?\s+)?you", phrase):
+        # "In March you said ...": an interviewer's question to whoever answers it.
+        return "You"
     proper = _PROPER.fullmatch(tail)
     if (
         proper

@@ -33,6 +33,41 @@ _JOURNALIST = re.compile(
 )
 
 
+# An interview's answers: "A: We will recognise ...", after "Q: ..." (or ANSWER/QUESTION).
+_ANSWER = re.compile(r"(?:A|ANSWER|Answer)\s*:\s+(?=\S)")
+_QUESTION = re.compile(r"(?:Q|QUESTION|Question)\s*:\s+(?=\S)")
+# How an interview's introduction names who answers: "Halvard spoke to the Review", "in an
+# interview with Noor Halvard", "Noor Halvard, interviewed in her office".
+_INTERVIEWED = re.compile(
+    r"(?P<a>[A-Z][\w'’-]+)(?:,\s+[^,]{1,60},)?\s+(?:spoke|talked|sat\s+down)\s+(?:to|with)\b"
+    r"|\binterview(?:ed)?\s+with\s+(?:[a-z]+\s+){0,3}?(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+
+
+def interviewee(article: Article, people: dict[str, str]) -> str | None:
+    """Who answers an interview's questions: the person its introduction (the text before the
+    first question) says was interviewed, else the first person it names."""
+    first_question = next(
+        (a for a, b in article.paragraphs if _QUESTION.match(article.body, a, b)), None
+    )
+    if first_question is None:
+        return None
+    intro = article.body[:first_question]
+    for match in _INTERVIEWED.finditer(intro):
+        name = people.get(surname_key((match["a"] or match["b"]).split()[-1]))
+        if name:
+            return name
+    named = [
+        m.name
+        for m in article.entities.mentions
+        if m.kind == "person" and m.start < first_question and len(m.name.split()) >= 2
+    ]
+    # A headline's name ("Interview: Noor Halvard on ...") is no mention, but its surname is.
+    headline = article.body[: article.skip_until]
+    in_headline = [n for n in named if surname_key(n.split()[-1]) in headline.lower()]
+    return (in_headline or named or [None])[0]
+
+
 def find_turns(article: Article) -> list[ExtractedQuote]:
     """Each turn of a named interviewee or recorded speaker, as a direct quote."""
     body = article.body
@@ -45,7 +80,17 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if m.kind == "person" and len(m.name.split()) >= 2
     }
     found = []
+    answers = interviewee(article, people)
     for start, end in article.paragraphs:
+        answer = answers and _ANSWER.match(body, start, end)
+        if answer:
+            # An interview's answer is the interviewee's own words.
+            text = " ".join(body[answer.end() : end].split())
+            if len(text.split()) >= 3:
+                found.append(
+                    ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8)
+                )
+            continue
         turn = _TURN.match(body, start, end)
         if turn and turn["vox"]:
             # "VOX POP (LORRY DRIVER): ...": somebody in the street, never named.

@@ -276,3 +276,19 @@ def test_told_his_cabinet_and_offered_or_threatened_to():
         ("freeze the programme", "Ana Mol"),
         ("expand the operation", "Ivo Strand"),
     ]
+
+
+def test_told_a_broadcasters_programme_and_but_it_noted():
+    body = (
+        'Losa Tavita-Harrow told Radio Motuhina\'s Dawn Report it was "good for the whole '
+        'country", and said fees would bring in $14 million. The Elections Watch Coalition said '
+        'voting had been "largely peaceful", but it noted "worrying delays" in two wards.'
+    )
+    found = [(q.kind, q.text, q.speaker) for q in extract_quotes(body)]
+    assert ("paraphrase", "it was good for the whole country", "Losa Tavita-Harrow") in found
+    assert ("paraphrase", "fees would bring in $14 million", "Losa Tavita-Harrow") in found
+    assert (
+        "paraphrase",
+        "voting had been largely peaceful",
+        "Elections Watch Coalition",
+    ) in found

@@ -116,3 +116,31 @@ def test_of_two_holders_of_a_title_the_one_named_last_is_meant():
     assert ("paraphrase", "the offer remained open", "Folake Ibekwe") in found(body, people)
     body = "The minister maintained that the offer remained open."
     assert found(body, people) == [("paraphrase", "the offer remained open", "the minister")]
+
+
+def test_a_title_that_runs_over_of_before_a_surname_is_that_persons():
+    body = (
+        "Secretary of State Albright says the department must warn travellers. The Secretary "
+        "of State said the warning was specific. The secretary of defense said it was not."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the department must warn travellers", "Albright"),
+        ("the warning was specific", "Albright"),
+        # Another department's secretary is not her.
+        ("it was not", "the secretary"),
+    ]
+
+
+def test_a_former_title_is_only_a_holder_of_that_former_title():
+    people = [
+        ("Faith Njambi Gatwiri", ["former Woman Representative"]),
+        ("Mary Wanjiru", ["Woman Representative"]),
+    ]
+    body = (
+        '"We have evidence that the forms were altered," the former Woman Representative told '
+        'journalists. "The count was clean," the Woman Representative said.'
+    )
+    assert [q.speaker for q in extract_quotes(body, known_people=people)] == [
+        "Faith Njambi Gatwiri",
+        "Mary Wanjiru",
+    ]

@@ -38,6 +38,8 @@ TITLES = {
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
     "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
+    "Skipper", "Fisherman", "Fisherwoman", "Shopkeeper", "Businessman", "Businesswoman",
+    "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
 }  # fmt: skip
@@ -236,6 +238,8 @@ _WHERE = re.compile(
     re.I,
 )
 # A title's place ("the mayor of"); a spokesman for or of a body speaks for it, so not there.
+# A title that runs over "of" before a name: "Secretary of State Albright".
+_TITLE_OF = re.compile(r"\b(Secretary|Minister|Chief|Director|Head|Chancellor)\s+of\s+$")
 # A name after a common noun for an organisation: "the shipping company Holm & Tessen".
 _NAMED_AFTER_NOUN = re.compile(
     # Not a day ("the government Tuesday said"), a month or a pronoun.
@@ -457,10 +461,22 @@ def find_entities(
                 r"accused|replied)\b",
                 after,
             )
-        ) and not re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower()):
+        ) and not (
+            re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower())
+            # "Secretary of State Albright": the "of" is the title's.
+            and not (
+                words[last_title] in {"State", "Defense", "Defence", "Interior", "Finance", "Energy"}
+                and _TITLE_OF.search(masked, max(0, start - 30), start)
+            )
+        ):
             # A surname given only once with a title or apposition ("Lindqvist, the ... leader").
             full_names.setdefault(key, person[0])
             mentions.append(Mention(person_start, end, "person", person[0], possessive))
+            mentions[-1].title = " ".join(words[: last_title + 1])
+            if _TITLE_OF.search(masked, max(0, start - 30), start):
+                mentions[-1].title = _TITLE_OF.search(masked, max(0, start - 30), start)[1] + (
+                    " of " + mentions[-1].title
+                )
             surnames.append(mentions[-1])
         else:
             continue
@@ -496,6 +512,11 @@ def find_entities(
             and named.group(1).split()[0] not in TITLES
         ):
             # "The shipping company Holm & Tessen": the name, which a later "the company" means.
+            mentions[:] = [
+                m
+                for m in mentions
+                if not (m.kind == "person" and named.start(1) <= m.start < named.end(1))
+            ]
             mentions.append(Mention(match.start(), named.end(1), "org", named.group(1)))
             mentions[-1].title = match.group(1)
         else:

@@ -24,7 +24,7 @@ _SUBJECT = re.compile(
     # (A bare "Name: '...'" headline restates the body's quotation, so it is not one.)
     r"(?:\s(?:to|tells?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*:|\s(?:says?|calls?|"
     r"describes?|accuses?|brands?|dubs?|labels?|warns?|vows?|urges?|slams?|rejects?|denounces?|"
-    r"hails?|praises?|dismisses?|decries?|blasts?|lauds?)\b)",
+    r"hails?|praises?|dismisses?|decries?|blasts?|lauds?|defends?|condemns?|critici[sz]es?)\b)",
     re.IGNORECASE,
 )
 

@@ -414,7 +414,8 @@ _TOLD_OBJECT = re.compile(
     # "told his cabinet, the government is ...".
     r"(?:his|her|their|its)\s+(?:cabinet|party|supporters|colleagues|ministers|generals|troops|"
     r"followers|audience|aides|advisers|lawmakers|parliament|congress|deputies|members)|"
-    r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*)*)"
+    # "told Radio Motuhina's Dawn Report": a programme of a broadcaster.
+    r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*(?:['’]s)?)*)"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all)\b)"
@@ -679,7 +680,7 @@ def _main_reported(
                 break
         again = re.search(
             # "... and warned of ...", but not "are defending the rebels and calling for talks".
-            rf",?\s+(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:also\s+)?(?!\w+ing\b)"
+            rf",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+)?(?!\w+ing\b)"
             rf"(?:{SAY}|{FRAGMENT})\b",
             masked[complement:clause_end],
         )

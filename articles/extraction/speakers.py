@@ -8,6 +8,7 @@ import re
 from .entities import ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
 from .mentions import ANON, Mention
 from .sources import ANON_RE, DATA_NOUNS, DESCRIBED, KIN_RE, WITHHELD
+from .titles import ROLE
 
 _POLL_RE = re.compile(r"\b(?:poll|polls|polling|survey|tracker|figures|data|study|report)\b", re.I)
 SPEECH_VERB_AFTER = re.compile(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|reports)\b")
@@ -236,7 +237,9 @@ _CLOSE_TO = re.compile(
 _TITLE_APPOSED = re.compile(
     # "..., the deputy defence minister, Otto van Roon,", "..., the Costa Verdean diplomat Tomás
     # Ebner Lagos,".
-    r",\s+the\s+[\w'’ -]{2,60}(?:,\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?|(?<=[a-z])\s+)$"
+    r",\s+the\s+(?:[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?|"
+    rf"[\w'’ -]{{0,60}}?\b(?:{ROLE}|diplomat|politician|lawmaker|official|analyst|economist|"
+    r"lawyer|activist|journalist|general|admiral|colonel)\s+)$"
 )
 
 

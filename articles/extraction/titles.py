@@ -16,7 +16,7 @@ ROLE = (
     r"vice[- ]president|president|chancellor|secretary[- ]general|secretary\s+of\s+state|"
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
-    r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|"
+    r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
     # "the speaker of parliament", but not a conference's "the speaker said".
     r"speaker(?=\s+of\s)))"
 )
@@ -107,14 +107,28 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
     """(start, end, role words, qualifier stems, phrase as printed) for each titled phrase."""
     for match in TITLED.finditer(masked):
         mods = match.group("mods").split()
-        if {w.lower() for w in mods} & _NOT_CURRENT:
-            continue
-        mods = [w for w in mods if w.lower() not in _CURRENT]
+        # "the former Woman Representative": only a holder given that very title (a former
+        # role) is meant, never the current holder.
+        former = [w.lower() for w in mods if w.lower() in _NOT_CURRENT]
+        mods = [w for w in mods if w.lower() not in _CURRENT | _NOT_CURRENT]
         qualifiers = {_stem(w) for w in mods if w[:1].isupper()}
         qualifiers |= {
             _stem(match.group(g)) for g in ("owner", "of") if (match.group(g) or "")[:1].isupper()
         }
-        core = [w.lower() for w in mods if not w[:1].isupper()] + _words(match.group("role"))
+        core = former + [w.lower() for w in mods if not w[:1].isupper()] + _words(match.group("role"))
+        lower_of = re.match(
+            r"\s+of\s+(?:the\s+)?(state|defen[cs]e|finance|interior|energy|commerce|agriculture|"
+            r"health|education|labou?r|justice|transport|treasury|homeland\s+security)\b",
+            masked[match.end() : match.end() + 40],
+        )
+        if lower_of and not match.group("of") and core[-1] in {"secretary", "minister"}:
+            # "the secretary of defense": the department, printed in lower case.
+            qualifiers.add(_stem(lower_of.group(1)))
+        if "of" in core:
+            # "the secretary of state": the role, and what it is of, as a title is compared.
+            cut = core.index("of")
+            qualifiers |= {_stem(w) for w in core[cut + 1 :] if w != "the"}
+            core = core[:cut]
         printed = match.group()
         printed = printed[0].lower() + printed[1:] if printed.startswith("The ") else printed
         yield match.start(), match.end(), core, qualifiers, " ".join(printed.split())

@@ -1,5 +1,6 @@
 """An article's own headline that quotes someone gives a partial quote of its subject, named as the
-body names them; a headline that only restates a body quotation after a name and colon does not."""
+body names them (a headline that only restates a body quotation after a name and colon does not);
+one that reports a claim without marks ("Cohen Says Balkan Progress Encouraging") a paraphrase."""
 
 from articles.extraction import extract_quotes
 
@@ -69,3 +70,40 @@ def test_a_surname_in_the_headline_is_the_full_name_the_body_gives_later():
         "2.3 million viewers."
     )
     assert {q.speaker for q in extract_quotes(body)} == {"Oskar Brannick"}
+
+
+def test_a_headline_that_reports_a_claim_without_marks_is_a_paraphrase():
+    body = (
+        "Cohen Says Balkan Progress Encouraging, but U.S. Troops Stay\n\n"
+        "Defense Secretary William S. Cohen spoke in Skopje on Tuesday about the region."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "Balkan Progress Encouraging", "William S. Cohen"),
+        ("paraphrase", "U.S. Troops Stay", "William S. Cohen"),
+    ]
+
+
+def test_a_headline_claim_attributed_at_its_end_to_a_role_the_body_names():
+    body = (
+        "Nuclear-armed Iran Is Intolerable, U.S. Official Says\n\n"
+        "Under Secretary Robert Joseph spoke to reporters in Washington on Tuesday."
+    )
+    [claim] = extract_quotes(body)
+    assert (claim.kind, claim.text, claim.speaker) == (
+        "paraphrase",
+        "Nuclear-armed Iran Is Intolerable",
+        "Robert Joseph",
+    )
+
+
+def test_a_headline_claim_by_an_unnamed_group_and_a_subjects_own_second_verb():
+    group = "Ethiopian Opposition Says It Is Under Surveillance\n\nThe party met on Monday."
+    assert [(q.kind, q.speaker) for q in extract_quotes(group)] == [("anonymous", None)]
+    own_verb = "Thompson Says He Supports Trade Bill, But Pushes Amendment\n\nFred Thompson spoke."
+    assert [q.text for q in extract_quotes(own_verb)] == ["He Supports Trade Bill"]
+
+
+def test_a_question_or_a_quoted_headline_gives_no_claim():
+    assert extract_quotes("Why Dana Ortiz Says No\n\nThe senator voted on Monday.") == []
+    quoted = "Ana Lund says talks are 'dead'\n\nAna Lund spoke on Monday."
+    assert [(q.kind, q.text) for q in extract_quotes(quoted)] == [("partial", "dead")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import KINDS, Article, ExtractedQuote
-from .headlines import find_headline_quotes
+from .headlines import find_headline_claims, find_headline_quotes
 from .quoted import find_quoted
 from .reported import find_reported
 from .transcripts import credit_the_addressed, find_turns
@@ -31,7 +31,8 @@ def extract_quotes(
         return []
     article = Article(body, known_people)
     turns = find_turns(article)
-    found = find_quoted(article) + find_reported(article) + turns + find_headline_quotes(article)
+    found = find_quoted(article) + find_reported(article) + turns
+    found += find_headline_quotes(article) + find_headline_claims(article)
     found = credit_the_addressed(turns, found)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

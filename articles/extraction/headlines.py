@@ -8,6 +8,7 @@ import re
 
 from .article import Article, ExtractedQuote
 from .entities import TITLES, surname_key
+from .sources import ANON_RE
 from .titles import holder
 
 _ROLE_WORDS = (
@@ -80,3 +81,77 @@ def _named_in_body(article: Article, subject: str) -> str:
     # "ASUO president": whoever held that role on the article's date.
     held = holder([w.lower() for w in words], set(), article.entities.known)
     return held or subject
+
+
+# A headline that reports a claim without quotation marks: "Cohen Says Balkan Progress
+# Encouraging", "Obama Urges Senators to Delay New Iran Sanctions", "Nuclear-armed Iran Is
+# Intolerable, U.S. Official Says".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}"
+_CLAIM_FIRST = re.compile(
+    rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|claims|believes|predicts)|"
+    # "Tells Palestinian Leader He Wants ...": whom it told is no part of the claim.
+    rf"(?i:tells)\s+{_NAME}(?:\s+(?-i:[A-Z][\w'’-]*))?(?=\s+(?:He|She|It|They|We|I)\b)|"
+    rf"(?i:urges)\s+{_NAME}\s+(?i:to))\s+(?P<claim>\S.*)"
+)
+_CLAIM_LAST = re.compile(
+    rf"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*)\s+"
+    r"(?i:says|say|warns|claims)$"
+)
+# After ", but": a second claim ("but U.S. Troops Stay"), unless a verb of the subject's own
+# follows ("But Pushes Amendment", "denies ...").
+_SUBJECTS_OWN_VERB = re.compile(
+    r"(?i:pushes|push|denies|deny|rejects|reject|seeks|seek|plans|plan|meets|visits|leaves|"
+    r"signs|backs|calls|urges|warns|vows|adds|admits|defends|presses|stops|stands|offers)\b"
+)
+
+
+# Roles a headline uses for someone the body names: "U.S. Official Says".
+_GENERIC_ROLES = {
+    "Official", "General", "Minister", "Diplomat", "Envoy", "Leader", "Spokesman", "Spokeswoman",
+    "Commander", "Chief", "Ambassador", "Secretary", "Admiral", "Expert", "Analyst",
+}  # fmt: skip
+_UNNAMED_GROUPS = {"Opposition", "Rebels", "Militants", "Critics", "Activists", "Officials"}
+_LEAD_CHARS = 1500
+
+
+def find_headline_claims(article: Article) -> list[ExtractedQuote]:
+    """A paraphrase (or an unnamed source's claim) for a headline that reports what its
+    subject says, in the headline's own words; a headline in quotation marks is quoted, not
+    paraphrased (see find_headline_quotes)."""
+    end = article.skip_until
+    if not end or any(span.open_pos < end for span in article.spans):
+        return []
+    body = article.body
+    match = _CLAIM_FIRST.fullmatch(body, 0, end) or _CLAIM_LAST.fullmatch(body, 0, end)
+    if not match or match["subject"].split()[0] in {"What", "Why", "How", "Who", "When"}:
+        return []
+    subject = match["subject"]
+    speaker = _named_in_body(article, subject)
+    last = subject.split()[-1]
+    if speaker == subject and last in _GENERIC_ROLES:
+        # "U.S. Official Says", "General Says": news style names them in the body's first
+        # paragraphs, a title before the name, or else the first full name there.
+        lead = [
+            m
+            for m in article.entities.mentions
+            if m.kind == "person" and " " in m.name and m.start < _LEAD_CHARS
+        ]
+        titled = [m for m in lead if m.title]
+        speaker = (titled or lead)[0].name if lead else subject
+    kind = "paraphrase"
+    if speaker == subject and (ANON_RE.fullmatch(subject) or last in _UNNAMED_GROUPS):
+        speaker, kind = None, "anonymous"  # "Palestinians Say", "Ethiopian Opposition Says"
+    found = []
+    start = match.start("claim")
+    pieces = re.split(r",\s+(?i:but|and)\s+|;\s+", body[start : match.end("claim")])
+    for index, piece in enumerate(pieces):
+        if index and _SUBJECTS_OWN_VERB.match(piece):
+            break
+        text = piece.strip(" ,.")
+        if len(text.split()) >= 2:
+            a = body.index(text, start)
+            found.append(
+                ExtractedQuote(text, kind, speaker, f"headline: {match['subject']}", a, a + len(text), 0.5)
+            )
+            start = a + len(text)
+    return found

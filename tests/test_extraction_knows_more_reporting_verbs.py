@@ -292,3 +292,16 @@ def test_told_a_broadcasters_programme_and_but_it_noted():
         "voting had been largely peaceful",
         "Elections Watch Coalition",
     ) in found
+
+
+def test_added_with_an_object_is_no_saying_and_a_participle_quoting_ends_the_clause():
+    body = (
+        "Girija Prasad Koirala added 11 new ministers to his cabinet. He added the talks would "
+        "resume in May. Ana Lund said the leaders had underestimated the militants saying, "
+        '"it is a small group."'
+    )
+    reported = [(q.kind, q.text) for q in extract_quotes(body) if q.kind == "paraphrase"]
+    assert reported == [
+        ("paraphrase", "the talks would resume in May"),
+        ("paraphrase", "the leaders had underestimated the militants"),
+    ]

@@ -500,3 +500,18 @@ def test_an_organisation_named_after_a_common_noun_is_what_the_noun_later_means(
         "the crew was well."
     )
     assert speakers(body) == ["Holm & Tessen", "government"]
+
+
+def test_a_rank_between_a_role_and_a_name_and_a_weekday_after_it():
+    body = (
+        "Without naming towns, Somali government commander Major Ismail Abdimalik said troops "
+        'pulled back. "There are small strategic retreats," he said. An al-Shabab official in '
+        "central Somalia, Yusuf Isse Kabakutukade, Monday claimed the attack was a victory. "
+        "Prime Minister Girija Prasad Koirala Monday said the talks would resume."
+    )
+    assert speakers(body) == [
+        "Ismail Abdimalik",
+        "Ismail Abdimalik",
+        "Yusuf Isse Kabakutukade",
+        "Girija Prasad Koirala",
+    ]

@@ -69,6 +69,7 @@ PLACE_WORDS = {
     "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
 }  # fmt: skip
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 STOP = {
     "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "Before", "Asked",
     "According", "Speaking", "Her", "His", "Its", "Their", "Our", "My", "Both", "Every",
@@ -276,6 +277,9 @@ def find_entities(
                 honorific = bracketed.group(1) or bracketed.group(2)
             while words and words[0] in STOP and len(words) > 1:
                 words, tokens = words[1:], tokens[1:]
+            while len(words) > 1 and words[-1] in _DAYS and not possessive:
+                # "Prime Minister Girija Prasad Koirala Monday added": US wire style's day.
+                words, tokens = words[:-1], tokens[:-1]
             if not words or (len(words) == 1 and words[0] in STOP):
                 continue
             raw.append(
@@ -702,7 +706,8 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
         r"(?:Asked|Speaking|Pressed|In|At|On|After|Before|During|For|With|Campaigning|Writing|"
         # Any opening participle: "Reacting, the minister ...", "Responding to the charge, ...".
         r"Meanwhile|Reacting|Responding|Replying|Commenting|Referring|Turning|Noting|Addressing|"
-        r"Testifying|Appearing|Looking|Recalling|Citing|Echoing|Defending|Announcing|Briefing)"
+        r"Testifying|Appearing|Looking|Recalling|Citing|Echoing|Defending|Announcing|Briefing|"
+        r"Without|Despite|Amid|Following|Unlike)"
         r"\b[^,]{0,120},\s*",
         text,
     )
@@ -734,7 +739,10 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
 _APPOSED = re.compile(
     r"(?:[\w'’ -]{0,30},\s+|\s+(?:[a-z]+\s+){0,2}?(?:spokes\w+|official|minister|leader|"
     r"commander|chief|director|president|secretary|ambassador|envoy|adviser|advisor|"
-    r"chair(?:man|woman)?)\s+)(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"chair(?:man|woman)?)\s+)"
+    # A rank or honorific before the name: "commander Major Ismail Abdimalik".
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt)"
+    r"\.?\s+)*"
 )
 
 

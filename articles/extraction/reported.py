@@ -606,6 +606,14 @@ def _main_reported(
         }:
             # 'said "serious differences" exist': the clause may open with a quoted fragment.
             bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})[\w\"“‘']", rest)
+            if (
+                bare
+                and name in {"added", "adds"}
+                and rest[bare.end() - 1] not in "\"“‘'"
+                and not _FINITE_CLAUSE.match(rest, bare.end() - 2)
+                and not _PAST_CLAUSE.match(rest, bare.end() - 2)
+            ):
+                bare = None  # "added 11 new ministers to his cabinet": something added, not said
             complement = verb.end() + bare.end() - 1 if bare else None
         if complement is None:
             continue
@@ -687,6 +695,13 @@ def _main_reported(
         if again:
             # "said the vote was free but warned of ...": the same speaker's next statement.
             clause_end = complement + again.start()
+        quoting = re.search(
+            rf",?\s+(?:{REPORTING}),?\s*(?=[~\"“‘'])", masked[complement:clause_end]
+        )
+        if quoting:
+            # "had underestimated the militants saying, '...'": a quotation the participle
+            # introduces is a statement of its own, no part of the clause.
+            clause_end = complement + quoting.start()
         deed = _NEXT_DEED.search(masked, complement, clause_end)
         if deed:
             # "said the drills were routine, and declined to comment": the speaker's next act.

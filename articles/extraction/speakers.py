@@ -203,6 +203,10 @@ _COMPILED_BY = re.compile(
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
+_WHEN = re.compile(
+    r",?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|evening|night|afternoon))?$"
+)
 _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|would\s+have|will\s+have)"
     r"(?:\s+(?:also|long|repeatedly|previously|already|now|since|publicly|consistently))?$"
@@ -255,6 +259,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     auxiliary = _AUXILIARY.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
     if auxiliary and auxiliary.start() > start:
         end = auxiliary.start()
+        phrase = masked[start:end].strip(" ,")
+    when = _WHEN.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
+    if when and when.start() > start:
+        # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
+        end = when.start()
         phrase = masked[start:end].strip(" ,")
     label = _LABEL.match(masked, start, end)
     if label:

@@ -304,3 +304,34 @@ def test_a_country_maintains_and_diplomats_point_out():
         ("paraphrase", "the river changed course after the floods of 1934", "Maracoa"),
         ("anonymous", "two member states maintain close ties with Varnia", None),
     ]
+
+
+def test_a_report_interrupted_by_its_attribution_and_a_sentences_connective():
+    body = (
+        "Robert Joseph spoke on Tuesday. Iranian nuclear weapons would be a direct threat to "
+        "U.S. forces, Joseph said, and would threaten Israel. Iran's program is two decades "
+        "old, Joseph said, but it was not exposed until 2002. Against any other nation, he "
+        "said, Iran could use its weapons to intimidate. Furthermore, it would set back "
+        "democracy there, he said."
+    )
+    assert [q.text for q in extract_quotes(body)] == [
+        "Iranian nuclear weapons would be a direct threat to U.S. forces and would threaten Israel",
+        "Iran's program is two decades old",
+        "it was not exposed until 2002",
+        "Against any other nation, Iran could use its weapons to intimidate",
+        "it would set back democracy there",
+    ]
+
+
+def test_an_attribution_with_the_verb_first_at_the_end_and_a_dateline_in_mixed_case():
+    body = (
+        "Washington –- An Iran with nuclear weapons would be an intolerable threat, says a State "
+        "Department official.\n\nThe talks will resume in May, says Ana Lund, the foreign "
+        "minister. A senior official, who spoke on condition of anonymity, said the party had "
+        "opened talks."
+    )
+    assert kinds(body) == [
+        ("anonymous", "An Iran with nuclear weapons would be an intolerable threat", None),
+        ("paraphrase", "The talks will resume in May", "Ana Lund"),
+        ("anonymous", "the party had opened talks", None),
+    ]

@@ -46,6 +46,8 @@ def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
 _PARENTHESIS = re.compile(
     r"\s*(?:The|This|That|Its|His|Her|Their)\s[^,~:;]{1,60}?(?P<att>,\s*)"
     r"(?:say|says|said|according\s+to)\s+(?P<spk>[^,~]{2,80}?),\s+(?=[a-z])"
+    # "..., says Ana Lund, the foreign minister.": her title, not the sentence going on.
+    r"(?!(?:the|a|an)\s[^,~;]{1,80}[.!]?\s*$)"
 )
 
 
@@ -81,6 +83,8 @@ def _emit(
         if circumstance:
             b = circumstance.start()  # "..., speaking at a news conference in Sallow"
         a, b = _clean_clause(article, a, b)
+        if article.sentence_at(a)[0] == a:
+            a += len(_CONNECTIVE.match(article.body, a, b)[0])  # "Furthermore, it would ..."
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
         fragment = MASK in article.masked[a:b]
@@ -224,6 +228,26 @@ def _reported_clause(
             0.7,
         )
         return
+    match = _TRAILING_INVERTED.search(s)
+    if (
+        match
+        and len(s[: match.start()].split()) >= 3
+        and MASK not in s[: match.start()]
+        and not SAY_RE.search(s, 0, match.start())
+    ):
+        # "An Iran with nuclear weapons would be intolerable, says a State Department official."
+        speaker = resolve(match.start("spk"), match.end("spk"))
+        if speaker:
+            _emit(
+                article,
+                out,
+                start,
+                start + match.start(),
+                speaker,
+                article.printed(start + match.start() + 1, start + match.end()),
+                0.65,
+            )
+            return
     match = _TRAILING_ATTRIBUTION.search(s)
     if (
         match
@@ -258,10 +282,24 @@ def _reported_clause(
     if match and resolve(match.start("spk"), match.end("spk")):
         # An interrupted report: "Drenland, the embassy said, had offered ...".
         who, kind = speaker_kind(resolve(match.start("spk"), match.end("spk")), "paraphrase")
-        a, b = _clean_clause(article, start, start + match.end("a"))
-        c, d = _clean_clause(article, start + match.start("b"), end)
-        text = " ".join((article.body[a:b] + " " + article.body[c:d]).split())
         attribution = article.printed(start + match.start("spk"), start + match.end("verb"))
+        a, b = _clean_clause(article, start, start + match.end("a"))
+        a += len(_CONNECTIVE.match(article.body, a, b)[0])  # "And those ambitions, Joseph said"
+        c, d = _clean_clause(article, start + match.start("b"), end)
+        first, rest = article.body[a:b], article.body[c:d]
+        joined = re.match(r"(and|but)\s+", rest)
+        if joined and _STARTS_A_SUBJECT.match(rest, joined.end()):
+            # "A, Joseph said, but it was not exposed until ...": two statements.
+            out.append(ExtractedQuote(" ".join(first.split()), kind, who, attribution, a, b, 0.55))
+            c += joined.end()
+            out.append(
+                ExtractedQuote(" ".join(article.body[c:d].split()), kind, who, attribution, c, d, 0.55)
+            )
+            return
+        # "A, Joseph said, and would threaten ...": one statement, its verbs joined; "Against
+        # any nation, he said, Iran could ...": an opening phrase keeps its comma.
+        glue = ", " if not joined and _STARTS_A_SUBJECT.match(rest) else " "
+        text = " ".join((first + glue + rest).split())
         out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
         return
     passive = _PASSIVE_TOLD.search(s)
@@ -357,6 +395,27 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
     r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)\s*[.!?]?$"
+)
+
+
+# A sentence's connective is the reporter's, not the speaker's: "And those ambitions ...".
+_CONNECTIVE = re.compile(
+    r"(?:(?:And|But|So|Yet)\s+|(?:Furthermore|Moreover|However|Also|Still|Meanwhile),\s+)?"
+)
+# A clause that opens with its own subject ("it was not", "Iran could", "the talks had").
+_STARTS_A_SUBJECT = re.compile(
+    r"(?:the|a|an|he|she|it|they|we|I|there|this|these|those|his|her|its|their|[A-Z][\w'’-]*)\s"
+)
+# The verb first: "..., says a State Department arms control official."
+_TRAILING_INVERTED = re.compile(
+    r",\s+(?:said|says|added|adds|warned|warns|insisted|insists|argued|argues)\s+"
+    # Who, not what: a phrase with a verb of its own is the clause said ("..., who spoke on
+    # condition of anonymity, said the party had opened talks").
+    r"(?P<spk>(?!(?:[^,~;]*?\s)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|"
+    r"might|must|did|does|do|need|needs|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|don['’]t|"
+    r"doesn['’]t|won['’]t|can['’]t)\b)"
+    r"(?:the|a|an|[A-Z])[^,~;]{1,80}?(?:,\s+(?:the|a|an)\s[^,~;]{1,80}?)?)"
+    rf"{TIME}\s*[.!]?$"
 )
 
 
@@ -751,7 +810,9 @@ def _main_reported(
 # A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
 # 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    # "Washington –- ", as US government wire copy prints it.
+    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)(?=\s+[—–-]{1,2}\s)|"
+    r"[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
     r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
 )
 

@@ -305,3 +305,63 @@ def test_added_with_an_object_is_no_saying_and_a_participle_quoting_ends_the_cla
         ("paraphrase", "the talks would resume in May"),
         ("paraphrase", "the leaders had underestimated the militants"),
     ]
+
+
+def test_plural_present_verbs_report_a_clause_but_not_an_object():
+    body = (
+        "Industry groups warn the levies could cost thousands of jobs. Syrian rebels warn their "
+        "five-year-long struggle to oust the president will go underground. Officials also claim "
+        "a much lower death toll. Critics argue the plan will fail."
+    )
+    assert [(q.kind, q.text) for q in extract_quotes(body)] == [
+        ("anonymous", "the levies could cost thousands of jobs"),
+        ("anonymous", "their five-year-long struggle to oust the president will go underground"),
+        ("anonymous", "the plan will fail"),
+    ]
+
+
+def test_whom_was_told_and_what_comes_between_a_verb_and_its_that():
+    body = (
+        "Aurel Banek told state television the president would be sworn in on March 3. Berhanu "
+        "Nega tells VOA at least 10 of his staff members were arrested. Daniel Whitcombe said in "
+        "a statement released late Friday that the duties were a response to dumping. Robert "
+        "Gates flew into Kabul to tell Afghan leaders that they need to move faster, and to tell "
+        "U.S. troops that the United States is in this to win. Some economists say the levy "
+        "reflects a shift that no single meeting will reverse."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("the president would be sworn in on March 3", "Aurel Banek"),
+        ("at least 10 of his staff members were arrested", "Berhanu Nega"),
+        ("the duties were a response to dumping", "Daniel Whitcombe"),
+        ("they need to move faster", "Robert Gates"),
+        ("the United States is in this to win", "Robert Gates"),
+        ("the levy reflects a shift that no single meeting will reverse", None),
+    ]
+
+
+def test_a_clause_whose_verb_is_in_the_quotation_that_ends_it():
+    body = (
+        'The Concord of Northern States (CNS), which sent 200 observers, said counting in two '
+        'districts "lacked transparency". Vedant Patel issued a statement saying the attack and '
+        'a reported airstrike on April 10 "further underscore the regime\'s disregard".'
+    )
+    reported = [(q.text, q.speaker) for q in extract_quotes(body) if q.kind == "paraphrase"]
+    assert reported == [
+        ("counting in two districts lacked transparency", "Concord of Northern States"),
+        (
+            "the attack and a reported airstrike on April 10 further underscore the regime's "
+            "disregard",
+            "Vedant Patel",
+        ),
+    ]
+
+
+def test_nouns_and_infinitives_of_saying_are_no_report_but_a_named_claim_is():
+    body = (
+        "Jonas Harsen spoke. Ostashenko warned other capitals against interference. It was a "
+        "chance to argue that the alliance was overstretched. The claim that it pays less is "
+        "true. FACT CHECK: Harsen's claim that Vellmark pays more than any other member is false."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "Vellmark pays more than any other member", "Jonas Harsen"),
+    ]

@@ -18,7 +18,9 @@ from .titles import known_titles
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
 
 SAY = (
-    r"said|says|say|added|adds|told|tells|wrote|writes|warned|warns|insisted|insists|insist|"
+    r"said|says|say|added|adds|told|tells|tell|wrote|writes|warned|warns|warn|insisted|insists|insist|"
+    # Plural present ("Industry groups warn the levies could ...").
+    r"argue|claim|contend|maintain|predict|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
     r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|cautioned|"

@@ -474,10 +474,13 @@ _TOLD_OBJECT = re.compile(
     r"(?:his|her|their|its)\s+(?:cabinet|party|supporters|colleagues|ministers|generals|troops|"
     r"followers|audience|aides|advisers|lawmakers|parliament|congress|deputies|members)|"
     # "told Radio Motuhina's Dawn Report": a programme of a broadcaster.
-    r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*(?:['’]s)?)*)"
+    r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*(?:['’]s)?)*|"
+    # "told state television", "told the local newspaper".
+    r"(?:state|national|public|local)\s+(?:television|radio|media|broadcaster)|"
+    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
-    r"all)\b)"
+    r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b)"
 )
 # "Little said Hagel also stated that ...", "Belida reports Mr. Savimbi warns if ...".
 _INNER_REPORT = re.compile(
@@ -486,6 +489,12 @@ _INNER_REPORT = re.compile(
     r"(?:says|warns|insists|argues|claims|adds|notes|believes|maintains|stresses|contends)\s)"
 )
 _INNER_UNNAMED = re.compile(r"([A-Z][^,~]{0,40}?)\s+(?:said|say|says|believe|believed)\s")
+# A clause with a finite verb within a dozen words ("their five-year-long struggle to oust
+# President Bashar al-Assad will go underground"), not an object ("11 new ministers").
+_FINITE_SOON = re.compile(
+    r"\s+(?=(?:[\w'’.-]+\s+){0,12}?(?:was|were|is|are|had|has|have|would|will|could|should|"
+    r"must|might|may|can|did|does|do)\b)"
+)
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
 _DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
 # What may come between a verb of saying and its "that": when, where, to whom, how.
@@ -521,10 +530,17 @@ _NOT_A_CLAUSE = (
     r"publicly|separately|recently|afterwards|briefly|simply|only|"
     # "said, speaking to ..." is how, but "said lifting the sanctions would cut prices" is what.
     r"\w+ing\b(?!(?:\s+[\w'’-]+){0,8}?\s+(?:would|will|is|was|has|had|could|can|should|"
-    r"must|might|may|does|did|are|were)\b))\b"
+    # '"said counting in several districts "lacked transparency"': the verb in the quote.
+    r"must|might|may|does|did|are|were)\b|(?:\s+[\w'’-]+){1,8}?\s+[\"“‘']?~))\b"
 )
 
 
+# A verdict on a claim named by a noun ("Harsen's claim that ... is false").
+_JUDGED = re.compile(
+    r"[\"”’']?\s+(?:is|was|are|were)\s+(?:not\s+|also\s+|only\s+|partly\s+|mostly\s+)?"
+    r"(?:false|true|wrong|misleading|correct|accurate|inaccurate|exaggerated|unfounded|baseless|"
+    r"half-true|untrue|disputed|contested)\b"
+)
 # The subject's next act, not what they said: ", and declined to ...", "but would not say".
 _NEXT_DEED = re.compile(
     r"(?:,|(?<=~)[\"”’'],?)?\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:then\s+)?"
@@ -564,24 +580,43 @@ def _main_reported(
             continue  # a question, or someone asked: only "asked lawmakers to delay" reports
         if re.search(r"\b(?:that|which|who|what)\s+(?:it|he|she|they|we|officials)\s*$", phrase):
             continue  # a relative clause ("photographs that it said showed")
+        if re.search(r"\b(?:the|a|an|its|his|her|their|this|our|my|your|whose)\s+$", phrase, re.I):
+            continue  # a noun ("the claim that", "their warn..."), not a verb
+        if re.search(
+            r"\b(?:chance|opportunity|right|attempt|effort|bid|time|reason|want|wants|wanted|"
+            r"tried|trying|hope|hopes|hoped|able|unable|free|allowed)\s+to\s*$",
+            phrase,
+        ):
+            continue  # "a chance to argue that ...": what someone might say, not what they said
         rest = masked[verb.end() : end]
         complement = None
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
         # "acknowledged, however, that": a sentence adverb in commas comes between.
         that = re.match(
             r"^(?:,\s*(?:however|though|too|nevertheless|nonetheless|moreover|again|also|"
-            r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>[^,~.]{0,70}?"
+            # An abbreviation's full stop ("told U.S. troops that") ends no sentence.
+            r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>(?:[^,~.]|(?<=[A-Z])\.){0,70}?"
             # "said last year, when you left the job, that": an aside in commas comes between.
             r"(?:,\s[^,~.]{1,60},)?)\s)??that\s",
             rest,
         )
-        told = name in {"told", "tells"} and _TOLD_OBJECT.match(rest)
+        told = name in {"told", "tells", "tell"} and _TOLD_OBJECT.match(rest)
         if that and not re.search(
             # "warns if the government does not show that ...": the "that" is a later clause's;
             # an aside in commas on how it was said ("in a message posted on social media") is
             # not.
-            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b",
-            re.sub(r",\s(?:in|on|at|during|via|through)\s[^,]*,$", "", that.group("skip") or ""),
+            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b"
+            # "say the levy reflects a shift ... that": a clause of its own before the "that".
+            r"|\b(?:the|a|an|this|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\s+(?:a|an|the|to|its|his|her|"
+            r"their)\b",
+            # How or where it was said ("in a message posted on social media", "in a statement
+            # released late Friday") is no clause of its own.
+            re.sub(
+                rf"(?:,\s)?(?:in|on|at|during|via|through)\s(?:a|an|the|his|her|its|their)\s"
+                rf"(?:[\w-]+\s){{0,2}}?(?:{_OCCASION})\b[^,]*,?$",
+                "",
+                that.group("skip") or "",
+            ),
         ):
             complement = verb.end() + that.end()
             skipped = that.group("skip") or ""
@@ -606,7 +641,16 @@ def _main_reported(
         elif verb.group("ing"):
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.
-            bare = name in _SAYING and _FINITE_CLAUSE.match(rest)
+            bare = name in _SAYING and (
+                _FINITE_CLAUSE.match(rest)
+                # 'saying Tuesday's attack and a reported airstrike ... "further underscore"':
+                # the clause's verb inside the quotation that ends it.
+                or re.match(
+                    r"\s+(?!(?:of|about|against|over|on|for|to|with)\b)"
+                    r"(?=(?:[\w'’.-]+\s+){1,24}?[\"“‘']~)(?=[\w\"“‘'])",
+                    rest,
+                )
+            )
             complement = verb.end() + bare.end() - 1 if bare else None
         elif name in _NOTING:
             # "He noted instead it would be up to ...": a clause with a finite verb, not an
@@ -650,6 +694,11 @@ def _main_reported(
             "claimed",
             "warns",
             "warn",
+            "argue",
+            "claim",
+            "contend",
+            "contends",
+            "predict",
             "believe",
             "believed",
             "suggest",
@@ -667,12 +716,16 @@ def _main_reported(
             bare = re.match(rf"^{TIME}\s+(?!{_NOT_A_CLAUSE})[\w\"“‘']", rest)
             if (
                 bare
-                and name in {"added", "adds"}
+                and name in {"added", "adds", "claim", "argue", "contend", "predict", "warn"}
                 and rest[bare.end() - 1] not in "\"“‘'"
-                and not _FINITE_CLAUSE.match(rest, bare.end() - 2)
+                and not _FINITE_SOON.match(rest, bare.end() - 2)
                 and not _PAST_CLAUSE.match(rest, bare.end() - 2)
             ):
                 bare = None  # "added 11 new ministers to his cabinet": something added, not said
+            if bare and name.startswith("warn") and re.match(
+                r"\s+(?:[\w'’-]+\s+){1,3}?(?:against|of|about)\b", rest
+            ):
+                bare = None  # "warned other capitals against ...": whom, not what
             complement = verb.end() + bare.end() - 1 if bare else None
         if complement is None:
             continue
@@ -747,7 +800,7 @@ def _main_reported(
                 break
         again = re.search(
             # "... and warned of ...", but not "are defending the rebels and calling for talks".
-            rf",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+)?(?!\w+ing\b)"
+            rf",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we|to)\s+)?(?:also\s+)?(?!\w+ing\b)"
             rf"(?:{SAY}|{FRAGMENT})\b",
             masked[complement:clause_end],
         )
@@ -761,6 +814,10 @@ def _main_reported(
             # "had underestimated the militants saying, '...'": a quotation the participle
             # introduces is a statement of its own, no part of the clause.
             clause_end = complement + quoting.start()
+        judged = re.search(r"['’]s\s+$", phrase) and _JUDGED.search(masked, complement, clause_end)
+        if judged:
+            # "Harsen's claim that Vellmark pays more is false": the claim, not the verdict.
+            clause_end = judged.start()
         deed = _NEXT_DEED.search(masked, complement, clause_end)
         if deed:
             # "said the drills were routine, and declined to comment": the speaker's next act.

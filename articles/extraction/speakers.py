@@ -203,6 +203,7 @@ _COMPILED_BY = re.compile(
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
+_WHICH = re.compile(r"(?:\s*\([A-Z]{2,10}\))?,\s+which\s[^,~]{1,120},$|\s*\([A-Z]{2,10}\),?$")
 _WHEN = re.compile(
     r",?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)"
     r"(?:\s+(?:morning|evening|night|afternoon))?$"
@@ -260,6 +261,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if auxiliary and auxiliary.start() > start:
         end = auxiliary.start()
         phrase = masked[start:end].strip(" ,")
+    relative = _WHICH.search(masked, start, start + len(masked[start:end].rstrip(" ")))
+    if relative and relative.start() > start:
+        # "The Concord of Northern States (CNS), which sent 200 observers,": who, not the
+        # relative clause about them.
+        end = relative.start()
+        phrase = masked[start:end].strip(" ,")
     when = _WHEN.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
     if when and when.start() > start:
         # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
@@ -270,6 +277,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
         start = label.end()
         phrase = masked[start:end].strip(" ,")
+    if phrase.endswith(("'s", "’s")) and " " not in phrase.strip():
+        # "Harsen's claim that ...": whose claim it is.
+        owner = next((m for m in entities.within(start, end) if m.possessive), None)
+        if owner and owner.kind in {"person", "org"}:
+            return _name_of(entities, owner)
     if _UNNAMED_DOCUMENT.search(masked, start, end):
         return ANON  # "reading from a leaked memo that described the port as '...'"
     named = _named_just_before(entities, masked, start, end)

@@ -568,3 +568,14 @@ def test_things_that_suggest_are_no_sources_and_a_report_of_a_passive_stays_the_
     assert found("Ana Mol said the council was told the budget would be cut.") == [
         ("paraphrase", "the council was told the budget would be cut", "Ana Mol")
     ]
+
+
+def test_unnamed_groups_around_a_person_a_place_or_a_country_stay_unnamed():
+    body = (
+        "Allies of the minister, Rupert Vane, say privately that he was never shown the reports. "
+        "In Puerto Ibarra, a town of 6,000 people, fishermen say they cannot reach the island. "
+        "Sri Lankan Military officials say government forces have dealt a double blow. But the "
+        "Sri Lankan state media says its forces have increased security. Opposition MPs accused "
+        "Vane of 'sitting on' evidence."
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [("anonymous", None)] * 4

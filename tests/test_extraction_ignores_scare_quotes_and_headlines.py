@@ -184,3 +184,13 @@ def test_a_vessels_name_and_a_policys_name_in_marks():
         '"strategic patience" is under pressure, Ana Lund said.'
     )
     assert quoted(body) == []
+
+
+def test_a_slogan_after_a_comma_a_billed_name_a_doctrine_and_a_word_held_at_a_distance():
+    body = (
+        'Ekdahl repeated her slogan, "Steady hands, open doors". Osei-Larsen said the airfield was '
+        'leased for what was billed as a "training partnership". Lukas Fenn said the '
+        '"active neutrality" doctrine was unchanged. Prisoners must confess. Those "admissions," '
+        "the website says, will later be published."
+    )
+    assert quoted(body) == []

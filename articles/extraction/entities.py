@@ -58,6 +58,7 @@ ORG_WORDS = {
     "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
     "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
     "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
+    "Military",
     # Newspapers' names.
     "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
     "Bulletin", "Monitor", "Mail", "Express", "Standard",
@@ -133,7 +134,8 @@ _LEADING_INITIALS = (
     r"[A-Z]{2}\s(?=[A-Z][a-z])|(?<![\w.])(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2}\s?(?=[A-Z][a-z]))?"
 )
 _GROUP = re.compile(
-    rf"{_LEADING_INITIALS}{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*"
+    # Never from inside a word: "MPs" is no "Ps".
+    rf"(?<![\w'’]){_LEADING_INITIALS}{_TOKEN}(?:(?: (?:{_PARTICLE}|{_INITIAL}))* {_TOKEN})*"
     r"(?: (?:III|II|IV)\b)?"
 )
 
@@ -248,6 +250,13 @@ _NAMED_AFTER_NOUN = re.compile(
     r"July|August|September|October|November|December|I\b|It\b|He\b|She\b|We\b|They\b)"
     rf"((?:[{UPPER}][\w'’.-]*)(?:\s+(?:&\s+)?[{UPPER}][\w'’.-]*){{0,4}})(?=[\s,.;:]|$)"
 )
+# A people's adjective before a common noun: "Sri Lankan state media", "Costa Verdean troops".
+_DEMONYM_BEFORE = re.compile(
+    r"\w+(?:an|ian|ese|ish|i)\s+(?:state\s+|national\s+|government\s+)?(?:state|government|"
+    r"officials?|military|army|forces|media|troops|police|authorities|soldiers|rebels|navy|"
+    r"diplomats?|leaders?|people|citizens|nationals|embassy|side|delegation|press|television|"
+    r"radio|security|opposition|parliament)\b"
+)
 # A role written before a name, after a capitalised qualifier: "Costa Verdean diplomat Tomás".
 _BEFORE_A_ROLE = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{ROLE}|diplomat|politician|lawmaker|official|analyst|"
@@ -307,7 +316,10 @@ def find_entities(
                 i
                 for i, w in enumerate(words)
                 # "Hassan Sheikh Mohamud": inside a name, after a given name, no title.
-                if w in TITLES and not (w in _NAME_TITLES and i and words[i - 1] not in TITLES)
+                if w in TITLES
+                and not (w in _NAME_TITLES and i and words[i - 1] not in TITLES)
+                # "Sri Lankan Military officials": a country's name, not the honorific.
+                and not (w == "Sri" and words[i + 1 : i + 2] and words[i + 1].startswith("Lank"))
             ),
             default=-1,
         )
@@ -386,6 +398,8 @@ def find_entities(
         person = words[last_title + 1 :]
         if last_title < 0 and not possessive and _BEFORE_A_ROLE.match(after):
             continue  # "the Costa Verdean diplomat Tomás Ebner Lagos": a demonym, not a person
+        if last_title < 0 and not possessive and _DEMONYM_BEFORE.match(f"{words[-1]}{after}"):
+            continue  # "Sri Lankan state media", "South Korean officials": whose, not who
         if possessive and len(words) <= 2 and last_title < 0:
             owner = (end, " ".join(words))  # "Pakistan's", "South Korea's" Defense Ministry
         if not person or any(w in PLACE_WORDS for w in person):

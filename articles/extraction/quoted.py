@@ -72,12 +72,13 @@ _SCARE_BEFORE = re.compile(
     r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename|"
     # A vessel's or a craft's name: 'the frigate "Ostwind"'.
     r"ship|tanker|vessel|frigate|destroyer|carrier|submarine|ferry|freighter|yacht|boat|"
-    r"cruiser|corvette|trawler|warship|aircraft|satellite|rocket|spacecraft))\s*$",
+    r"cruiser|corvette|trawler|warship|aircraft|satellite|rocket|spacecraft)),?\s*$",
     re.I,
 )
 _SCARE_AFTER = re.compile(
     r"\s*(?:slogan|motto|catchphrase|hashtag|banner|label|chant|rallying cry|nickname|"
-    r"buzzword|mantra)s?\b"
+    # 'Ostrava's "active neutrality" doctrine': a policy's name.
+    r"buzzword|mantra|doctrine|policy|strategy|programme|program|initiative|formula|concept)s?\b"
 )
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
@@ -99,6 +100,8 @@ _PRINTED_BEFORE = re.compile(
 _NAMED_AS = re.compile(
     r"(?:,\s*|\b(?:the|a|an|its|their)\s+)(?:dubbed|nicknamed|so-called|known\s+as|billed\s+as)\s*$"
     r"|\bso-called\s*$"
+    # "for what was billed as a 'training partnership'".
+    r"|\b(?:billed|touted|marketed|presented|sold|advertised)\s+as\s+(?:an?\s+|the\s+)?$"
     # "remembered in Ilvar as", "known locally as", "referred to as": a name in use.
     r"|\b(?:known|remembered|referred\s+to|described\s+locally)\s+(?:(?:in|across|around)\s+"
     r"[A-Z][\w-]*\s+|locally\s+|widely\s+)?as\s*$",
@@ -498,6 +501,10 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # "commentators have taken to calling the result the 'revolt of the bankers'",
                 # "what critics call the 'swing belt'": a label going round, not a quotation.
                 continue
+            if len(text.split()) <= 2 and re.search(
+                r"\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s*$", near
+            ):
+                continue  # 'Those "admissions," it says': the reporter's distance from a word
             if len(text.split()) <= 2 and _JARGON_VERB.search(near):
                 # 'one ship in eight sails "dark"', 'the account went "viral"': a term of art
                 # after a verb of going or becoming, the reporter's marks, not the speaker's.

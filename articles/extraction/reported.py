@@ -583,6 +583,12 @@ def _main_reported(
         if re.search(r"\b(?:the|a|an|its|his|her|their|this|our|my|your|whose)\s+$", phrase, re.I):
             continue  # a noun ("the claim that", "their warn..."), not a verb
         if re.search(
+            r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|"
+            r"refuted|refutes)\s+(?:[\w'’-]+\s+){0,4}$",
+            phrase,
+        ):
+            continue  # "denied Tamil Tiger rebel claims that ...": the claims are a noun
+        if re.search(
             r"\b(?:chance|opportunity|right|attempt|effort|bid|time|reason|want|wants|wanted|"
             r"tried|trying|hope|hopes|hoped|able|unable|free|allowed)\s+to\s*$",
             phrase,

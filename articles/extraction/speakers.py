@@ -236,8 +236,9 @@ _NOT_A_SPEAKER = re.compile(
 _LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
 _CLOSE_TO = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
-    r"[Ff]riends|[Aa]dvisers)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|around|"
-    r"near|working\s+for|loyal\s+to)\b"
+    r"[Ff]riends|[Aa]dvisers|[Ss]upporters|[Aa]ssociates)\s+(?:close\s+to|familiar\s+with|"
+    # "Allies of the minister": his people, none named.
+    r"with\s+knowledge\s+of|around|near|working\s+for|loyal\s+to|of)\b"
 )
 _TITLE_APPOSED = re.compile(
     # "..., the deputy defence minister, Otto van Roon,", "..., the Costa Verdean diplomat Tomás
@@ -359,6 +360,16 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         and (ANON_RE.search(phrase) or ANON_RE.search(tail))
     ):
         return ANON  # "Fishermen from Lake Varna": the name is where they are from
+    scene = re.match(r"(?:In|At|On|From|Outside|Inside|Across|Near)\s[^~]*,\s*([^,~]+)$", phrase)
+    if (
+        scene
+        and first
+        and first.kind == "person"
+        and first.start < start + scene.start(1)
+        and not any(m.kind == "person" for m in entities.within(start + scene.start(1), end))
+        and (ANON_RE.search(scene[1]) or _LOWER_GROUP.fullmatch(scene[1]))
+    ):
+        return ANON  # "In Puerto Ibarra, a town of 6,000 people, fishermen say": the place
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name

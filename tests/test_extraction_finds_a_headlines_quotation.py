@@ -107,3 +107,21 @@ def test_a_question_or_a_quoted_headline_gives_no_claim():
     assert extract_quotes("Why Dana Ortiz Says No\n\nThe senator voted on Monday.") == []
     quoted = "Ana Lund says talks are 'dead'\n\nAna Lund spoke on Monday."
     assert [(q.kind, q.text) for q in extract_quotes(quoted)] == [("partial", "dead")]
+
+
+def test_a_headlines_quotation_is_credited_as_the_body_quotes_the_same_words():
+    body = (
+        "Councillors clash over 'reckless' Ardmoy housing plan\n\n"
+        "Councillor Bríd Ní Fhloinn called the plan 'reckless' and said the town was full."
+    )
+    assert headline_items(body) == [("reckless", "Bríd Ní Fhloinn")]
+
+
+def test_a_headlines_quotation_the_body_quotes_from_nobody_or_restates_is_not_credited():
+    scare = (
+        "Velka's 'neutrality' under strain\n\n"
+        "Critics call the policy 'neutrality' in name only. The minister said it was unchanged."
+    )
+    assert headline_items(scare) == []
+    restated = "Brandvold: 'We will not trade Velmora'\n\n'We will not trade Velmora,' Tomas Brandvold said."
+    assert headline_items(restated) == []

@@ -32,7 +32,7 @@ def extract_quotes(
     article = Article(body, known_people)
     turns = find_turns(article)
     found = find_quoted(article) + find_reported(article) + turns
-    found += find_headline_quotes(article) + find_headline_claims(article)
+    found += find_headline_quotes(article, found) + find_headline_claims(article)
     found = credit_the_addressed(turns, found)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

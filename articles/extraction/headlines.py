@@ -37,32 +37,55 @@ _SAYS_AFTER = re.compile(
 )
 
 
-def find_headline_quotes(article: Article) -> list[ExtractedQuote]:
-    """A partial quote for each quotation in the headline whose subject said it."""
+def find_headline_quotes(
+    article: Article, body_quotes: list[ExtractedQuote] = ()
+) -> list[ExtractedQuote]:
+    """A partial quote for each quotation in the headline: its subject's, when the headline
+    says who said it; else the speaker of the body's quotation of the same words ("Councillors
+    clash over 'reckless' plan", after a body that quotes Bríd Ní Fhloinn calling it
+    "reckless"). Quoted words the body quotes from no one are a name or a scare quote."""
     if not article.skip_until:
         return []
     body = article.body
     subject = _SUBJECT.match(body, 0, article.skip_until) or _SAYS_AFTER.search(
         body, 0, article.skip_until
     )
-    if not subject:
-        return []
-    speaker = _named_in_body(article, subject["subject"])
-    return [
-        ExtractedQuote(
-            " ".join(body[a:b].split()).strip(",;: "),
-            "partial",
-            speaker,
-            f"headline: {subject.group().strip()}",
-            a,
-            b,
-            0.6,
-        )
-        for span in article.spans
-        if span.close_pos < article.skip_until
-        for a, b in span.parts[:1]
-        if body[a:b].strip()
-    ]
+    found = []
+    for span in article.spans:
+        if span.close_pos >= article.skip_until:
+            break
+        a, b = span.parts[0]
+        text = " ".join(body[a:b].split()).strip(",;: ")
+        if not text:
+            continue
+        if subject:
+            speaker = _named_in_body(article, subject["subject"])
+            attribution = f"headline: {subject.group().strip()}"
+        else:
+            source = _quoted_in_body(text, body_quotes)
+            if (
+                source is None
+                # 'Brandvold: "We will not trade ..."' restates the body's quotation.
+                or re.match(r"[^\"“‘'«„]{1,40}:\s*$", body[: span.open_pos])
+                # 'Velka's "neutrality"': a word the body too quotes from nobody in particular.
+                or (source.kind == "anonymous" and len(text.split()) <= 2)
+            ):
+                continue
+            speaker, attribution = source.speaker, f"headline, as quoted: {source.attribution}"
+        kind = "partial" if speaker else "anonymous"
+        found.append(ExtractedQuote(text, kind, speaker, attribution, a, b, 0.6))
+    return found
+
+
+def _quoted_in_body(text: str, body_quotes: list[ExtractedQuote]) -> ExtractedQuote | None:
+    """The body's quotation (not paraphrase) of the same words, if any."""
+    wanted = " ".join(re.findall(r"\w+", text.lower()))
+    for quote in body_quotes:
+        if quote.kind == "paraphrase":
+            continue
+        if re.search(rf"\b{re.escape(wanted)}\b", " ".join(re.findall(r"\w+", quote.text.lower()))):
+            return quote
+    return None
 
 
 def _named_in_body(article: Article, subject: str) -> str:

@@ -515,3 +515,18 @@ def test_a_rank_between_a_role_and_a_name_and_a_weekday_after_it():
         "Yusuf Isse Kabakutukade",
         "Girija Prasad Koirala",
     ]
+
+
+def test_a_knight_by_his_given_name_an_honorific_with_its_full_stop_and_a_posted_message():
+    body = (
+        "Sir Geoffrey Allard, the veteran MP, spoke first. Sir Geoffrey, 67, recalled that the "
+        'committee had raised concerns. "We do not know," said Smt. Rukmini Devi, 54, who runs '
+        "a tea stall. The minister, Inés Valcárcel de Ruiz, said in a message posted on social "
+        'media that her country "will not withdraw".'
+    )
+    assert speakers(body) == [
+        "Geoffrey Allard",
+        "Rukmini Devi",
+        "Inés Valcárcel de Ruiz",
+        "Inés Valcárcel de Ruiz",
+    ]

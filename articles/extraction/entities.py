@@ -458,6 +458,16 @@ def find_entities(
             and _ACTS_ALONE.match(masked, end)
         ):
             mentions.append(Mention(person_start, end, "person", first_names[key], possessive))
+        elif (
+            len(core) == 1
+            and last_title >= 0
+            and words[last_title] in {"Sir", "Dame"}
+            and surname_key(core[0]) in first_names
+        ):
+            # "Sir Geoffrey", after "Sir Geoffrey Allard": a knight by his given name.
+            mentions.append(
+                Mention(person_start, end, "person", first_names[surname_key(core[0])], possessive)
+            )
         elif (len(core) == 1 or person[0].lower() in PARTICLES) and key in full_names:
             # "Ferreira", "De Sousa Ferreira", "Mac Giolla Rua": the full name given before.
             mentions.append(Mention(person_start, end, "person", full_names[key], possessive))

@@ -39,7 +39,7 @@ _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned|"
     r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
-    r"\s+(?P<spk>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Gov|Lt|Maj|Capt|Sgt)\.\s+)?"
+    rf"\s+(?P<spk>(?:(?:{'|'.join(_HONORIFICS)})\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
 # A quotation signed with a dash: '"Not a single hospital has closed." – Tomasz Welk, speaking ...'.
@@ -226,6 +226,11 @@ _INNER_CLAUSE = re.compile(
 _NOT_REPORTING = re.compile(
     r"\b(?:in|of|for|without|on|upon|be|been|being|was|were|is|are|get|got)\s+$", re.IGNORECASE
 )
+# "a message posted on social media": a participle after the thing posted.
+_POSTED = re.compile(
+    r"\b(?:message|statement|letter|video|post|note|communiqu\w+|report|article|document|tweet|"
+    r"comments|remarks|speech)\s+(?:posted|published|released|issued|broadcast|sent|signed|read)$"
+)
 
 
 def _verbs(article: Article, start: int, end: int) -> list[re.Match]:
@@ -234,6 +239,7 @@ def _verbs(article: Article, start: int, end: int) -> list[re.Match]:
         verb
         for verb in ANY_VERB_RE.finditer(article.masked, start, end)
         if not _NOT_REPORTING.search(article.masked, max(0, verb.start() - 8), verb.start())
+        and not _POSTED.search(article.masked, max(0, verb.start() - 16), verb.end())
     ]
 
 

@@ -123,5 +123,8 @@ def test_a_headlines_quotation_the_body_quotes_from_nobody_or_restates_is_not_cr
         "Critics call the policy 'neutrality' in name only. The minister said it was unchanged."
     )
     assert headline_items(scare) == []
-    restated = "Brandvold: 'We will not trade Velmora'\n\n'We will not trade Velmora,' Tomas Brandvold said."
+    restated = (
+        "Brandvold: 'We will not trade Velmora'\n\n"
+        "'We will not trade Velmora,' Tomas Brandvold said."
+    )
     assert headline_items(restated) == []

@@ -280,7 +280,7 @@ def test_told_his_cabinet_and_offered_or_threatened_to():
 
 def test_told_a_broadcasters_programme_and_but_it_noted():
     body = (
-        'Losa Tavita-Harrow told Radio Motuhina\'s Dawn Report it was "good for the whole '
+        "Losa Tavita-Harrow told Radio Motuhina's Dawn Report it was \"good for the whole "
         'country", and said fees would bring in $14 million. The Elections Watch Coalition said '
         'voting had been "largely peaceful", but it noted "worrying delays" in two wards.'
     )
@@ -341,7 +341,7 @@ def test_whom_was_told_and_what_comes_between_a_verb_and_its_that():
 
 def test_a_clause_whose_verb_is_in_the_quotation_that_ends_it():
     body = (
-        'The Concord of Northern States (CNS), which sent 200 observers, said counting in two '
+        "The Concord of Northern States (CNS), which sent 200 observers, said counting in two "
         'districts "lacked transparency". Vedant Patel issued a statement saying the attack and '
         'a reported airstrike on April 10 "further underscore the regime\'s disregard".'
     )

@@ -530,3 +530,18 @@ def test_a_knight_by_his_given_name_an_honorific_with_its_full_stop_and_a_posted
         "Inés Valcárcel de Ruiz",
         "Inés Valcárcel de Ruiz",
     ]
+
+
+def test_whom_a_person_names_as_an_object_is_not_that_person_and_what_she_called():
+    body = (
+        'Teodora Vanlis walked out after the delegation tabled what she called "a map painted '
+        "the wrong colour\". Valdra's foreign minister, Kasimir Oduya, accused her at the time "
+        'of "theatre". Asked about it now, she shrugs. "Kasimir is a friend," she said. The '
+        'spokesman (Kin-Kiey Mulumba) reported what he calls "very bloody" fighting.'
+    )
+    assert speakers(body) == [
+        "Teodora Vanlis",
+        "Kasimir Oduya",
+        "Teodora Vanlis",
+        "Kin-Kiey Mulumba",
+    ]

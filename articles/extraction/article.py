@@ -18,13 +18,14 @@ from .titles import known_titles
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
 
 SAY = (
-    r"said|says|say|added|adds|told|tells|tell|wrote|writes|warned|warns|warn|insisted|insists|insist|"
+    r"said|says|say|added|adds|told|tells|tell|wrote|writes|warned|warns|warn|insisted|insists|"
     # Plural present ("Industry groups warn the levies could ...").
-    r"argue|claim|contend|maintain|predict|"
+    r"insist|argue|claim|contend|maintain|predict|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
-    r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|cautioned|"
-    r"predicted|repeated|reiterated|pointed out|points? out|reported|believes|promised|pledged|vowed|urged|"
+    r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|"
+    r"cautioned|predicted|repeated|reiterated|pointed out|points? out|reported|believes|promised|"
+    r"pledged|vowed|urged|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
@@ -106,9 +107,7 @@ def _as_curly_marks(body: str) -> str:
     character (so offsets hold): guillemets either way round, and „...“ where the text uses
     it and no English closing mark (a text that has both is quoting in English)."""
     first = re.search(r"[«»]", body)
-    marked = body.translate(
-        _INWARD_GUILLEMETS if first and first.group() == "»" else _GUILLEMETS
-    )
+    marked = body.translate(_INWARD_GUILLEMETS if first and first.group() == "»" else _GUILLEMETS)
     if "„" in marked and "”" not in body:
         marked = marked.translate(_LOW_NINE)
     return marked

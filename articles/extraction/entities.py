@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from .mentions import ANON, Mention
 from .sources import DESCRIBED, GENERIC, anonymous_sources
-from .titles import _words as titles_words
 from .titles import ROLE, holder, titled_phrases
+from .titles import _words as titles_words
 
 __all__ = ["ANON", "Entities", "Mention", "find_entities", "subject_of"]
 
@@ -493,7 +493,8 @@ def find_entities(
             re.search(r"\b(?:in|at|on|from|to|for|with|by|of)\s+$", before.lower())
             # "Secretary of State Albright": the "of" is the title's.
             and not (
-                words[last_title] in {"State", "Defense", "Defence", "Interior", "Finance", "Energy"}
+                words[last_title]
+                in {"State", "Defense", "Defence", "Interior", "Finance", "Energy"}
                 and _TITLE_OF.search(masked, max(0, start - 30), start)
             )
         ):
@@ -687,20 +688,40 @@ _GENDERED_AFTER = re.compile(
     rf",\s+(?:the|a|an|his|her|their)\s+[^,~.]{{0,40}}?\b{_GENDERED}\b(?!['’])\s*[,.;]"
 )
 _GENDERED_BEFORE = re.compile(rf"\b{_GENDERED}\s+(?:[A-Z]\w*\.?\s+)?$")
+# After an object pronoun ("accused her at the time"), not a possessive one ("continued her tour").
+_OBJECT_AFTER = re.compile(
+    r"\s*(?:[,.;:!?~\"”]|$|(?:at|of|to|for|with|in|on|that|as|and|about|from|by|after|before|"
+    r"over|into|again|last|this|yesterday|today|during|when|while|because)\b)"
+)
 _AFTER_A_VERB = re.compile(r"\b(?:[a-z]+ed|told|gave|met|called|asked|urged|sent|left)\s+$")
 
 
 def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], masked: str) -> None:
     """Vote each person's gender from the pronouns that follow their mentions closely."""
     votes: dict[str, dict[str, int]] = {}
+    opposite: dict[str, str] = {}  # the gender a person's own object pronoun rules out
     starts = [a for a, _ in sentence_spans]
     for index, mention in enumerate(entities.mentions):
-        if mention.kind != "pronoun" or mention.name == "him":
+        if mention.kind != "pronoun":
             continue
-        if mention.name == "her" and _AFTER_A_VERB.search(
+        if mention.name in {"her", "him"} and _AFTER_A_VERB.search(
             masked, max(0, mention.start - 20), mention.start
         ):
-            continue  # "Kasimir Oduya accused her of ...": an object is somebody else
+            # "Kasimir Oduya accused her of ...": an object is somebody else, so the subject
+            # just before is not of the object's gender.
+            subject = next(
+                (
+                    m
+                    for m in reversed(entities.mentions[max(0, index - 4) : index])
+                    if m.kind == "person" and mention.start - m.end < 60
+                ),
+                None,
+            )
+            if subject and _OBJECT_AFTER.match(masked, mention.end):
+                opposite.setdefault(subject.name, "m" if mention.name == "her" else "f")
+            continue
+        if mention.name == "him":
+            continue
         sentence = max(0, bisect_left(starts, mention.start + 1) - 1)
         window_start = starts[max(0, sentence - 1)] if starts else 0
         for back in range(index - 1, -1, -1):
@@ -712,8 +733,10 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], ma
                 tally[mention.gender or "m"] += 1
                 break
     for name, tally in votes.items():
-        if name not in entities.genders and tally["m"] != tally["f"]:
+        if name not in entities.genders and name not in opposite and tally["m"] != tally["f"]:
             entities.genders[name] = "m" if tally["m"] > tally["f"] else "f"
+    for name, gender in opposite.items():
+        entities.genders.setdefault(name, gender)
 
 
 # "An email sent on April 3 by Lena Marsh-Obi": a document whose writer speaks through it.

@@ -117,7 +117,7 @@ _CLAIM_FIRST = re.compile(
     rf"(?i:urges)\s+{_NAME}\s+(?i:to))\s+(?P<claim>\S.*)"
 )
 _CLAIM_LAST = re.compile(
-    rf"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*)\s+"
+    r"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
     r"(?i:says|say|warns|claims)$"
 )
 # After ", but": a second claim ("but U.S. Troops Stay"), unless a verb of the subject's own
@@ -174,7 +174,9 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
         if len(text.split()) >= 2:
             a = body.index(text, start)
             found.append(
-                ExtractedQuote(text, kind, speaker, f"headline: {match['subject']}", a, a + len(text), 0.5)
+                ExtractedQuote(
+                    text, kind, speaker, f"headline: {match['subject']}", a, a + len(text), 0.5
+                )
             )
             start = a + len(text)
     return found

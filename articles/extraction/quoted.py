@@ -348,7 +348,10 @@ def _joined(article: Article) -> list[list[Span]]:
                     article.body[last.end - 1] == ","
                     # „Military steps“, Freytag said, „are not ...“: the comma outside the
                     # marks, as German and British news print it, and the sentence goes on.
-                    or (between.startswith(",") and article.body[span.start : span.start + 1].islower())
+                    or (
+                        between.startswith(",")
+                        and article.body[span.start : span.start + 1].islower()
+                    )
                 )
                 and "\n" not in between
                 and re.fullmatch(rf"\s*,?\s*[^~.!?]{{1,90}}?\b(?:{SAY})\b[^~.!?]*?,\s*", between)
@@ -507,9 +510,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # "commentators have taken to calling the result the 'revolt of the bankers'",
                 # "what critics call the 'swing belt'": a label going round, not a quotation.
                 continue
-            if len(text.split()) <= 2 and re.search(
-                r"\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s*$", near
-            ):
+            if len(text.split()) <= 2 and re.search(r"\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s*$", near):
                 continue  # 'Those "admissions," it says': the reporter's distance from a word
             if len(text.split()) <= 2 and _JARGON_VERB.search(near):
                 # 'one ship in eight sails "dark"', 'the account went "viral"': a term of art

@@ -293,7 +293,9 @@ def _reported_clause(
             out.append(ExtractedQuote(" ".join(first.split()), kind, who, attribution, a, b, 0.55))
             c += joined.end()
             out.append(
-                ExtractedQuote(" ".join(article.body[c:d].split()), kind, who, attribution, c, d, 0.55)
+                ExtractedQuote(
+                    " ".join(article.body[c:d].split()), kind, who, attribution, c, d, 0.55
+                )
             )
             return
         # "A, Joseph said, and would threaten ...": one statement, its verbs joined; "Against
@@ -728,8 +730,10 @@ def _main_reported(
                 and not _PAST_CLAUSE.match(rest, bare.end() - 2)
             ):
                 bare = None  # "added 11 new ministers to his cabinet": something added, not said
-            if bare and name.startswith("warn") and re.match(
-                r"\s+(?:[\w'’-]+\s+){1,3}?(?:against|of|about)\b", rest
+            if (
+                bare
+                and name.startswith("warn")
+                and re.match(r"\s+(?:[\w'’-]+\s+){1,3}?(?:against|of|about)\b", rest)
             ):
                 bare = None  # "warned other capitals against ...": whom, not what
             complement = verb.end() + bare.end() - 1 if bare else None

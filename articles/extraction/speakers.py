@@ -163,6 +163,24 @@ def _named_just_before(entities: Entities, masked: str, start: int, end: int) ->
         after = [m for m in entities.within(inner, end) if m.kind in _SPEAKERS and not m.possessive]
         if after:
             return after[0].name
+        pronoun = what and re.fullmatch(r"\s*(he|she)\s*", masked[what.end() : end])
+        if pronoun:
+            # "reported what he calls 'very bloody' fighting": the person the clause named, or
+            # else whom the pronoun means ("tabled what she called 'a map ...'").
+            mention = next(
+                (m for m in entities.within(what.end(), end) if m.kind == "pronoun"), None
+            )
+            named = [
+                m
+                for m in entities.within(start, what.start())
+                if m.kind == "person"
+                and not m.possessive
+                and entities.genders.get(m.name, mention and mention.gender)
+                == (mention and mention.gender)
+            ]
+            if named:
+                return named[-1].name
+            return resolve_pronoun(entities, mention) if mention else None
         if what and ANON_RE.search(masked[what.end() : end].strip(" ,")):
             return ANON  # "talks that officials say were ...": the relative clause's subject
     return None

@@ -115,7 +115,9 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
         qualifiers |= {
             _stem(match.group(g)) for g in ("owner", "of") if (match.group(g) or "")[:1].isupper()
         }
-        core = former + [w.lower() for w in mods if not w[:1].isupper()] + _words(match.group("role"))
+        core = (
+            former + [w.lower() for w in mods if not w[:1].isupper()] + _words(match.group("role"))
+        )
         lower_of = re.match(
             r"\s+of\s+(?:the\s+)?(state|defen[cs]e|finance|interior|energy|commerce|agriculture|"
             r"health|education|labou?r|justice|transport|treasury|homeland\s+security)\b",

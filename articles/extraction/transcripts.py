@@ -87,9 +87,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             # An interview's answer is the interviewee's own words.
             text = " ".join(body[answer.end() : end].split())
             if len(text.split()) >= 3:
-                found.append(
-                    ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8)
-                )
+                found.append(ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8))
             continue
         turn = _TURN.match(body, start, end)
         if turn and turn["vox"]:

@@ -579,3 +579,16 @@ def test_unnamed_groups_around_a_person_a_place_or_a_country_stay_unnamed():
         "Vane of 'sitting on' evidence."
     )
     assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [("anonymous", None)] * 4
+
+
+def test_a_persons_allies_an_assumption_somewhere_and_critics_who_call_it_something():
+    body = (
+        "Ana Marstrand spoke. Marstrand's allies insist that the policy is working, pointing to "
+        "the reopened consulate. It is widely assumed in the capital that she will do nothing "
+        'before the vote. Critics on the right call the reset "appeasement with better catering".'
+    )
+    assert [(q.kind, q.text) for q in extract_quotes(body)] == [
+        ("anonymous", "the policy is working"),
+        ("anonymous", "she will do nothing before the vote"),
+        ("anonymous", "appeasement with better catering"),
+    ]

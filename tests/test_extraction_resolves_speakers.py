@@ -545,3 +545,13 @@ def test_whom_a_person_names_as_an_object_is_not_that_person_and_what_she_called
         "Teodora Vanlis",
         "Kin-Kiey Mulumba",
     ]
+
+
+def test_a_document_referred_to_as_it_and_a_second_verb_after_and_share_the_writer():
+    body = (
+        "The cable, sent from the embassy on 14 November and signed by the ambassador, Hedda "
+        'Lorentz, warns that the leadership has "pocketed every concession". It describes '
+        'President Sadiq Arvani as "a man who negotiates by attrition" and recommends that '
+        'Brennland suspend the easing of visa rules "until there is movement".'
+    )
+    assert set(speakers(body)) == {"Hedda Lorentz"}

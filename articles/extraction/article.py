@@ -30,7 +30,7 @@ SAY = (
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
-    r"proposed|recommended|quipped|joked|mused|commented|comments|"
+    r"proposed|recommended|recommends|quipped|joked|mused|commented|comments|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
@@ -44,7 +44,7 @@ REPORTING = (
 )
 # Verbs that introduce a quoted fragment but not a reported clause.
 FRAGMENT = (
-    r"called|calling|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
+    r"called|calling|call|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
     r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
     r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|"
     # Verbs that introduce a speaker's own words inside the reporter's sentence.

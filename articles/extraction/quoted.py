@@ -298,6 +298,14 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
             )
     if speaker is None:
         speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
+    if (
+        speaker is None or not article.masked[clause_start : verb.start()].strip()
+    ) and clause_start > start:
+        # "It describes Arvani as '...' and recommends that ... '...'": the verb after "and"
+        # shares the subject of the verb before it.
+        earlier = next(iter(_verbs(article, start, clause_start)), None)
+        if earlier:
+            speaker = resolve_phrase(article.entities, article.masked, start, earlier.start())
     if speaker is None:
         sentence_start, _ = article.sentence_at(start)
         speaker = resolve_subject(article.entities, article.masked, sentence_start, verb.start())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    ANY_VERB_RE,
     CLAIM_BY,
     FRAGMENT,
     REPORTING,
@@ -117,7 +118,7 @@ _OCCASION = (
 _TRAILING_CIRCUMSTANCE = re.compile(
     # After a comma, or a quotation that ends the clause ('"on the table," without giving').
     r"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
-    r"responding|replying|testifying|briefing)\b"
+    r"responding|replying|testifying|briefing|pointing\s+to|citing)\b"
     r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
     rf"(?:{_OCCASION})\b"
@@ -346,7 +347,9 @@ def _reported_clause(
     match = re.search(
         r"\b[Ii]t(?:['’]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+is\s+now)\s+(?:also\s+|widely\s+)?"
         r"(?:believed|understood|thought|"
-        r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?\s+"
+        r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?"
+        # "It is widely assumed in the capital that ...": where it is assumed.
+        r"(?:\s+(?:in|among|within|across|around|at)\s+[^,~]{1,40}?)?\s+"
         # "It is understood Senator Calloway will travel ...": "that" may be left out.
         r"(?:that\s+|(?=(?:the|a|an|he|she|they|it|[A-Z][\w'’-]+)\s+(?:[\w'’.-]+\s+){0,4}?"
         r"(?:will|would|is|was|are|were|has|had|could|may|might|plans?|intends?)\b))",
@@ -764,7 +767,14 @@ def _main_reported(
             # "A paper carried the headline ..., and its editor, Ana Mol, wrote that ...": the
             # subject of the last of two joined clauses is who reports.
             subject_start = start + joined[-1].end()
-        speaker = resolve_phrase(article.entities, masked, subject_start, verb.start())
+        shared = re.search(r"~?[\"”’']?\s+(?:and|but)\s+(?:also\s+)?$", phrase)
+        earlier = shared and ANY_VERB_RE.search(masked, subject_start, start + shared.start())
+        if earlier and earlier.start() > subject_start:
+            # "It describes Arvani as '...' and recommends that ...": one subject, two verbs.
+            subject_end = earlier.start()
+        else:
+            subject_end = verb.start()
+        speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
         if speaker is None and not phrase.strip(" ,"):
             speaker = inherited
         if speaker is None:

@@ -258,6 +258,18 @@ _CLOSE_TO = re.compile(
     # "Allies of the minister": his people, none named.
     r"with\s+knowledge\s+of|around|near|working\s+for|loyal\s+to|of)\b"
 )
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:The|A|An|This|That)\s+(?:[\w-]+\s+){0,2}?(?:cable|memo|memorandum|letter|report|e-?mail|"
+    r"document|dossier|note|assessment)\b"
+)
+_DOCUMENT_VERB = re.compile(
+    r"\b(?:says|said|warns|warned|states|stated|argues|argued|notes|noted|concludes|concluded|"
+    r"recommends|recommended|describes|described|claims|claimed)\b"
+)
+_HIS_PEOPLE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w-]*['’]s\s+(?:[a-z]+\s+)?(?:allies|aides|advisers|friends|"
+    r"supporters|associates|critics|opponents|backers|loyalists|rivals)"
+)
 _TITLE_APPOSED = re.compile(
     # "..., the deputy defence minister, Otto van Roon,", "..., the Costa Verdean diplomat Tomás
     # Ebner Lagos,".
@@ -366,8 +378,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     tail = re.sub(r"^(?:But|And|Yet|So|Still|Now|Instead)\s+(?:also\s+)?", "", tail)
     inside = entities.within(start, end)
     first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
-    if _CLOSE_TO.match(phrase):
-        return ANON  # "Sources close to the prime minister, Henrik Aalto-Brenn, say"
+    if _CLOSE_TO.match(phrase) or _HIS_PEOPLE.fullmatch(phrase):
+        # "Sources close to the prime minister, Henrik Aalto-Brenn, say", "Marstrand's allies".
+        return ANON
     bracketed = [m for m in inside if m.kind == "person" and masked[m.start - 1 : m.start] == "("]
     if bracketed and re.fullmatch(r"\)\s*,?\s*", masked[bracketed[-1].end : end]):
         return bracketed[-1].name  # "The spokesman for the Rally (Kin-Kiey Mulumba) reported"
@@ -456,6 +469,18 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
             return None
         sentence = max(masked.rfind(". ", 0, earlier), masked.rfind("\n", 0, earlier)) + 1
         return resolve_subject(entities, masked, sentence, masked.find(".", earlier) % len(masked))
+    if phrase in {"It", "it"}:
+        # "The cable, ... signed by the ambassador, Hedda Lorentz, warns ... It describes":
+        # a document the previous sentence credited speaks for whoever it credited.
+        previous = masked[max(0, start - 600) : start].rstrip()
+        cut = max(previous.rfind(". ", 0, len(previous) - 1), previous.rfind("\n")) + 1
+        sentence = start - len(masked[max(0, start - 600) : start]) + cut
+        while sentence < start and masked[sentence].isspace():
+            sentence += 1
+        if _DOCUMENT_SUBJECT.match(masked, sentence, start):
+            verb = _DOCUMENT_VERB.search(masked, sentence, start)
+            if verb:
+                return resolve_phrase(entities, masked, sentence, verb.start())
     if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
         return resolve_org(entities, earlier[-1]) if earlier else None

@@ -365,3 +365,31 @@ def test_nouns_and_infinitives_of_saying_are_no_report_but_a_named_claim_is():
     assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
         ("paraphrase", "Vellmark pays more than any other member", "Jonas Harsen"),
     ]
+
+
+def test_admits_confirms_acknowledging_and_quoted_as_saying():
+    body = (
+        "General Paolo Lukamba Gato admits rebel forces have lost the strongholds. Myanmar's "
+        "ruling junta has confirmed it carried out airstrikes. Zaw Min Tun said some of those "
+        "killed were fighters, while acknowledging that some civilians may have been killed. "
+        "But Gato is quoted by the state news agency as vowing his troops will fight on."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("rebel forces have lost the strongholds", "Paolo Lukamba Gato"),
+        ("it carried out airstrikes", "Myanmar's ruling junta"),
+        ("some of those killed were fighters", "Zaw Min Tun"),
+        ("some civilians may have been killed", "Zaw Min Tun"),
+        ("his troops will fight on", "Paolo Lukamba Gato"),
+    ]
+
+
+def test_a_clause_that_opens_with_a_number_and_sources_connected_to_a_group():
+    body = (
+        "Various news outlets say at least 50 people were killed. Sources connected to the NUG "
+        "say as many as 100 people may have died. Ana Lund said about 20 soldiers were hurt."
+    )
+    assert [(q.kind, q.text) for q in extract_quotes(body)] == [
+        ("anonymous", "at least 50 people were killed"),
+        ("anonymous", "as many as 100 people may have died"),
+        ("paraphrase", "about 20 soldiers were hurt"),
+    ]

@@ -22,7 +22,8 @@ SAY = (
     # Plural present ("Industry groups warn the levies could ...").
     r"insist|argue|claim|contend|maintain|predict|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
-    r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|"
+    r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|admits|"
+    r"acknowledges|concedes|confirms|"
     r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|"
     r"cautioned|predicted|repeated|reiterated|pointed out|points? out|reported|believes|promised|"
     r"pledged|vowed|urged|"
@@ -40,6 +41,7 @@ AFTER_QUOTE_SAY = rf"{SAY}|continued|continues|read|reads"
 # Participles that report the subject's words in a clause of their own ("..., adding that ...").
 REPORTING = (
     r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|writing|"
+    r"acknowledging|conceding|admitting|confirming|"
     r"claiming|declaring|telling(?:\s+[\w-]+){1,3}?(?=\s)"
 )
 # Verbs that introduce a quoted fragment but not a reported clause.

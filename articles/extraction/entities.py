@@ -96,7 +96,7 @@ ORG_NOUNS = (
     "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office|operator|company|firm|broadcaster|"
     "authority|utility|airline|court|union|mission|delegation|chamber of commerce|association|"
-    "federation|confederation|employers' group"
+    "federation|confederation|employers' group|junta|regime|militia"
 )
 # A verb after a name is no qualifier of an organisation: "Mol said parliament's committee ...".
 _VERB_NOT_QUALIFIER = (

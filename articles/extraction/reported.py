@@ -305,6 +305,22 @@ def _reported_clause(
         text = " ".join((first + glue + rest).split())
         out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
         return
+    quoted_as = _QUOTED_AS.search(s)
+    if quoted_as and MASK not in s[: quoted_as.start()]:
+        # "he is quoted by the state news agency as vowing government troops will press on":
+        # the subject's words, as the agency reported them.
+        speaker = resolve(0, quoted_as.start())
+        if speaker:
+            _emit(
+                article,
+                out,
+                start + quoted_as.end(),
+                end,
+                speaker,
+                article.printed(start, start + quoted_as.end()),
+                0.55,
+            )
+            return
     passive = _PASSIVE_TOLD.search(s)
     if (
         passive
@@ -433,6 +449,11 @@ def _after_last_mark(article: Article, start: int, end: int) -> int:
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
+_QUOTED_AS = re.compile(
+    r"\s(?:is|was|has\s+been|had\s+been|were|are)\s+(?:also\s+|widely\s+)?(?:quoted|cited)\s+"
+    r"(?:by\s+[^,~]{1,80}?\s+)?as\s+(?:saying|vowing|warning|claiming|insisting|arguing|"
+    r"stating|promising|predicting|telling\s+[^,~]{1,40}?)\s+(?:that\s+)?(?=\w)"
+)
 _PASSIVE_TOLD = re.compile(
     r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being)\s+(?:also\s+)?"
     r"(?:told|informed|assured|warned|advised|reminded)\s+(?:(?:by\s+(?P<spk>[^,~]{1,60}?)\s+)?"
@@ -440,7 +461,9 @@ _PASSIVE_TOLD = re.compile(
 )
 # "acknowledged the missile broke apart": a subject, then a verb in the past.
 _PAST_CLAUSE = re.compile(
-    r"\s+(?=(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,4}?|"
+    # "confirmed it carried out": a pronoun subject, then its verb.
+    r"(?:it|he|she|they|we)\s+)"
     r"(?:[a-z]{3,}ed|broke|fell|took|made|gave|went|came|won|lost|left|sent|began|rose|"
     r"grew|hit|struck|shot|ran|led|met|held|kept|sold|paid|bought|fought)\b(?!\s+by\b))\w"
 )
@@ -460,10 +483,18 @@ _NOTING = {
     "asserted",
     "considers",
     "considered",
+    "confirmed",
+    "confirms",
+    "admits",
+    "acknowledges",
+    "concedes",
 }
-_SAYING = {"saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting"}
+_SAYING = {
+    "saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting",
+    "acknowledging", "conceding", "admitting", "confirming",
+}  # fmt: skip
 _FINITE_CLAUSE = re.compile(
-    r"\s+(?=(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had|has|would|will|could|should|must|"
+    r"\s+(?=(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had|has|have|would|will|could|should|must|"
     r"might|may|can|did|does)\b)(?!(?:the\s+)?(?:[a-z]+ly|to|of|for|with|by|about|in|on|at|"
     r"when|while|after|before|as|if)\b)\w"
 )
@@ -517,10 +548,12 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 # What follows "said" when it is the circumstances of saying, not what was said ("said when
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
 _NOT_A_CLAUSE = (
-    r"(?:to|of|for|against|with|by|about|in|on|at|when|while|whilst|after|before|during|outside|"
+    # "say at least 50 people", "said about 100 people": a number opens the clause.
+    r"(?:to|of|for|against|with|by|about(?!\s+\d)|in|on|at(?!\s+least\b)|when|while|whilst|after|"
+    r"before|during|outside|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
-    r"as(?!\s+(?:long|soon)\s+as\b)|"
+    r"as(?!\s+(?:long|soon|many|much)\s+as\b)|"
     # "said in a statement posted on its website": the statement's, not a claim.
     r"posted|published|released|issued|broadcast|aired|carried|sent|read|signed|"
     # "said there" is where, but "said there was ..." is what: an existential clause.
@@ -903,12 +936,17 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
             article.masked, start, end
         )
         cursor = dateline.end() if dateline else start
+        inherited = None
         # "A said X, while B said Y": two clauses; but '"asleep at the wheel" while activity
         # grew' (no comma) is one.
         for match in re.finditer(r";\s+|(?:,|~[\"”’'],)\s+while\s+", article.masked[start:end]):
             # A closing mark ends the clause after the quoted words, not on their last letter.
             stop = match.start() + (2 if match.group().startswith(MASK) else 0)
-            _reported_clause(article, out, cursor, start + stop)
+            before = len(out)
+            _reported_clause(article, out, cursor, start + stop, inherited)
+            if len(out) > before:
+                # "..., while acknowledging that ...": a participle goes on with its subject.
+                inherited = out[-1].speaker or ANON
             cursor = start + match.end()
-        _reported_clause(article, out, cursor, end)
+        _reported_clause(article, out, cursor, end, inherited)
     return out

@@ -256,7 +256,8 @@ _CLOSE_TO = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
     r"[Ff]riends|[Aa]dvisers|[Ss]upporters|[Aa]ssociates)\s+(?:close\s+to|familiar\s+with|"
     # "Allies of the minister": his people, none named.
-    r"with\s+knowledge\s+of|around|near|working\s+for|loyal\s+to|of)\b"
+    r"with\s+knowledge\s+of|around|near|working\s+for|loyal\s+to|of|connected\s+to|linked\s+to|"
+    r"tied\s+to)\b"
 )
 _DOCUMENT_SUBJECT = re.compile(
     r"(?:The|A|An|This|That)\s+(?:[\w-]+\s+){0,2}?(?:cable|memo|memorandum|letter|report|e-?mail|"

@@ -11,12 +11,13 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, when the eleventh held-out set, x01-x10, joined the tuning part.)
+# on 3 December 2026, session 8, when the twelfth and thirteenth held-out sets, y01-y11 and
+# z01-z10, joined the tuning part and were tuned on.)
 TUNING_FLOORS = {
-    "direct": (1.00, 0.98, 0.97),
-    "partial": (0.98, 0.93, 0.97),
-    "paraphrase": (0.96, 0.84, 0.98),
-    "anonymous": (0.95, 0.87, 1.00),
+    "direct": (1.00, 0.98, 0.98),
+    "partial": (0.99, 0.95, 0.96),
+    "paraphrase": (0.97, 0.87, 0.98),
+    "anonymous": (0.95, 0.89, 1.00),
 }
 
 
@@ -25,18 +26,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twelfth set (y01-y11, labelled blind and reviewed by a second
-# annotator), scored on 3 December 2026, once, when x01-x10 became tuning data. It misses issue
-# 10's targets (direct and partial recall, partial speakers, unnamed-source recall, credited
+# The held-out part is the fourteenth set (b01-b10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y and z.
+# It misses issue 10's targets (direct recall, partial speakers, unnamed-source recall, credited
 # claims, a scare quote); it must not get worse than measured then. Raise these as it improves;
 # never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.65, 1.00),
-    "partial": (0.97, 0.71, 0.79),
-    "paraphrase": (0.87, 0.77, 0.89),
-    "anonymous": (0.89, 0.68, 1.00),
+    "direct": (1.00, 0.70, 0.92),
+    "partial": (0.96, 0.91, 0.73),
+    "paraphrase": (0.90, 0.86, 0.76),
+    "anonymous": (0.91, 0.69, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 5, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():
@@ -72,12 +73,12 @@ def test_the_tuning_part_does_not_get_worse(tuning, kind):
     )
 
 
-# Eleven unnamed claims in the tuning part are still credited to a name, and three scare quotes
-# or slogans are reported: s12's "with opponents warning of a '...'", w03's and w12's (tuned on
-# last) and the eleventh set's eight credited claims and two scare quotes (x01-x10, not yet tuned
-# on). Lower these when they are fixed.
-TUNING_AT_MOST_CREDITED = 11
-TUNING_AT_MOST_SCARE = 3
+# Seven unnamed claims in the tuning part are still credited to a name (s12's "opponents warning
+# of a '...'", w03's army chief, w12's coached candidate, x01's reporter, x05's director of
+# information, y02's and y06's reported words); no scare quote is reported. Lower these when
+# they are fixed.
+TUNING_AT_MOST_CREDITED = 7
+TUNING_AT_MOST_SCARE = 0
 
 
 def test_the_tuning_part_credits_almost_no_unnamed_source_and_reports_no_scare_quote(tuning):

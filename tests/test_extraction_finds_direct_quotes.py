@@ -188,3 +188,17 @@ def test_the_speaker_may_follow_the_verb_after_a_quotation():
         ("direct", "Hennes Kroll"),
         ("direct", "Ana Lund"),
     ]
+
+
+def test_a_newsletters_bulleted_quotations_signed_with_a_dash_are_direct():
+    body = (
+        "What they're saying:\n\n"
+        "• “Ninety days is a lifeline, but it isn’t a strategy.” — Sen. Paul Okafor (Reform "
+        "Alliance), who chairs the Senate trade committee\n"
+        "• “Our members were told this tariff was permanent.” — Rosa Kettering, president of the "
+        "United Metalworkers"
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("direct", "Paul Okafor"),
+        ("direct", "Rosa Kettering"),
+    ]

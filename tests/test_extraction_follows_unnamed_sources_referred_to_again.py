@@ -592,3 +592,18 @@ def test_a_persons_allies_an_assumption_somewhere_and_critics_who_call_it_someth
         ("anonymous", "she will do nothing before the vote"),
         ("anonymous", "appeasement with better catering"),
     ]
+
+
+def test_it_was_learnt_sources_told_this_correspondent_and_members_where():
+    body = (
+        "It was learnt that the Foreign Office had summoned the deputy high commissioner. Sources "
+        "in the ministry told this correspondent that the government was weighing its options, "
+        "and that a legal team had been asked to prepare a brief. Meanwhile, the issue echoed in "
+        "the National Assembly, where members on both benches called for a unanimous resolution."
+    )
+    assert [(q.kind, q.text) for q in extract_quotes(body)] == [
+        ("anonymous", "the Foreign Office had summoned the deputy high commissioner"),
+        ("anonymous", "the government was weighing its options"),
+        ("anonymous", "a legal team had been asked to prepare a brief"),
+        ("anonymous", "a unanimous resolution"),
+    ]

@@ -148,3 +148,29 @@ def test_an_interview_with_no_introduction_credits_the_first_person_named():
     )
     [answer] = extract_quotes(body)
     assert (answer.kind, answer.speaker) == ("direct", "Ana Lund")
+
+
+def test_australian_labels_name_and_describe_the_speaker_and_the_reporter_is_no_source():
+    body = (
+        "NATALIE PRICE, PRESENTER: Nakoria has signed a deal with Orvania.\n\n"
+        "TOM HALLETT, REPORTER: A brass band met the minister on the wharf.\n\n"
+        "LEV ARANOV, ORVANIAN PUBLIC SECURITY MINISTER (translated): Our cooperation is open and "
+        "transparent.\n\n"
+        "DR ANIKA SHAH, HARBOURSIDE INSTITUTE: Canberra has tended to treat the Pacific as a "
+        "security problem.\n\n"
+        "MARK THORNE, OPPOSITION DEFENCE SPOKESMAN: This Government has been asleep at the "
+        "wheel.\n\n"
+        "TOM HALLETT: Mr Thorne has called for a Senate inquiry into how the deal was missed, "
+        'describing it as a "strategic own goal".\n\n'
+        "VOX POP 1: When the cyclone came, it was the Australians who came first."
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [
+        ("direct", "Lev Aranov"),
+        ("direct", "Anika Shah"),
+        ("direct", "Mark Thorne"),
+        ("paraphrase", "Mark Thorne"),
+        ("partial", "Mark Thorne"),
+        ("anonymous", None),
+    ]
+    [demand] = [q.text for q in extract_quotes(body) if q.kind == "paraphrase"]
+    assert demand == "a Senate inquiry into how the deal was missed"

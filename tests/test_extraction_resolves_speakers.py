@@ -555,3 +555,34 @@ def test_a_document_referred_to_as_it_and_a_second_verb_after_and_share_the_writ
         'Brennland suspend the easing of visa rules "until there is movement".'
     )
     assert set(speakers(body)) == {"Hedda Lorentz"}
+
+
+def test_a_pakistani_papers_honorifics_and_the_speaker_named_after_the_fact():
+    body = (
+        'QASIMABAD: Kashran on Thursday termed the decision "a blatant violation" of the accord '
+        'and warned that any attempt to divert the river would be treated as "a hostile act".\n\n'
+        "Foreign Office Spokesperson Tahira Afzal Durrani said this while addressing the weekly "
+        "press briefing here.\n\n"
+        'Maulana Inayatullah Qasmi said the government had "slept through" warnings. "The '
+        'river is our lifeline," the Maulana said. Begum Shahnaz Akhtar said the assurances '
+        "were not enough. Responding, Federal Minister for Water Resources Sahibzada Tariq "
+        "Mehmood Jatoi assured the House that the reservoirs held sufficient water."
+    )
+    assert speakers(body) == [
+        "Tahira Afzal Durrani",
+        "Tahira Afzal Durrani",
+        "Inayatullah Qasmi",
+        "Inayatullah Qasmi",
+        "Inayatullah Qasmi",
+        "Shahnaz Akhtar",
+        "Tariq Mehmood Jatoi",
+    ]
+
+
+def test_a_ministers_field_before_the_name_is_the_titles():
+    body = (
+        "Minister of Trade, Industry and Resources Kang Seo-yeon told chipmakers that the "
+        "government will spend more. Vice Minister for Foreign Affairs Kenji Arakawa said Tsukai "
+        "will explain its position."
+    )
+    assert speakers(body) == ["Kang Seo-yeon", "Kenji Arakawa"]

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from .article import KINDS, Article, ExtractedQuote
 from .headlines import find_headline_claims, find_headline_quotes
 from .quoted import find_quoted
-from .reported import find_reported
-from .transcripts import credit_the_addressed, find_turns
+from .reported import credit_said_this, find_reported
+from .transcripts import complete_surnames, credit_the_addressed, find_turns
 
 __all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
 
@@ -33,6 +33,7 @@ def extract_quotes(
     turns = find_turns(article)
     found = find_quoted(article) + find_reported(article) + turns
     found += find_headline_quotes(article, found) + find_headline_claims(article)
-    found = credit_the_addressed(turns, found)
+    found = complete_surnames(turns, credit_the_addressed(turns, found))
+    found = credit_said_this(article, found)
     unique = {(q.start, q.end, q.kind): q for q in found}
     return sorted(unique.values(), key=lambda q: (q.start, q.end))

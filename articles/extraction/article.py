@@ -23,7 +23,7 @@ SAY = (
     r"insist|argue|claim|contend|maintain|predict|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|admits|"
-    r"acknowledges|concedes|confirms|"
+    r"acknowledges|concedes|confirms|assured|assures|reassured|informed|informs|"
     r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|"
     r"cautioned|predicted|repeated|reiterated|pointed out|points? out|reported|believes|promised|"
     r"pledged|vowed|urged|"

@@ -42,6 +42,8 @@ TITLES = {
     "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
+    # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
+    "Maulana", "Begum", "Mian", "Sahibzada", "Janab",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -69,6 +71,14 @@ PLACE_WORDS = {
     "Western", "Central", "United", "National", "Green", "Civic", "New", "Old", "Great",
     "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
+}  # fmt: skip
+# The fields a minister's title names, which run into the name after it.
+_FIELDS = {
+    "Affairs", "Resources", "Commerce", "Industry", "Trade", "Development", "Cooperation",
+    "Security", "Relations", "Unification", "Economy", "Planning", "Justice", "Health",
+    "Education", "Labour", "Labor", "Agriculture", "Fisheries", "Transport", "Environment",
+    "Culture", "Tourism", "Information", "Communications", "Works", "Science", "Technology",
+    "Worship", "Welfare", "Housing", "Infrastructure",
 }  # fmt: skip
 _DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 STOP = {
@@ -396,6 +406,9 @@ def find_entities(
             named_until = stop
             continue
         person = words[last_title + 1 :]
+        while len(person) > 2 and person[0] in _FIELDS:
+            # "Minister of Trade, Industry and Resources Kang Seo-yeon": the title's field.
+            person = person[1:]
         if last_title < 0 and not possessive and _BEFORE_A_ROLE.match(after):
             continue  # "the Costa Verdean diplomat Tomás Ebner Lagos": a demonym, not a person
         if last_title < 0 and not possessive and _DEMONYM_BEFORE.match(f"{words[-1]}{after}"):

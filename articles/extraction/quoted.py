@@ -45,7 +45,7 @@ _AFTER_VERB_SPK = re.compile(
 # A quotation signed with a dash: '"Not a single hospital has closed." – Tomasz Welk, speaking ...'.
 _AFTER_DASH = re.compile(
     r"^\s*([–—]\s*)(?P<spk>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}?"
-    r"[A-Z][\w.'’-]*)(?=\s*(?:,|$|\n))"
+    r"[A-Z][\w.'’-]*)(?:\s*\([^()~]{1,40}\))?(?=\s*(?:,|$|\n))"
 )
 # "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
 # to Lena Hart".
@@ -78,7 +78,9 @@ _SCARE_BEFORE = re.compile(
 _SCARE_AFTER = re.compile(
     r"\s*(?:slogan|motto|catchphrase|hashtag|banner|label|chant|rallying cry|nickname|"
     # 'Ostrava's "active neutrality" doctrine': a policy's name.
-    r"buzzword|mantra|doctrine|policy|strategy|programme|program|initiative|formula|concept)s?\b"
+    r"buzzword|mantra|doctrine|policy|strategy|programme|program|initiative|formula|concept|"
+    # 'the "Zarin Bachao" campaign': a campaign's name.
+    r"campaign|movement|scheme)s?\b"
 )
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
@@ -391,7 +393,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         after = _after_attribution(article, last.close_pos + 1, sent_end)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
-        stripped = before.strip()
+        # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.
+        stripped = re.sub(r"^[•·*–—-]\s*", "", before.strip())
         standalone = (
             not stripped
             or stripped.endswith(":")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .article import (
     ANY_VERB_RE,
@@ -80,7 +81,9 @@ def _emit(
             cut = re.search(r",\s+(?:and|but)\s+", masked_piece[: masked_piece.index(MASK)])
             if cut:
                 b = a + cut.start()
-        circumstance = _TRAILING_CIRCUMSTANCE.search(article.masked, a, b)
+        circumstance = _TRAILING_CIRCUMSTANCE.search(
+            article.masked, a, b
+        ) or _CHARACTERISING.search(article.masked, a, b)
         if circumstance:
             b = circumstance.start()  # "..., speaking at a news conference in Sallow"
         a, b = _clean_clause(article, a, b)
@@ -129,6 +132,13 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"|(?:a|an)\s+(?:position|claim|view|assertion|charge|accusation|allegation|version|"
     r"stance|argument|contention)\s+(?:that|which|shared|rejected|denied|disputed)\b)"
     r"[^;~]*$"
+)
+
+
+# "..., describing it as a 'strategic own goal'": a characterisation, its fragment quoted on its
+# own.
+_CHARACTERISING = re.compile(
+    r",\s+(?:describing|calling|dubbing|branding|labell?ing|terming|dismissing)\s[^;]*$"
 )
 
 
@@ -362,7 +372,7 @@ def _reported_clause(
         return
     match = re.search(
         r"\b[Ii]t(?:['’]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+is\s+now)\s+(?:also\s+|widely\s+)?"
-        r"(?:believed|understood|thought|"
+        r"(?:believed|understood|thought|learnt|learned|"
         r"assumed|expected|reported|rumoured|known)\b,?(?:\s*however,)?"
         # "It is widely assumed in the capital that ...": where it is assumed.
         r"(?:\s+(?:in|among|within|across|around|at)\s+[^,~]{1,40}?)?\s+"
@@ -550,13 +560,15 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 _NOT_A_CLAUSE = (
     # "say at least 50 people", "said about 100 people": a number opens the clause.
     r"(?:to|of|for|against|with|by|about(?!\s+\d)|in|on|at(?!\s+least\b)|when|while|whilst|after|"
-    r"before|during|outside|"
+    r"before|during|outside|amid|amidst|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
     r"as(?!\s+(?:long|soon|many|much)\s+as\b)|"
     # "said in a statement posted on its website": the statement's, not a claim.
     r"posted|published|released|issued|broadcast|aired|carried|sent|read|signed|"
     # "said there" is where, but "said there was ..." is what: an existential clause.
+    # "said this while addressing the weekly briefing": what was said is elsewhere.
+    r"this(?=\s+(?:while|when|at|in|during|on|after|before|as|to)\b)|"
     r"just|here|there(?!\s+(?:is|are|was|were|had|has|have|would|will|could|might|may|"
     # "said if elected he would ...": a conditional claim is a claim, so "if" is not here.
     r"should|must|seems?|appears?|remains?)\b)|then|so|but|and|although|though|where|"
@@ -828,10 +840,12 @@ def _main_reported(
         # Another reporting verb after a comma starts a new speaker's clause.
         for later in SAY_RE.finditer(masked, complement, end):
             if re.search(
-                r"\b(?:the|a|an|its|his|her|their|this|that)\s+$",
+                r"\b(?:the|a|an|its|his|her|their|this|that|was|were|been|being|is|are|be)\s+$",
                 masked[later.start() - 8 : later.start()],
             ):
-                continue  # "the announced results": a participle as an adjective, not a verb
+                # "the announced results": a participle as an adjective; "had been asked": a
+                # passive. Neither is a new speaker's verb.
+                continue
             comma = masked.rfind(",", complement, later.start())
             if comma == -1 or len(masked[comma : later.start()].split()) > 9:
                 continue
@@ -950,3 +964,29 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
             cursor = start + match.end()
         _reported_clause(article, out, cursor, end, inherited)
     return out
+
+
+# "Foreign Office Spokesperson Tahira Afzal Durrani said this while addressing the weekly press
+# briefing here.": South Asian papers name the speaker of the paragraph before after the fact.
+_SAID_THIS = re.compile(
+    r"(?P<spk>[^.~]{3,120}?)\s+(?:said|stated|expressed|made)\s+(?:this|these\s+remarks|these\s+views)"
+    r"\s+(?:while|when|in|at|during|after|before|on)\b"
+)
+
+
+def credit_said_this(article: Article, found: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    """Give the paragraph before a "X said this while ..." paragraph to X, whom the lead left
+    unnamed or named only by country ("Kashran on Thursday termed ...")."""
+    credited = list(found)
+    for index, (start, end) in enumerate(article.paragraphs[1:], 1):
+        match = _SAID_THIS.match(article.masked, start, end)
+        if not match:
+            continue
+        speaker = resolve_phrase(article.entities, article.masked, start, match.end("spk"))
+        if not speaker or speaker == ANON:
+            continue
+        before = article.paragraphs[index - 1]
+        for i, quote in enumerate(credited):
+            if before[0] <= quote.start < before[1] and quote.speaker:
+                credited[i] = replace(quote, speaker=speaker)
+    return credited

@@ -105,7 +105,9 @@ def _named_earlier(entities: Entities, mention: Mention) -> str:
 
 # An opening participle clause ("Speaking with ...,", "When asked by ...,", "Reacting to ...,").
 _LEAD = re.compile(
-    r"\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
+    # "Later, talking to the media outside Parliament House, Mr Jatoi said ...".
+    r"\s*(?:(?:Later|Earlier|Separately|Meanwhile|Afterwards),\s+[a-z]+ing\b[^,~]{0,150},\s*)"
+    r"|\s*(?:(?:When|While|After|Before)\s+)?(?:[A-Z][a-z]+ing|[Aa]sked|Pressed)\b[^,~]{0,150},\s*"
     # "After meeting Lena Hart, Vell said ...": who met is who spoke, after the comma.
     r"|\s*(?:When|While|After|Before|Since|On|Upon)\s+[a-z]+ing\b[^,~]{0,150},\s*"
     # "Unlike Lena Hart, Vell called ...", "Like his predecessor, ...": a comparison, not the
@@ -133,7 +135,13 @@ _CONTINUES = re.compile(
     r"or|but|amid|despite|including)\b"
 )
 _SEGMENT_END = re.compile(r"[^,]{0,150},\s*")
-_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()]{1,40}\))?:\s+")
+_LABEL = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()]{1,40}\))?"
+    # A newsletter's section label: "Between the lines: Shipbuilders ... say".
+    r"|(?:Why it matters|Driving the news|Between the lines|Zoom in|Zoom out|The other side|"
+    r"Behind the scenes|Flashback|By the numbers|What they['’]re saying|The big picture|"
+    r"Yes, but|What's next|What’s next|Context|Background|Catch up quick)):\s+"
+)
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
 _WHAT = re.compile(
@@ -221,7 +229,9 @@ _COMPILED_BY = re.compile(
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
-_WHICH = re.compile(r"(?:\s*\([A-Z]{2,10}\))?,\s+which\s[^,~]{1,120},$|\s*\([A-Z]{2,10}\),?$")
+_WHICH = re.compile(
+    r"(?:\s*\([A-Z]{2,10}\))?,\s+(?:which|where|whose)\s[^,~]{1,120},$|\s*\([A-Z]{2,10}\),?$"
+)
 _WHEN = re.compile(
     r",?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)"
     r"(?:\s+(?:morning|evening|night|afternoon))?$"
@@ -314,6 +324,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         owner = next((m for m in entities.within(start, end) if m.possessive), None)
         if owner and owner.kind in {"person", "org"}:
             return _name_of(entities, owner)
+    where = re.search(r",\s+where\s+(?=[^,~]+$)", phrase)
+    if where:
+        # "the issue echoed in the National Assembly, where members on both benches called":
+        # the relative clause's own subject speaks.
+        offset = masked.find(phrase, start) + where.end()
+        return resolve_phrase(entities, masked, offset, end)
     if _UNNAMED_DOCUMENT.search(masked, start, end):
         return ANON  # "reading from a leaked memo that described the port as '...'"
     named = _named_just_before(entities, masked, start, end)
@@ -494,6 +510,15 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         and not _NOT_A_SPEAKER.search(proper.group(1))
         and not re.fullmatch(DATA_NOUNS, proper.group(1), re.I)
     ):
+        if proper.group(1) in TITLES:
+            # "the Maulana said", after "Maulana Inayatullah Qasmi": the last one so titled.
+            titled = [
+                m.name
+                for m in entities.before(start, 200)
+                if m.kind == "person" and proper.group(1) in m.title.split()
+            ]
+            if titled:
+                return titled[-1]
         named = [
             m.name
             for m in entities.mentions

@@ -11,10 +11,13 @@ from .entities import surname_key
 
 # A speaker's label in capitals at the start of a paragraph, with an optional "(RECORDING)".
 _TURN = re.compile(
-    r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:\((?:RECORDING|VOICEOVER|VOICE-OVER|ON TAPE|"
-    r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP)\))?:\s+(?=\S)"
+    r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)"
+    # "MARK THORNE, OPPOSITION DEFENCE SPOKESMAN:", as Australian broadcasters label a speaker.
+    r"(?:,\s*(?P<role>[A-Z][A-Z.'’ ,&-]{1,60}?))?"
+    r"\s*(?:\((?i:RECORDING|VOICEOVER|VOICE-OVER|ON TAPE|"
+    r"TRANSLATED|THROUGH INTERPRETER|VIA INTERPRETER|CLIP|piece to camera)\))?:\s+(?=\S)"
     # "VOX POP (LORRY DRIVER):": somebody in the street.
-    r"|(?P<vox>VOX POP|VOX|VOXPOP)\s*\((?P<passer>[A-Z][A-Z.'’ -]{1,40}?)\):\s+(?=\S)"
+    r"|(?P<vox>VOX POP|VOX|VOXPOP)\s*(?:\((?P<passer>[A-Z][A-Z.'’ -]{1,40}?)\)|\d{1,2})?:\s+(?=\S)"
     # "CLIP (CON O'RIORDAN):", "SOUNDBITE (ANA VELL, IN PARLIAMENT):": a recording of someone;
     # "GUEST (INES CASTRO):": a guest named in the label.
     r"|(?:CLIP|SOUNDBITE|SOUND BITE|SOT|RECORDING|TAPE|GUEST|INTERVIEWEE|CALLER)\s*"
@@ -74,6 +77,10 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     journalists = {
         surname_key(m.group("name").split()[-1]) for m in _JOURNALIST.finditer(article.masked)
     }
+    for start, end in article.paragraphs:
+        turn = _TURN.match(body, start, end)
+        if turn and turn["role"] and _PROGRAMME.fullmatch(turn["role"].split(",")[0].strip()):
+            journalists.add(surname_key(turn["label"].split()[-1].title()))
     people = {
         surname_key(m.name.split()[-1]): m.name
         for m in article.entities.mentions
@@ -103,6 +110,9 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         label = turn and (turn["recorded"] or turn["label"]).strip()
         if not turn or _PROGRAMME.fullmatch(label):
             continue
+        if turn["role"] and _PROGRAMME.fullmatch(turn["role"].split(",")[0].strip()):
+            continue  # "TOM HALLETT, REPORTER:": the programme's own voice
+        label = re.sub(r"^(?:DR|PROF|MR|MRS|MS|SIR|DAME)\.?\s+", "", label)
         words = label.split()
         if not 1 <= len(words) <= 5 or body[turn.end() : turn.end() + 1] in '"“”«':
             continue  # no label, or a turn that is itself a quotation (found as one)
@@ -110,6 +120,9 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if key in journalists:
             continue
         name = people.get(key)
+        if name is None and turn["role"]:
+            # "LEV ARANOV, ORVANIAN PUBLIC SECURITY MINISTER:": the label names and describes them.
+            name = " ".join(re.sub(r"[A-Za-z]+", lambda m: m[0].capitalize(), w) for w in words)
         if name is None:
             continue  # a label the article never names as a person: not a speaker we know
         text = " ".join(body[turn.end() : end].split())
@@ -117,6 +130,15 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             continue
         found.append(ExtractedQuote(text, "direct", name, label, turn.end(), end, 0.8))
     return found
+
+
+def complete_surnames(
+    turns: list[ExtractedQuote], quotes: list[ExtractedQuote]
+) -> list[ExtractedQuote]:
+    """ "Mr Thorne has called for ...", after a turn labelled "MARK THORNE, OPPOSITION DEFENCE
+    SPOKESMAN:": a surname the body names only in a label is that speaker's."""
+    full = {t.speaker.split()[-1]: t.speaker for t in turns if t.speaker and " " in t.speaker}
+    return [replace(q, speaker=full[q.speaker]) if q.speaker in full else q for q in quotes]
 
 
 def credit_the_addressed(

@@ -607,3 +607,14 @@ def test_it_was_learnt_sources_told_this_correspondent_and_members_where():
         ("anonymous", "a legal team had been asked to prepare a brief"),
         ("anonymous", "a unanimous resolution"),
     ]
+
+
+def test_members_aides_and_officials_around_a_named_body_or_person_stay_unnamed():
+    body = (
+        "Members of the Syrian National Coalition's negotiating team said the afternoon session "
+        "was cancelled. Aides to the deputy prime minister, speaking on condition of anonymity, "
+        "had said that she had been coached. Officials traveling with Cohen said Milosevic was "
+        "forced from office. The plan has split the council, with opponents warning of a 'flood "
+        "waiting to happen'."
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [("anonymous", None)] * 4

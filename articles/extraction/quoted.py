@@ -219,7 +219,9 @@ _PARENTHETICAL_SAY = re.compile(rf",\s*(?:[\w'’.-]+\s+){{1,4}}?(?:{SAY})\s*$")
 _INNER_CLAUSE = re.compile(
     r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s"
     # "..., with several ambassadors accusing each other of '...'": the participle's own subject.
-    r"|\bwith\s(?=(?:several|many|some|both|other|most|few|two|three|four|\d+)\b)"
+    r"|\bwith\s(?=(?:several|many|some|both|other|most|few|two|three|four|\d+)\b"
+    # "..., with opponents warning of a '...'": a plural group and its participle.
+    r"|(?:[a-z]+\s+)?[a-z]+s(?:\s+[a-z]+ing\b|\s*$))"
 )
 
 
@@ -286,8 +288,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if verb.group().endswith("ing") and (
         article.masked[: verb.start()].rstrip().endswith(",")
         or re.search(
-            r"\bwith\s+(?:several|many|some|both|other|most|few|two|three|four|\d+)\b"
-            r"[^,~]{0,40}$",
+            r"\bwith\s+(?:(?:several|many|some|both|other|most|few|two|three|four|\d+)\b"
+            r"[^,~]{0,40}|(?:[a-z]+\s+)?[a-z]+s\s*)$",
             article.masked[clause_start : verb.start()],
         )
     ):

@@ -264,7 +264,9 @@ _NOT_A_SPEAKER = re.compile(
 _LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
 _CLOSE_TO = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
-    r"[Ff]riends|[Aa]dvisers|[Ss]upporters|[Aa]ssociates)\s+(?:close\s+to|familiar\s+with|"
+    r"[Ff]riends|[Aa]dvisers|[Ss]upporters|[Aa]ssociates|[Mm]embers|[Rr]epresentatives)\s+"
+    # "Aides to the deputy prime minister", "Officials traveling with Cohen".
+    r"(?:to|traveling\s+with|travelling\s+with|accompanying|close\s+to|familiar\s+with|"
     # "Allies of the minister": his people, none named.
     r"with\s+knowledge\s+of|around|near|working\s+for|loyal\s+to|of|connected\s+to|linked\s+to|"
     r"tied\s+to)\b"

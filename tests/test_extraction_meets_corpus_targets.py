@@ -11,12 +11,12 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, session 8, when the twelfth and thirteenth held-out sets, y01-y11 and
-# z01-z10, joined the tuning part and were tuned on.)
+# on 3 December 2026, session 8, when the twelfth to fourteenth held-out sets, y01-y11, z01-z10
+# and b01-b10, joined the tuning part and were tuned on.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.98),
     "partial": (0.99, 0.95, 0.96),
-    "paraphrase": (0.97, 0.87, 0.98),
+    "paraphrase": (0.97, 0.87, 0.97),
     "anonymous": (0.95, 0.89, 1.00),
 }
 
@@ -26,18 +26,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the fourteenth set (b01-b10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y and z.
-# It misses issue 10's targets (direct recall, partial speakers, unnamed-source recall, credited
-# claims, a scare quote); it must not get worse than measured then. Raise these as it improves;
-# never lower them to pass.
+# The held-out part is the fifteenth set (c01-c10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y, z and
+# b. It misses issue 10's targets (direct and partial recall and speakers, unnamed-source recall,
+# a credited claim); it must not get worse than measured then. Raise these as it improves; never
+# lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.70, 0.92),
-    "partial": (0.96, 0.91, 0.73),
-    "paraphrase": (0.90, 0.86, 0.76),
-    "anonymous": (0.91, 0.69, 1.00),
+    "direct": (0.97, 0.66, 0.89),
+    "partial": (0.97, 0.77, 0.69),
+    "paraphrase": (0.87, 0.81, 0.76),
+    "anonymous": (0.75, 0.62, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():
@@ -73,11 +73,10 @@ def test_the_tuning_part_does_not_get_worse(tuning, kind):
     )
 
 
-# Seven unnamed claims in the tuning part are still credited to a name (s12's "opponents warning
-# of a '...'", w03's army chief, w12's coached candidate, x01's reporter, x05's director of
-# information, y02's and y06's reported words); no scare quote is reported. Lower these when
-# they are fixed.
-TUNING_AT_MOST_CREDITED = 7
+# Four unnamed claims in the tuning part are still credited to a name (w03's army chief, x01's
+# reporter, x05's director of information, y06's reported words); no scare quote is reported.
+# Lower these when they are fixed.
+TUNING_AT_MOST_CREDITED = 4
 TUNING_AT_MOST_SCARE = 0
 
 

@@ -174,3 +174,24 @@ def test_australian_labels_name_and_describe_the_speaker_and_the_reporter_is_no_
     ]
     [demand] = [q.text for q in extract_quotes(body) if q.kind == "paraphrase"]
     assert demand == "a Senate inquiry into how the deal was missed"
+
+
+def test_a_podcasts_turns_in_ordinary_case_are_the_guests_and_the_hosts_reports_are_reported():
+    body = (
+        "Host: Welcome back. The ministry said on Friday its team had been recalled.\n\n"
+        "Ana Lund: Honestly? Nowhere good. A negotiator said to me, \"We've seen this film "
+        'before."\n\n'
+        "Tomas Ferrante: I'd stand by that.\n\n"
+        "Host: There were also reports from people close to the delegation that the talks "
+        "would resume."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("paraphrase", "its team had been recalled", "ministry"),
+        (
+            "direct",
+            'Honestly? Nowhere good. A negotiator said to me, "We\'ve seen this film before."',
+            "Ana Lund",
+        ),
+        ("direct", "I'd stand by that.", "Tomas Ferrante"),
+        ("anonymous", "the talks would resume", None),
+    ]

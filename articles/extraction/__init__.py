@@ -31,7 +31,14 @@ def extract_quotes(
         return []
     article = Article(body, known_people)
     turns = find_turns(article)
-    found = find_quoted(article) + find_reported(article) + turns
+    # Words a guest reports inside their own turn are theirs to tell, not quotes of their own.
+    within_turns = [(t.start, t.end) for t in turns if t.kind == "direct"]
+    found = [
+        q
+        for q in find_quoted(article) + find_reported(article)
+        if not any(a <= q.start < b for a, b in within_turns)
+    ]
+    found += turns
     found += find_headline_quotes(article, found) + find_headline_claims(article)
     found = complete_surnames(turns, credit_the_addressed(turns, found))
     found = credit_said_this(article, found)

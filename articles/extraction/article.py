@@ -61,7 +61,8 @@ FRAGMENT = (
 # Union that the government had been 'asleep at the wheel'", "warnings from aid agencies that".
 CLAIM_BY = re.compile(
     r"\b(?:claims?|accusations?|allegations?|assertions?|charges?|complaints?|warnings?|"
-    r"suggestions?|insistence)\s+(?:by|from)\s+(?P<spk>[^,~]{1,60}?)\s+that\s+"
+    r"suggestions?|insistence|reports?|rumou?rs?)\s+(?:(?:this|last)\s+week,?\s+)?(?:by|from)\s+"
+    r"(?P<spk>[^,~]{1,60}?)\s+that\s+"
 )
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
 # Participles of saying ("..., asserting that the complaints were 'a pretext'") introduce a

@@ -44,6 +44,8 @@ TITLES = {
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
     "Maulana", "Begum", "Mian", "Sahibzada", "Janab",
+    # Gulf styles ("His Highness Sheikh Mansour bin Turki", "His Excellency Dr. Khalid").
+    "Highness", "Royal", "Excellency", "Majesty", "Eminence",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -474,10 +476,10 @@ def find_entities(
         elif (
             len(core) == 1
             and last_title >= 0
-            and words[last_title] in {"Sir", "Dame"}
+            and words[last_title] in {"Sir", "Dame", "Sheikh", "Sheikha", "Prince", "Princess"}
             and surname_key(core[0]) in first_names
         ):
-            # "Sir Geoffrey", after "Sir Geoffrey Allard": a knight by his given name.
+            # "Sir Geoffrey", after "Sir Geoffrey Allard"; "Sheikh Mansour": by the given name.
             mentions.append(
                 Mention(person_start, end, "person", first_names[surname_key(core[0])], possessive)
             )
@@ -595,6 +597,10 @@ _APPOSITION = re.compile(
 )
 
 
+_DELEGATE = re.compile(
+    r"\brepresentative\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+    r"|^(?:the\s+)?(?P<owner>[A-Z][\w'’-]+)['’]s\s+representative$"
+)
 _BRACKETED_NAME = re.compile(r"\s+(?:for|of)\s+[^()~.;]{1,80}\(")
 
 
@@ -653,6 +659,13 @@ def _titled_people(
         if name is None and re.search(r"\bspokes(?:man|woman|person)$", printed):
             # "The Taliban spokesman said", never named: an unnamed source, as "a spokesman" is.
             found.append(Mention(start, end, "anon", ANON))
+            continue
+        delegate = name is None and _DELEGATE.search(printed)
+        if delegate:
+            # "the representative of Ossoria", "Corvenia's representative": a delegation speaks
+            # for its country, as UN meetings coverage credits it.
+            found.append(Mention(start, end, "person", delegate["of"] or delegate["owner"]))
+            found[-1].title = printed
             continue
         # Unresolved, the title as printed is the speaker, but no pronoun is taken to mean it.
         found.append(Mention(start, end, "person" if name else "title", name or printed))

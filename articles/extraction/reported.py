@@ -941,6 +941,13 @@ _DATELINE = re.compile(
 )
 
 
+# A programme's own voice labelling its turn: what it reports is still reported speech.
+_HOST_LABEL = re.compile(
+    r"(?:Host|Presenter|Anchor|Moderator|Interviewer|Co-host|Reporter|Correspondent|Narrator)"
+    r"(?:\s*\([^()]{1,30}\))?:\s+"
+)
+
+
 def find_reported(article: Article) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     for start, end in article.sentences:
@@ -950,6 +957,11 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
             article.masked, start, end
         )
         cursor = dateline.end() if dateline else start
+        label = article.paragraph_start(start) == start and _HOST_LABEL.match(
+            article.masked, cursor, end
+        )
+        if label:
+            cursor = label.end()  # "Host: There were also reports this week, ..."
         inherited = None
         # "A said X, while B said Y": two clauses; but '"asleep at the wheel" while activity
         # grew' (no comma) is one.

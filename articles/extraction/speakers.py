@@ -506,6 +506,18 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if re.fullmatch(r"(?:(?:In|On|Last|Earlier|At|Back\s+in)\b[^,~]{0,30}?,?\s+)?you", phrase):
         # "In March you said ...": an interviewer's question to whoever answers it.
         return "You"
+    styled = re.fullmatch(
+        r"(?:[Hh]is|[Hh]er)\s+(?:Royal\s+)?(Highness|Excellency|Majesty|Eminence)", tail
+    )
+    if styled:
+        # "His Highness made the remarks": the last person the text so styled.
+        titled = [
+            m.name
+            for m in entities.before(start, 200)
+            if m.kind == "person" and styled[1] in m.title.split()
+        ]
+        if titled:
+            return titled[-1]
     proper = _PROPER.fullmatch(tail)
     if (
         proper

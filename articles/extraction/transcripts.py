@@ -24,6 +24,11 @@ _TURN = re.compile(
     r"\((?P<recorded>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,[^)]{0,40})?\):\s+(?=\S)"
 )
+# A podcast's or a debate's speaker label in ordinary case: "Ana Lund: Honestly? Nowhere good."
+_NAMED_TURN = re.compile(
+    r"(?P<label>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|van|de|der|bin|ter)){1,3})"
+    r"(?:\s*\([^()]{1,40}\))?:\s+(?=\S)"
+)
 # Labels for the programme's own voices, whose words are the broadcaster's, not a source's.
 _PROGRAMME = re.compile(
     r"(?:PRESENTER|ANCHOR|HOST|CO-HOST|REPORTER|CORRESPONDENT|INTERVIEWER|NARRATOR|Q|A|"
@@ -88,6 +93,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     }
     found = []
     answers = interviewee(article, people)
+    named_turns = sum(1 for a, b in article.paragraphs if _NAMED_TURN.match(body, a, b))
     for start, end in article.paragraphs:
         answer = answers and _ANSWER.match(body, start, end)
         if answer:
@@ -95,6 +101,17 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             text = " ".join(body[answer.end() : end].split())
             if len(text.split()) >= 3:
                 found.append(ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8))
+            continue
+        named = _NAMED_TURN.match(body, start, end)
+        if named and named_turns >= 2 and not _PROGRAMME.fullmatch(named["label"].upper()):
+            # "Ana Lund: ...": a guest's turn, in a transcript that labels two or more turns so.
+            words = named["label"].split()
+            name = people.get(surname_key(words[-1])) or named["label"]
+            text = " ".join(body[named.end() : end].split())
+            if surname_key(words[-1]) not in journalists and text:
+                found.append(
+                    ExtractedQuote(text, "direct", name, named["label"], named.end(), end, 0.75)
+                )
             continue
         turn = _TURN.match(body, start, end)
         if turn and turn["vox"]:

@@ -602,3 +602,18 @@ def test_a_delegation_speaks_for_its_country_and_gulf_styles_are_titles():
         "Mansour bin Turki Al Nahrani",
         "Mansour bin Turki Al Nahrani",
     ]
+
+
+def test_a_capitals_dateline_with_a_colon_is_no_speaker_and_sultan_before_bin_is_a_name():
+    body = (
+        "Minister receives counterpart\n\n"
+        "AL QASR: His Highness Sheikh Mansour bin Turki Al Nahrani has affirmed that the Kingdom "
+        '"will spare no effort" to keep the sea lanes open.\n\n'
+        "The spokesman, His Excellency Sultan bin Ahmed Al Jaraidi, said any decision would be "
+        "announced officially."
+    )
+    assert speakers(body) == [
+        "Mansour bin Turki Al Nahrani",
+        "Mansour bin Turki Al Nahrani",
+        "Sultan bin Ahmed Al Jaraidi",
+    ]

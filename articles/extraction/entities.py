@@ -332,6 +332,8 @@ def find_entities(
                 and not (w in _NAME_TITLES and i and words[i - 1] not in TITLES)
                 # "Sri Lankan Military officials": a country's name, not the honorific.
                 and not (w == "Sri" and words[i + 1 : i + 2] and words[i + 1].startswith("Lank"))
+                # "His Excellency Sultan bin Ahmed Al Jaraidi": a given name before "bin".
+                and not (i and words[i + 1 : i + 2] and words[i + 1].lower() in PARTICLES)
             ),
             default=-1,
         )
@@ -594,6 +596,8 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:in|to|at|for|of|on|abroad)\b[^,.;:~]{0,40}?)?,?\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|General|Colonel|Admiral|President|Prime\s+Minister|"
     r"(?:[A-Z][a-z]+\s+)?Minister|Senator|Governor|Ambassador|King|Queen)\.?\s+)?"
+    # "the official spokesman of the Ministry ..., His Excellency Sultan bin Ahmed Al Jaraidi".
+    r"(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+(?:(?:Sheikh|Dr)\.?\s+)?)?"
 )
 
 

@@ -936,7 +936,8 @@ def _main_reported(
 _DATELINE = re.compile(
     # "Washington –- ", as US government wire copy prints it.
     r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)(?=\s+[—–-]{1,2}\s)|"
-    r"[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    # "AL QASR: His Highness ...", as Gulf and South Asian papers print a dateline.
+    r"[A-Z][A-Z.'’ ]{2,30}(?=:\s)|[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
     r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
 )
 

@@ -94,6 +94,8 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     found = []
     answers = interviewee(article, people)
     named_turns = sum(1 for a, b in article.paragraphs if _NAMED_TURN.match(body, a, b))
+    capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
+    first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
     for start, end in article.paragraphs:
         answer = answers and _ANSWER.match(body, start, end)
         if answer:
@@ -130,6 +132,8 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if turn["role"] and _PROGRAMME.fullmatch(turn["role"].split(",")[0].strip()):
             continue  # "TOM HALLETT, REPORTER:": the programme's own voice
         label = re.sub(r"^(?:DR|PROF|MR|MRS|MS|SIR|DAME)\.?\s+", "", label)
+        if capital_turns < 2 and not turn["role"] and start == first_body:
+            continue  # "AL QASR: His Highness ...": a dateline, in a text that is no transcript
         words = label.split()
         if not 1 <= len(words) <= 5 or body[turn.end() : turn.end() + 1] in '"“”«':
             continue  # no label, or a turn that is itself a quotation (found as one)

@@ -934,10 +934,13 @@ def _main_reported(
 # A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
 # 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
 _DATELINE = re.compile(
-    # "Washington –- ", as US government wire copy prints it.
-    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)(?=\s+[—–-]{1,2}\s)|"
     # "AL QASR: His Highness ...", as Gulf and South Asian papers print a dateline.
-    r"[A-Z][A-Z.'’ ]{2,30}(?=:\s)|[A-Z][A-Z.'’ ]{2,30}|[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    r"[A-Z][A-Z.'’ ]{2,30}:\s+(?=[A-Z])|"
+    # "Washington –- ", as US government wire copy prints it.
+    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
+    r"(?=\s+[—–-]{1,2}\s)|"
+    r"[A-Z][A-Z.'’ ]{2,30}|"
+    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
     r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
 )
 

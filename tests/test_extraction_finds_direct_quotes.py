@@ -202,3 +202,17 @@ def test_a_newsletters_bulleted_quotations_signed_with_a_dash_are_direct():
         ("direct", "Paul Okafor"),
         ("direct", "Rosa Kettering"),
     ]
+
+
+def test_spaces_inside_french_guillemets_are_no_part_of_the_quotation_or_its_offsets():
+    body = (
+        "Paul Ndong promet de rouvrir la frontière « quand les conditions seront réunies »\n\n"
+        "Le ministre Paul Ndong a dit : « Nous rouvrirons la frontière quand les conditions seront "
+        "réunies »."
+    )
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == [
+        "quand les conditions seront réunies",
+        "Nous rouvrirons la frontière quand les conditions seront réunies",
+    ]
+    assert all(body[q.start : q.end] == q.text for q in quotes)

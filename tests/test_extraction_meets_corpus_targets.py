@@ -11,13 +11,13 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, session 8, when the twelfth to fourteenth held-out sets, y01-y11, z01-z10
-# and b01-b10, joined the tuning part and were tuned on.)
+# on 3 December 2026, session 8, when the twelfth to fifteenth held-out sets, y01-y11, z01-z10,
+# b01-b10 and c01-c10, joined the tuning part and were tuned on.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.98),
-    "partial": (0.99, 0.95, 0.96),
-    "paraphrase": (0.97, 0.87, 0.97),
-    "anonymous": (0.95, 0.89, 1.00),
+    "partial": (0.99, 0.94, 0.96),
+    "paraphrase": (0.97, 0.87, 0.96),
+    "anonymous": (0.94, 0.88, 1.00),
 }
 
 
@@ -26,18 +26,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the fifteenth set (c01-c10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y, z and
-# b. It misses issue 10's targets (direct and partial recall and speakers, unnamed-source recall,
-# a credited claim); it must not get worse than measured then. Raise these as it improves; never
-# lower them to pass.
+# The held-out part is the sixteenth set (d01-d10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y, z, b
+# and c. It misses issue 10's targets (direct and partial recall and speakers, credited claims, a
+# scare quote); it must not get worse than measured then. Raise these as it improves; never lower
+# them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.97, 0.66, 0.89),
-    "partial": (0.97, 0.77, 0.69),
-    "paraphrase": (0.87, 0.81, 0.76),
-    "anonymous": (0.75, 0.62, 1.00),
+    "direct": (0.97, 0.76, 0.76),
+    "partial": (0.96, 0.85, 0.70),
+    "paraphrase": (0.91, 0.78, 0.76),
+    "anonymous": (0.92, 0.79, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():
@@ -73,10 +73,10 @@ def test_the_tuning_part_does_not_get_worse(tuning, kind):
     )
 
 
-# Four unnamed claims in the tuning part are still credited to a name (w03's army chief, x01's
-# reporter, x05's director of information, y06's reported words); no scare quote is reported.
-# Lower these when they are fixed.
-TUNING_AT_MOST_CREDITED = 4
+# Five unnamed claims in the tuning part are still credited to a name (w03's army chief, x01's
+# reporter, x05's director of information, y06's reported words, c04's "Serbian leaders assured
+# the troika" reported by Wisner); no scare quote is reported. Lower these when they are fixed.
+TUNING_AT_MOST_CREDITED = 5
 TUNING_AT_MOST_SCARE = 0
 
 

@@ -55,6 +55,10 @@ def find_headline_quotes(
         if span.close_pos >= article.skip_until:
             break
         a, b = span.parts[0]
+        while a < b and body[a].isspace():
+            a += 1  # « when ... »: French typography's spaces are no part of the words
+        while b > a and body[b - 1].isspace():
+            b -= 1
         text = " ".join(body[a:b].split()).strip(",;: ")
         if not text:
             continue

@@ -503,10 +503,11 @@ _SAYING = {
     "saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting",
     "acknowledging", "conceding", "admitting", "confirming",
 }  # fmt: skip
+# The auxiliaries and modals whose presence makes a clause finite.
+_AUXILIARY = r"was|were|is|are|had|has|have|would|will|could|should|must|might|may|can|did|does"
 _FINITE_CLAUSE = re.compile(
-    r"\s+(?=(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had|has|have|would|will|could|should|must|"
-    r"might|may|can|did|does)\b)(?!(?:the\s+)?(?:[a-z]+ly|to|of|for|with|by|about|in|on|at|"
-    r"when|while|after|before|as|if)\b)\w"
+    rf"\s+(?=(?:[\w'’-]+\s+){{0,6}}?(?:{_AUXILIARY})\b)"
+    r"(?!(?:the\s+)?(?:[a-z]+ly|to|of|for|with|by|about|in|on|at|when|while|after|before|as|if)\b)\w"
 )
 # After "said that": a verb straight away means "that" is the clause's subject, not a conjunction.
 _THAT_AS_SUBJECT = re.compile(
@@ -537,10 +538,7 @@ _INNER_REPORT = re.compile(
 _INNER_UNNAMED = re.compile(r"([A-Z][^,~]{0,40}?)\s+(?:said|say|says|believe|believed)\s")
 # A clause with a finite verb within a dozen words ("their five-year-long struggle to oust
 # President Bashar al-Assad will go underground"), not an object ("11 new ministers").
-_FINITE_SOON = re.compile(
-    r"\s+(?=(?:[\w'’.-]+\s+){0,12}?(?:was|were|is|are|had|has|have|would|will|could|should|"
-    r"must|might|may|can|did|does|do)\b)"
-)
+_FINITE_SOON = re.compile(rf"\s+(?=(?:[\w'’.-]+\s+){{0,12}}?(?:{_AUXILIARY}|do)\b)")
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
 _DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
 # What may come between a verb of saying and its "that": when, where, to whom, how.

@@ -379,8 +379,8 @@ HOSTILE_SECONDS = 2.0
 def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
     """Bodies of about `size` characters built to make rules slow: no sentence ends, thousands of
     quotation marks (unbalanced, nested, of every kind), only commas, semicolons or line breaks,
-    abbreviations, verbs of saying or quoted fragments by the thousand, and a plain article pasted
-    end to end without one full stop."""
+    abbreviations, verbs of saying or quoted fragments by the thousand, a run-on first line before
+    thousands of labelled turns, and one capitalised run before an interview's questions."""
     words = ["the", "minister", "said", "that", "talks", "had", "been", "useful", "and"]
     words += ["officials", "warned", "Okafor", "Hart"]
     run_on = " ".join(words[(i * 7) % len(words)] for i in range(size // 5))
@@ -398,6 +398,11 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         "said said said": "said " * (size // 5),
         "fragments": 'he said "a b" and ' * (size // 18),
         "guillemets": "« Elle a dit ‹ oui › » " * (size // 23),
+        # A first line of quotations taken for a headline, then labelled turns by the thousand.
+        "headline and turns": '"a"' * (size // 15) + "\n" + "Ana Lund: we go now\n" * (size // 25),
+        # One capitalised run, then an interview's questions.
+        "capitals and Q/A": "A" * (size - 40) + "\nQ: why?\nA: because we can\n",
+        "low-nine marks": "„a b“ said " * (size // 11),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

@@ -141,13 +141,16 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_nobody
     ]
 
 
-def test_an_interview_with_no_introduction_credits_the_first_person_named():
+def test_an_interview_headline_names_who_answers_and_an_explainer_has_nobody():
     body = (
+        "Interview: Ana Lund on the port\n\n"
         "Ana Lund, the mayor of Tarnmouth, answered our questions.\n\n"
         "Q: Will the port close?\n\nA: Not while I am mayor, and not after."
     )
     [answer] = extract_quotes(body)
     assert (answer.kind, answer.speaker) == ("direct", "Ana Lund")
+    explainer = body.replace("Interview: Ana Lund on the port", "The port explained")
+    assert extract_quotes(explainer) == []
 
 
 def test_australian_labels_name_and_describe_the_speaker_and_the_reporter_is_no_source():
@@ -183,7 +186,8 @@ def test_a_podcasts_turns_in_ordinary_case_are_the_guests_and_the_hosts_reports_
         'before."\n\n'
         "Tomas Ferrante: I'd stand by that.\n\n"
         "Host: There were also reports from people close to the delegation that the talks "
-        "would resume."
+        "would resume.\n\n"
+        "Ana Lund: Not soon."
     )
     assert [(q.kind, q.text, q.speaker) for q in extract_quotes(body)] == [
         ("paraphrase", "its team had been recalled", "ministry"),
@@ -194,4 +198,5 @@ def test_a_podcasts_turns_in_ordinary_case_are_the_guests_and_the_hosts_reports_
         ),
         ("direct", "I'd stand by that.", "Tomas Ferrante"),
         ("anonymous", "the talks would resume", None),
+        ("direct", "Not soon.", "Ana Lund"),
     ]

@@ -590,7 +590,8 @@ def test_a_ministers_field_before_the_name_is_the_titles():
 
 def test_a_delegation_speaks_for_its_country_and_gulf_styles_are_titles():
     body = (
-        "The representative of Ossoria said convoys had been turned back. Corvenia's "
+        "The Security Council met on Tuesday. The representative of Ossoria said convoys had "
+        "been turned back. Corvenia's "
         'representative said access was "not a concession to be traded". His Highness Sheikh '
         "Mansour bin Turki Al Nahrani, Minister of Foreign Affairs, affirmed that the Kingdom "
         "would host a meeting. Sheikh Mansour said the sea lanes would stay open."

@@ -12,7 +12,12 @@ from .article import KINDS, Article, ExtractedQuote
 from .headlines import find_headline_claims, find_headline_quotes
 from .quoted import find_quoted
 from .reported import credit_said_this, find_reported
-from .transcripts import complete_surnames, credit_the_addressed, find_turns
+from .transcripts import (
+    complete_surnames,
+    credit_the_addressed,
+    find_turns,
+    without_turns_words,
+)
 
 __all__ = ["KINDS", "ExtractedQuote", "extract_quotes"]
 
@@ -32,12 +37,7 @@ def extract_quotes(
     article = Article(body, known_people)
     turns = find_turns(article)
     # Words a guest reports inside their own turn are theirs to tell, not quotes of their own.
-    within_turns = [(t.start, t.end) for t in turns if t.kind == "direct"]
-    found = [
-        q
-        for q in find_quoted(article) + find_reported(article)
-        if not any(a <= q.start < b for a, b in within_turns)
-    ]
+    found = without_turns_words(turns, find_quoted(article) + find_reported(article))
     found += turns
     found += find_headline_quotes(article, found) + find_headline_claims(article)
     found = complete_surnames(turns, credit_the_addressed(turns, found))

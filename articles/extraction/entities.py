@@ -45,7 +45,7 @@ TITLES = {
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
     "Maulana", "Begum", "Mian", "Sahibzada", "Janab",
     # Gulf styles ("His Highness Sheikh Mansour bin Turki", "His Excellency Dr. Khalid").
-    "Highness", "Royal", "Excellency", "Majesty", "Eminence",
+    "Highness", "Excellency", "Majesty", "Eminence",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -263,16 +263,21 @@ _NAMED_AFTER_NOUN = re.compile(
     rf"((?:[{UPPER}][\w'’.-]*)(?:\s+(?:&\s+)?[{UPPER}][\w'’.-]*){{0,4}})(?=[\s,.;:]|$)"
 )
 # A people's adjective before a common noun: "Sri Lankan state media", "Costa Verdean troops".
+# A people's adjective (its last word) before a body's common noun: "Sri Lankan state media". Only
+# those nouns: "Morgan Jordan people" is a person's name before a noun.
+_DEMONYM = r"\w+(?:an|ian|ese|ish)"
 _DEMONYM_BEFORE = re.compile(
-    r"\w+(?:an|ian|ese|ish|i)\s+(?:state\s+|national\s+|government\s+)?(?:state|government|"
-    r"officials?|military|army|forces|media|troops|police|authorities|soldiers|rebels|navy|"
-    r"diplomats?|leaders?|people|citizens|nationals|embassy|side|delegation|press|television|"
-    r"radio|security|opposition|parliament)\b"
+    rf"{_DEMONYM}\s+(?:state\s+|national\s+|government\s+)?(?:state|government|officials?|"
+    r"military|army|forces|media|troops|police|authorities|soldiers|rebels|navy|diplomats?|"
+    r"embassy|delegation)\b"
 )
-# A role written before a name, after a capitalised qualifier: "Costa Verdean diplomat Tomás".
+# A role written straight after a qualifier, then a name: "Costa Verdean diplomat Tomás",
+# "Kettering spokeswoman Priya Lindholm" (not "Lena Hart told Ambassador Joe Marsh": a verb
+# comes between).
 _BEFORE_A_ROLE = re.compile(
-    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{ROLE}|diplomat|politician|lawmaker|official|analyst|"
-    rf"economist|lawyer|activist|journalist|general|admiral|colonel)\s+[{UPPER}][{LOWER}]"
+    rf"\s+(?:(?:former|senior|veteran|deputy|top|chief)\s+)?(?:{ROLE}|diplomat|"
+    rf"politician|lawmaker|official|analyst|economist|lawyer|activist|journalist|general|admiral|"
+    rf"colonel)\s+[{UPPER}][{LOWER}]"
 )
 _HOLDER_OF = re.compile(r"\b(?!spokes)([a-z]+)\s+of\s+(?:the\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
@@ -333,7 +338,7 @@ def find_entities(
                 # "Sri Lankan Military officials": a country's name, not the honorific.
                 and not (w == "Sri" and words[i + 1 : i + 2] and words[i + 1].startswith("Lank"))
                 # "His Excellency Sultan bin Ahmed Al Jaraidi": a given name before "bin".
-                and not (i and words[i + 1 : i + 2] and words[i + 1].lower() in PARTICLES)
+                and not (w == "Sultan" and i and words[i + 1 : i + 2] and words[i + 1] == "bin")
             ),
             default=-1,
         )
@@ -480,6 +485,11 @@ def find_entities(
             and last_title >= 0
             and words[last_title] in {"Sir", "Dame", "Sheikh", "Sheikha", "Prince", "Princess"}
             and surname_key(core[0]) in first_names
+            # Only the person the text so styled: "Sheikh Mohammed" is not "Mohammed Shtayyeh".
+            and any(
+                m.name == first_names[surname_key(core[0])] and words[last_title] in m.title.split()
+                for m in mentions
+            )
         ):
             # "Sir Geoffrey", after "Sir Geoffrey Allard"; "Sheikh Mansour": by the given name.
             mentions.append(
@@ -601,6 +611,10 @@ _APPOSITION = re.compile(
 )
 
 
+_MEETING_OF_STATES = re.compile(
+    r"Security Council|General Assembly|United Nations|\bU\.?N\.?\b|\bdelegations?\b|"
+    r"\bmember states\b"
+)
 _DELEGATE = re.compile(
     r"\brepresentative\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
     r"|^(?:the\s+)?(?P<owner>[A-Z][\w'’-]+)['’]s\s+representative$"
@@ -614,6 +628,8 @@ def _titled_people(
     """A person mention for each title standing for someone ("the prime minister said")."""
     people = [m for m in mentions if m.kind == "person"]
     people_starts = [m.start for m in people]
+    # Only at a UN or similar meeting does "the representative of X" speak for a country.
+    at_the_un = bool(_MEETING_OF_STATES.search(masked))
     taken = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
     found: list[Mention] = []
     for start, end, core, qualifiers, printed in titled_phrases(masked):
@@ -664,7 +680,7 @@ def _titled_people(
             # "The Taliban spokesman said", never named: an unnamed source, as "a spokesman" is.
             found.append(Mention(start, end, "anon", ANON))
             continue
-        delegate = name is None and _DELEGATE.search(printed)
+        delegate = name is None and at_the_un and _DELEGATE.search(printed)
         if delegate:
             # "the representative of Ossoria", "Corvenia's representative": a delegation speaks
             # for its country, as UN meetings coverage credits it.

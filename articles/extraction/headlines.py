@@ -37,6 +37,10 @@ _SAYS_AFTER = re.compile(
 )
 
 
+# No headline runs longer; past it a first "line" is a run-on text, not a headline.
+_MOST_HEADLINE = 300
+
+
 def find_headline_quotes(
     article: Article, body_quotes: list[ExtractedQuote] = ()
 ) -> list[ExtractedQuote]:
@@ -44,12 +48,18 @@ def find_headline_quotes(
     says who said it; else the speaker of the body's quotation of the same words ("Councillors
     clash over 'reckless' plan", after a body that quotes Bríd Ní Fhloinn calling it
     "reckless"). Quoted words the body quotes from no one are a name or a scare quote."""
-    if not article.skip_until:
+    if not article.skip_until or article.skip_until > _MOST_HEADLINE:
         return []
     body = article.body
     subject = _SUBJECT.match(body, 0, article.skip_until) or _SAYS_AFTER.search(
         body, 0, article.skip_until
     )
+    subject_speaker = subject and _named_in_body(article, subject["subject"])
+    quoted_words = [
+        (" ".join(re.findall(r"\w+", q.text.lower())), q)
+        for q in body_quotes
+        if q.kind != "paraphrase"
+    ]
     found = []
     for span in article.spans:
         if span.close_pos >= article.skip_until:
@@ -63,10 +73,10 @@ def find_headline_quotes(
         if not text:
             continue
         if subject:
-            speaker = _named_in_body(article, subject["subject"])
+            speaker = subject_speaker
             attribution = f"headline: {subject.group().strip()}"
         else:
-            source = _quoted_in_body(text, body_quotes)
+            source = _quoted_in_body(text, quoted_words)
             if (
                 source is None
                 # 'Brandvold: "We will not trade ..."' restates the body's quotation.
@@ -81,13 +91,21 @@ def find_headline_quotes(
     return found
 
 
-def _quoted_in_body(text: str, body_quotes: list[ExtractedQuote]) -> ExtractedQuote | None:
-    """The body's quotation (not paraphrase) of the same words, if any."""
+def _quoted_in_body(
+    text: str, quoted_words: list[tuple[str, ExtractedQuote]]
+) -> ExtractedQuote | None:
+    """The body's quotation (not paraphrase) of the same words: a fragment quoted alike, or
+    (for three words or more) a longer quotation that holds them."""
     wanted = " ".join(re.findall(r"\w+", text.lower()))
-    for quote in body_quotes:
-        if quote.kind == "paraphrase":
-            continue
-        if re.search(rf"\b{re.escape(wanted)}\b", " ".join(re.findall(r"\w+", quote.text.lower()))):
+    if not wanted:
+        return None
+    for words, quote in quoted_words:
+        if words == wanted:
+            return quote
+    for words, quote in quoted_words:
+        # '"Liberation Day" tariffs': a word or two inside a long quotation are a name; inside a
+        # short fragment ("a blatant violation") they are its words.
+        if f" {wanted} " in f" {words} " and (len(wanted.split()) >= 3 or len(words.split()) <= 6):
             return quote
     return None
 
@@ -115,14 +133,16 @@ def _named_in_body(article: Article, subject: str) -> str:
 # Intolerable, U.S. Official Says".
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}"
 _CLAIM_FIRST = re.compile(
-    rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|claims|believes|predicts)|"
+    # Not "Says Goodbye/Yes/No" (idioms), nor "Claims" ("Storm Claims 12 Lives").
+    rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|believes|predicts)"
+    r"(?!\s+(?i:goodbye|farewell|yes|no|sorry|thanks|thank\s+you|hello)\b)|"
     # "Tells Palestinian Leader He Wants ...": whom it told is no part of the claim.
     rf"(?i:tells)\s+{_NAME}(?:\s+(?-i:[A-Z][\w'’-]*))?(?=\s+(?:He|She|It|They|We|I)\b)|"
     rf"(?i:urges)\s+{_NAME}\s+(?i:to))\s+(?P<claim>\S.*)"
 )
 _CLAIM_LAST = re.compile(
     r"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
-    r"(?i:says|say|warns|claims)$"
+    r"(?i:says|say|warns)$"
 )
 # After ", but": a second claim ("but U.S. Troops Stay"), unless a verb of the subject's own
 # follows ("But Pushes Amendment", "denies ...").
@@ -146,7 +166,7 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     subject says, in the headline's own words; a headline in quotation marks is quoted, not
     paraphrased (see find_headline_quotes)."""
     end = article.skip_until
-    if not end or any(span.open_pos < end for span in article.spans):
+    if not end or end > _MOST_HEADLINE or any(span.open_pos < end for span in article.spans):
         return []
     body = article.body
     match = _CLAIM_FIRST.fullmatch(body, 0, end) or _CLAIM_LAST.fullmatch(body, 0, end)
@@ -164,9 +184,24 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
             if m.kind == "person" and " " in m.name and m.start < _LEAD_CHARS
         ]
         titled = [m for m in lead if m.title]
-        speaker = (titled or lead)[0].name if lead else subject
+        unnamed = [
+            m for m in article.entities.mentions if m.kind == "anon" and m.start < _LEAD_CHARS
+        ]
+        first = (titled or lead)[0] if lead else None
+        if last in {"Official", "Officials"} and (unnamed or first is None):
+            # "..., U.S. Official Says" over a body whose official asked not to be named.
+            first = None
+            subject = speaker = "Officials"
+        speaker = first.name if first else speaker
     kind = "paraphrase"
-    if speaker == subject and (ANON_RE.fullmatch(subject) or last in _UNNAMED_GROUPS):
+    named_in_body = any(
+        m.kind == "person" and m.name.split()[-1] == last for m in article.entities.mentions
+    )
+    if (
+        speaker == subject
+        and not named_in_body
+        and (ANON_RE.fullmatch(subject) or last in _UNNAMED_GROUPS)
+    ):
         speaker, kind = None, "anonymous"  # "Palestinians Say", "Ethiopian Opposition Says"
     found = []
     start = match.start("claim")

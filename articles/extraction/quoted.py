@@ -237,13 +237,28 @@ _POSTED = re.compile(
 )
 
 
+_PARTICIPLES_OF_PRINT = {
+    "posted",
+    "published",
+    "released",
+    "issued",
+    "broadcast",
+    "sent",
+    "signed",
+    "read",
+}
+
+
 def _verbs(article: Article, start: int, end: int) -> list[re.Match]:
     """The verbs of saying or naming in [start, end), less those that are not reporting."""
     return [
         verb
         for verb in ANY_VERB_RE.finditer(article.masked, start, end)
         if not _NOT_REPORTING.search(article.masked, max(0, verb.start() - 8), verb.start())
-        and not _POSTED.search(article.masked, max(0, verb.start() - 16), verb.end())
+        and not (
+            verb.group() in _PARTICIPLES_OF_PRINT
+            and _POSTED.search(article.masked, max(0, verb.start() - 16), verb.end())
+        )
     ]
 
 
@@ -303,11 +318,13 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     if speaker is None:
         speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
     if (
-        speaker is None or not article.masked[clause_start : verb.start()].strip()
-    ) and clause_start > start:
+        clause_start > start
+        and not article.masked[clause_start : verb.start()].strip()
+        and re.search(r"(?:and|but)\s+$", article.masked[start:clause_start])
+    ):
         # "It describes Arvani as '...' and recommends that ... '...'": the verb after "and"
         # shares the subject of the verb before it.
-        earlier = next(iter(_verbs(article, start, clause_start)), None)
+        earlier = ANY_VERB_RE.search(article.masked, start, clause_start)
         if earlier:
             speaker = resolve_phrase(article.entities, article.masked, start, earlier.start())
     if speaker is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .article import (
@@ -440,6 +441,8 @@ _STARTS_A_SUBJECT = re.compile(
 # The verb first: "..., says a State Department arms control official."
 _TRAILING_INVERTED = re.compile(
     r",\s+(?:said|says|added|adds|warned|warns|insisted|insists|argued|argues)\s+"
+    # "..., said Mass.": a service, not a speaker.
+    r"(?!(?:Mass|Grace|Prayers?|Vespers|Matins)\b)"
     # Who, not what: a phrase with a verb of its own is the clause said ("..., who spoke on
     # condition of anonymity, said the party had opened talks").
     r"(?P<spk>(?!(?:[^,~;]*?\s)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|"
@@ -499,6 +502,8 @@ _NOTING = {
     "acknowledges",
     "concedes",
 }
+# "without saying a word", "famous for saying very little": a gerund, no report.
+_NOT_SAYING_BEFORE = re.compile(r"\b(?:without|for|of|after|before|from|about|avoid|avoided)\s+$")
 _SAYING = {
     "saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting",
     "acknowledging", "conceding", "admitting", "confirming",
@@ -695,14 +700,18 @@ def _main_reported(
         elif verb.group("ing"):
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.
-            bare = name in _SAYING and (
-                _FINITE_CLAUSE.match(rest)
-                # 'saying Tuesday's attack and a reported airstrike ... "further underscore"':
-                # the clause's verb inside the quotation that ends it.
-                or re.match(
-                    r"\s+(?!(?:of|about|against|over|on|for|to|with)\b)"
-                    r"(?=(?:[\w'’.-]+\s+){1,24}?[\"“‘']~)(?=[\w\"“‘'])",
-                    rest,
+            bare = (
+                name in _SAYING
+                and not _NOT_SAYING_BEFORE.search(phrase)
+                and (
+                    _FINITE_CLAUSE.match(rest)
+                    # 'saying Tuesday's attack and a reported airstrike ... "further underscore"':
+                    # the clause's verb inside the quotation that ends it.
+                    or re.match(
+                        r"\s+(?!(?:of|about|against|over|on|for|to|with)\b)"
+                        r"(?=(?:[\w'’.-]+\s+){1,24}?[\"“‘']~)(?=[\w\"“‘'])",
+                        rest,
+                    )
                 )
             )
             complement = verb.end() + bare.end() - 1 if bare else None
@@ -774,6 +783,12 @@ def _main_reported(
                 and rest[bare.end() - 1] not in "\"“‘'"
                 and not _FINITE_SOON.match(rest, bare.end() - 2)
                 and not _PAST_CLAUSE.match(rest, bare.end() - 2)
+                # "added inflation fell sharply": a clause; "added 11 new ministers", "claim a
+                # much lower death toll": an object.
+                and re.match(
+                    r"\s*(?:\d|(?:a|an|another|more|new|two|three|several|some|its|his|her|their)\s)",
+                    rest[bare.end() - 1 :],
+                )
             ):
                 bare = None  # "added 11 new ministers to his cabinet": something added, not said
             if (
@@ -945,7 +960,8 @@ _DATELINE = re.compile(
 
 # A programme's own voice labelling its turn: what it reports is still reported speech.
 _HOST_LABEL = re.compile(
-    r"(?:Host|Presenter|Anchor|Moderator|Interviewer|Co-host|Reporter|Correspondent|Narrator)"
+    r"(?:Host|Presenter|Anchor|Moderator|Interviewer|Co-host|Reporter|Correspondent|Narrator|Q|A|"
+    r"Question|Answer)"
     r"(?:\s*\([^()]{1,30}\))?:\s+"
 )
 
@@ -991,7 +1007,8 @@ _SAID_THIS = re.compile(
 def credit_said_this(article: Article, found: list[ExtractedQuote]) -> list[ExtractedQuote]:
     """Give the paragraph before a "X said this while ..." paragraph to X, whom the lead left
     unnamed or named only by country ("Kashran on Thursday termed ...")."""
-    credited = list(found)
+    credited = sorted(found, key=lambda q: q.start)
+    starts = [q.start for q in credited]
     for index, (start, end) in enumerate(article.paragraphs[1:], 1):
         match = _SAID_THIS.match(article.masked, start, end)
         if not match:
@@ -1000,7 +1017,7 @@ def credit_said_this(article: Article, found: list[ExtractedQuote]) -> list[Extr
         if not speaker or speaker == ANON:
             continue
         before = article.paragraphs[index - 1]
-        for i, quote in enumerate(credited):
-            if before[0] <= quote.start < before[1] and quote.speaker:
-                credited[i] = replace(quote, speaker=speaker)
+        for i in range(bisect_left(starts, before[0]), bisect_left(starts, before[1])):
+            if credited[i].speaker:
+                credited[i] = replace(credited[i], speaker=speaker)
     return credited

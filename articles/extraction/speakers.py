@@ -140,7 +140,9 @@ _LABEL = re.compile(
     # A newsletter's section label: "Between the lines: Shipbuilders ... say".
     r"|(?:Why it matters|Driving the news|Between the lines|Zoom in|Zoom out|The other side|"
     r"Behind the scenes|Flashback|By the numbers|What they['’]re saying|The big picture|"
-    r"Yes, but|What's next|What’s next|Context|Background|Catch up quick)):\s+"
+    r"Yes, but|What's next|What’s next|Context|Background|Catch up quick)"
+    # A list's heading in title case before a sentence: "Rent Caps: the mayor said ...".
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=:\s+[a-z])):\s+"
 )
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
@@ -263,8 +265,10 @@ _NOT_A_SPEAKER = re.compile(
 # "the Congo rebels": a group (a lower-case plural), not "the United States".
 _LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
 _CLOSE_TO = re.compile(
+    # Not "Friends of the Earth", a body's name.
     r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
-    r"[Ff]riends|[Aa]dvisers|[Ss]upporters|[Aa]ssociates|[Mm]embers|[Rr]epresentatives)\s+"
+    r"[Ff]riends(?!\s+of\s+the\s+[A-Z])|[Aa]dvisers|[Ss]upporters|[Aa]ssociates|[Mm]embers|"
+    r"[Rr]epresentatives)\s+"
     # "Aides to the deputy prime minister", "Officials traveling with Cohen".
     r"(?:to|traveling\s+with|travelling\s+with|accompanying|close\s+to|familiar\s+with|"
     # "Allies of the minister": his people, none named.

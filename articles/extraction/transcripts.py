@@ -4,6 +4,8 @@ speaker's own words, without quotation marks (an interviewee's answer, a recorde
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 
 from .article import Article, ExtractedQuote
@@ -47,8 +49,9 @@ _QUESTION = re.compile(r"(?:Q|QUESTION|Question)\s*:\s+(?=\S)")
 # How an interview's introduction names who answers: "Halvard spoke to the Review", "in an
 # interview with Noor Halvard", "Noor Halvard, interviewed in her office".
 _INTERVIEWED = re.compile(
-    r"(?P<a>[A-Z][\w'’-]+)(?:,\s+[^,]{1,60},)?\s+(?:spoke|talked|sat\s+down)\s+(?:to|with)\b"
-    r"|\binterview(?:ed)?\s+with\s+(?:[a-z]+\s+){0,3}?(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+    r"\b(?P<a>[A-Z][\w'’-]{1,30})(?:,\s+[^,]{1,60},)?\s+(?:spoke|talked|sat\s+down)\s+(?:to|with)\b"
+    r"|\binterview(?:ed)?\s+with\s+(?:[a-z]+\s+){0,3}?"
+    r"(?P<b>[A-Z][\w'’-]{1,30}(?:\s+[A-Z][\w'’-]{1,30}){0,3})"
 )
 
 
@@ -65,15 +68,18 @@ def interviewee(article: Article, people: dict[str, str]) -> str | None:
         name = people.get(surname_key((match["a"] or match["b"]).split()[-1]))
         if name:
             return name
+    # A headline that says it is an interview ("Interview: Noor Halvard on ...") names who
+    # answers; a paper's own explainer ("Q: When is the vote?") has no interviewee.
+    headline = article.body[: article.skip_until]
+    if not re.search(r"\b(?:interview|Q\s*&\s*A|in conversation)\b", headline, re.IGNORECASE):
+        return None
     named = [
         m.name
         for m in article.entities.mentions
         if m.kind == "person" and m.start < first_question and len(m.name.split()) >= 2
     ]
-    # A headline's name ("Interview: Noor Halvard on ...") is no mention, but its surname is.
-    headline = article.body[: article.skip_until]
     in_headline = [n for n in named if surname_key(n.split()[-1]) in headline.lower()]
-    return (in_headline or named or [None])[0]
+    return (in_headline or [None])[0]
 
 
 def find_turns(article: Article) -> list[ExtractedQuote]:
@@ -93,7 +99,10 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     }
     found = []
     answers = interviewee(article, people)
-    named_turns = sum(1 for a, b in article.paragraphs if _NAMED_TURN.match(body, a, b))
+    # A guest labels several turns ("Ana Lund: ..."); a list's headings ("Rent Caps: ...") do not.
+    labels = Counter(
+        m["label"] for a, b in article.paragraphs if (m := _NAMED_TURN.match(body, a, b))
+    )
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
     first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
     for start, end in article.paragraphs:
@@ -105,7 +114,16 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
                 found.append(ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8))
             continue
         named = _NAMED_TURN.match(body, start, end)
-        if named and named_turns >= 2 and not _PROGRAMME.fullmatch(named["label"].upper()):
+        if (
+            named
+            and (
+                labels[named["label"]] >= 2
+                # A clip of someone the host named ("Ilka Ventresca: We came to Sellin ...").
+                or (sum(labels.values()) >= 3 and surname_key(named["label"].split()[-1]) in people)
+            )
+            and not _PROGRAMME.fullmatch(named["label"].upper())
+            and body[named.end() : named.end() + 1] not in '"“”«„'
+        ):
             # "Ana Lund: ...": a guest's turn, in a transcript that labels two or more turns so.
             words = named["label"].split()
             name = people.get(surname_key(words[-1])) or named["label"]
@@ -153,13 +171,35 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     return found
 
 
+def without_turns_words(
+    turns: list[ExtractedQuote], quotes: list[ExtractedQuote]
+) -> list[ExtractedQuote]:
+    """The quotes less those inside a guest's direct turn (words the guest reports)."""
+    spans = sorted((t.start, t.end) for t in turns if t.kind == "direct")
+    starts = [a for a, _ in spans]
+    kept = []
+    for quote in quotes:
+        index = bisect_right(starts, quote.start) - 1
+        if index < 0 or quote.start >= spans[index][1]:
+            kept.append(quote)
+    return kept
+
+
 def complete_surnames(
     turns: list[ExtractedQuote], quotes: list[ExtractedQuote]
 ) -> list[ExtractedQuote]:
     """ "Mr Thorne has called for ...", after a turn labelled "MARK THORNE, OPPOSITION DEFENCE
     SPOKESMAN:": a surname the body names only in a label is that speaker's."""
     full = {t.speaker.split()[-1]: t.speaker for t in turns if t.speaker and " " in t.speaker}
-    return [replace(q, speaker=full[q.speaker]) if q.speaker in full else q for q in quotes]
+    return [
+        replace(q, speaker=full[q.speaker])
+        # Only a person called by honorific and surname ("Mr Thorne"), never a place that
+        # shares the word ("Jordan said").
+        if q.speaker in full
+        and re.search(rf"\b(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+{re.escape(q.speaker)}\b", q.attribution)
+        else q
+        for q in quotes
+    ]
 
 
 def credit_the_addressed(

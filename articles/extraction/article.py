@@ -166,6 +166,15 @@ class Article:
             return self.paragraphs[index][0]
         return pos
 
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets without the spaces at either end (French typography puts them inside
+        « ... »)."""
+        while start < end and self.body[start].isspace():
+            start += 1
+        while end > start and self.body[end - 1].isspace():
+            end -= 1
+        return start, end
+
     def printed(self, start: int, end: int) -> str:
         return " ".join(self.body[start:end].split()).strip(" ,")
 

@@ -64,11 +64,7 @@ def find_headline_quotes(
     for span in article.spans:
         if span.close_pos >= article.skip_until:
             break
-        a, b = span.parts[0]
-        while a < b and body[a].isspace():
-            a += 1  # « when ... »: French typography's spaces are no part of the words
-        while b > a and body[b - 1].isspace():
-            b -= 1
+        a, b = article.trimmed(*span.parts[0])
         text = " ".join(body[a:b].split()).strip(",;: ")
         if not text:
             continue

@@ -393,15 +393,6 @@ def _joined(article: Article) -> list[list[Span]]:
     return groups
 
 
-def _trimmed(article: Article, start: int, end: int) -> tuple[int, int]:
-    """The quotation's offsets without the spaces French typography puts inside « ... »."""
-    while start < end and article.body[start].isspace():
-        start += 1
-    while end > start and article.body[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def find_quoted(article: Article) -> list[ExtractedQuote]:
     found: list[ExtractedQuote] = []
     previous_speaker: tuple[int, str | None] | None = None  # (paragraph start, speaker)
@@ -580,7 +571,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 kind,
                 speaker,
                 attribution,
-                *_trimmed(article, first.start, last.end),
+                *article.trimmed(first.start, last.end),
                 round(confidence, 2),
             )
         )

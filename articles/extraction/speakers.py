@@ -305,17 +305,20 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if not phrase:
         return None
     # "Rebel leaders have said": the auxiliary is no part of who spoke.
-    auxiliary = _AUXILIARY.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
+    # The phrase's end holds what these strip: look only there, not from every offset of a long
+    # phrase (thousands of quotations in one sentence would make it slow).
+    near_end = max(start, end - 200)
+    auxiliary = _AUXILIARY.search(masked, near_end, start + len(masked[start:end].rstrip(" ,")))
     if auxiliary and auxiliary.start() > start:
         end = auxiliary.start()
         phrase = masked[start:end].strip(" ,")
-    relative = _WHICH.search(masked, start, start + len(masked[start:end].rstrip(" ")))
+    relative = _WHICH.search(masked, near_end, start + len(masked[start:end].rstrip(" ")))
     if relative and relative.start() > start:
         # "The Concord of Northern States (CNS), which sent 200 observers,": who, not the
         # relative clause about them.
         end = relative.start()
         phrase = masked[start:end].strip(" ,")
-    when = _WHEN.search(masked, start, start + len(masked[start:end].rstrip(" ,")))
+    when = _WHEN.search(masked, max(start, end - 200), start + len(masked[start:end].rstrip(" ,")))
     if when and when.start() > start:
         # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
         end = when.start()
@@ -513,30 +516,18 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     styled = re.fullmatch(
         r"(?:[Hh]is|[Hh]er)\s+(?:Royal\s+)?(Highness|Excellency|Majesty|Eminence)", tail
     )
-    if styled:
-        # "His Highness made the remarks": the last person the text so styled.
-        titled = [
-            m.name
-            for m in entities.before(start, 200)
-            if m.kind == "person" and styled[1] in m.title.split()
-        ]
-        if titled:
-            return titled[-1]
+    titled = styled and _last_titled(entities, start, styled[1])
+    if titled:
+        return titled  # "His Highness made the remarks"
     proper = _PROPER.fullmatch(tail)
     if (
         proper
         and not _NOT_A_SPEAKER.search(proper.group(1))
         and not re.fullmatch(DATA_NOUNS, proper.group(1), re.I)
     ):
-        if proper.group(1) in TITLES:
-            # "the Maulana said", after "Maulana Inayatullah Qasmi": the last one so titled.
-            titled = [
-                m.name
-                for m in entities.before(start, 200)
-                if m.kind == "person" and proper.group(1) in m.title.split()
-            ]
-            if titled:
-                return titled[-1]
+        titled = proper.group(1) in TITLES and _last_titled(entities, start, proper.group(1))
+        if titled:
+            return titled  # "the Maulana said", after "Maulana Inayatullah Qasmi"
         named = [
             m.name
             for m in entities.mentions
@@ -548,6 +539,16 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # printed, as the labels name an organisation.
         return proper.group(1)
     return None
+
+
+def _last_titled(entities: Entities, before: int, title: str) -> str | None:
+    """The last person before an offset whom the text gave this title ("Maulana", "Highness")."""
+    titled = [
+        m.name
+        for m in entities.before(before, 200)
+        if m.kind == "person" and title in m.title.split()
+    ]
+    return titled[-1] if titled else None
 
 
 def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> str | None:

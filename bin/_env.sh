@@ -18,6 +18,9 @@ find_python() {
 }
 
 # Installs requirements/$1.txt into .venv unless that exact lock is already installed.
+# The lock lists every dependency with its hash, so pip installs exactly it (--no-deps): asking pip
+# to resolve again lets a newer release of a dependency's dependency (lxml 6.2.0, through
+# justext's "lxml[html_clean]") break hash-checking mode.
 ensure_venv() {
     local lock="requirements/$1.txt"
     if [ ! -x .venv/bin/python ]; then
@@ -25,7 +28,7 @@ ensure_venv() {
     fi
     local stamp=".venv/.installed-$1-$(sha256sum "$lock" | cut -c1-16)"
     if [ ! -f "$stamp" ]; then
-        .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$lock"
         rm -f .venv/.installed-"$1"-*
         touch "$stamp"
     fi

@@ -53,3 +53,24 @@ def test_an_ordinary_article_after_hostile_text_is_still_found():
 
 def test_quotation_marks_without_words_give_nothing():
     assert extract_quotes("“”‘’\"'" * 2000) == []
+
+
+def test_a_list_of_fragments_after_one_verb_keeps_its_speaker():
+    # The reporting clause before a quotation may reach back past a few earlier quotations
+    # (the window is cut short only when a verb of saying is among the last four).
+    body = (
+        'Lena Hart called the plan "reckless", "costly", "vague", "late" and "unfunded" on Monday.'
+    )
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+    assert [text for _, _, text in found] == ["reckless", "costly", "vague", "late", "unfunded"]
+    assert {(kind, speaker) for kind, speaker, _ in found} == {("partial", "Lena Hart")}
+
+
+def test_a_speaker_whose_clause_holds_several_quotations_keeps_them_all():
+    body = (
+        'The talks ended on Monday. Lena Hart, who has called the treaty "a trap", "a sham" '
+        'and "a relic", said the pact "is dead in the water."'
+    )
+    found = [(q.kind, q.text) for q in extract_quotes(body)]
+    assert ("partial", "is dead in the water.") in found
+    assert {q.speaker for q in extract_quotes(body)} == {"Lena Hart"}

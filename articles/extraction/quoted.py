@@ -125,6 +125,9 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:dubbed|dubs|nicknamed|labell?ed|branded|known as)\b[^~]{0,40}$"
 )
 WINDOW = 300
+# How many earlier quotations of a sentence a reporting clause may hold ('Hart, who called it
+# "a", "b" and "c", said "d"'), once a verb of saying is among them.
+_EARLIER_QUOTATIONS = 4
 _OUTER_REPORT = re.compile(r"said|says|told|tells|added|adds|wrote|writes|claimed|insisted|argued")
 _NAMING_VERB = re.compile(
     r"called|calling|calls|described|describing|describes|dubbed|dubs|labell?ed|branded|termed|"
@@ -396,8 +399,10 @@ def _joined(article: Article) -> list[list[Span]]:
 def find_quoted(article: Article) -> list[ExtractedQuote]:
     found: list[ExtractedQuote] = []
     previous_speaker: tuple[int, str | None] | None = None  # (paragraph start, speaker)
+    opened: list[int] = []  # where the quotations so far open
     for group in _joined(article):
         first, last = group[0], group[-1]
+        opened.append(first.open_pos)
         if first.start < article.skip_until or article.in_heading(first.start):
             continue
         text = _quote_text(article, group)
@@ -406,6 +411,14 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         # An attribution sits near its quotation: a bounded window keeps the work per quotation
         # constant however long the sentence (a run-on text of thousands of quotation marks).
         sent_start = max(sent_start, first.open_pos - WINDOW)
+        if len(opened) > _EARLIER_QUOTATIONS:
+            earlier = opened[-1 - _EARLIER_QUOTATIONS]
+            if earlier > sent_start and ANY_VERB_RE.search(article.masked, earlier, first.open_pos):
+                # '"a" said "b" said "c" said ...': when the last few quotations hold a verb of
+                # saying, the one nearest the marks is in them, so the reporting clause is too;
+                # the quotations before them are another's (and would make the work per
+                # quotation grow with the window, not with what is near it).
+                sent_start = earlier
         sent_end = min(sent_end, last.close_pos + WINDOW)
         before = article.masked[sent_start : first.open_pos]
         para_start = article.paragraph_start(first.open_pos)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .mentions import ANON, Mention
@@ -166,6 +167,15 @@ _TITLE_FIELD = re.compile(
     r"[Cc]oordinator|[Dd]irector|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|[Cc]ommander)\s+"
     r"(?:for|to|of|on)\s+)$"
 )
+# "Deputy Minister of Foreign Affairs of the Republic of ", "Director of the Institute of
+# Regional Studies of the ": a title whose body or country runs, capitalised, into the name after
+# it, as state news agencies write it.
+_TITLE_OF_CHAIN = re.compile(
+    r"\b(?:Minister|Secretary|Director|Head|Chairman|Chairwoman|Chair|President|Governor|"
+    r"Representative|Ambassador|Commissioner|Rector|Dean|Chief|Commander|Spokesman|"
+    r"Spokeswoman|Spokesperson)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?){0,12}$"
+)
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
     # "who gave only her first name, Rosa", "who gave her name only as Amaka".
@@ -319,7 +329,8 @@ def find_entities(
     surnames: list[Mention] = []  # mentions by surname alone
     owner: tuple[int, str] | None = None  # (where it ends, word): "Drenland's" before a name
     named_until = -1  # where the latest organisation's name ends ("Union of Civil Engineers")
-    for start, end, words, possessive, honorific in raw:
+    capitals: Counter | None = None  # how often each capitalised word (and pair) is printed
+    for raw_at, (start, end, words, possessive, honorific) in enumerate(raw):
         if start < named_until:
             continue
         # A bounded look ahead: a copy of the rest of the text per name would be quadratic.
@@ -345,6 +356,29 @@ def find_entities(
         after_field = _TITLE_FIELD.search(masked, max(0, start - 60), start)
         if after_field and last_title < 0 and len(words) <= 2 and masked[end : end + 1] == ",":
             continue  # "the Under-Secretary-General for Humanitarian Affairs, Tomasz ...": a field
+        if (
+            not after_field
+            and last_title < 0
+            and len(words) >= 3
+            and not org_noun
+            and not any(w in ORG_WORDS for w in words)
+            and _TITLE_OF_CHAIN.search(masked, max(0, start - 160), start)
+        ):
+            # "Deputy Minister of Foreign Affairs of the Republic of Korvassia Anatol
+            # Vershinsky": the title's country ends it, the person follows; any word the text
+            # also uses on its own ("North Korvassia", "Korvassia is ready") is the country's.
+            if capitals is None:
+                # Counted once, not searched for per name (a text of such titles stays linear).
+                capitals = Counter(re.findall(r"\b[A-Z][\w'’-]*", masked))
+                capitals.update(re.findall(r"(?=\b([A-Z][\w'’-]* [A-Z][\w'’-]*))", masked))
+            cut = 1
+            while len(words) - cut > 2 and (
+                words[cut] in PLACE_WORDS
+                or capitals[words[cut]] > capitals[f"{words[cut]} {words[cut + 1]}"]
+            ):
+                cut += 1
+            words = words[cut:]
+            start = end - len(" ".join(words))
         if after_field and last_title < 0 and len(words) >= 3:
             # "Assistant Secretary-General for Human Rights Ivan Simonovic", "representative to
             # Somalia Nicholas Kay": the title's field or place runs into the name; the name is
@@ -407,6 +441,25 @@ def find_entities(
                 # "Movement for Democratic Change", "Ministry of Defence": one name.
                 name += named.group()
                 stop += named.end()
+            parts = name.split()
+            if (
+                len(parts) >= 4
+                and not possessive
+                and not org_noun
+                and parts[-3] not in {"of", "and", "for", "on", "the"}
+                and all(w[:1].isupper() for w in parts[-2:])
+                and not any(
+                    w in ORG_WORDS or w in PLACE_WORDS or w in TITLES or w in _FIELDS
+                    for w in parts[-2:]
+                )
+                and masked[stop - len(" ".join(parts[-2:])) : stop] == " ".join(parts[-2:])
+                and _TITLE_OF_CHAIN.search(masked, max(0, start - 160), start)
+            ):
+                # "Director of the Information and Press Department Yelena Markovskaya": the
+                # title's body, then the person who holds it.
+                person_start = stop - len(" ".join(parts[-2:]))
+                raw.insert(raw_at + 1, (person_start, stop, parts[-2:], False, honorific))
+                name, stop = " ".join(parts[:-2]), person_start - 1
             country = _COUNTRY_INITIALS.search(masked, max(0, start - 6), start)
             if country:
                 # "the US State Department", "the U.N. refugee agency": initials are no token.

@@ -17,7 +17,7 @@ from .article import (
 )
 from .marks import Span
 from .mentions import ANON
-from .sources import KIN_RE, SOURCE_NOUNS
+from .sources import IMPERSONAL_SAY, KIN_RE, SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
 
 # A full stop inside an abbreviation ("the U.S. defense secretary") does not end the speaker.
@@ -54,6 +54,11 @@ _ACCORDING = re.compile(
     # "In his view, the route was '...'": whose view it is.
     r"\b[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
     r"(?:view|opinion|words|assessment|estimate)),"
+)
+# A sentence that opens on whose words follow ("According to him,", "In her words,").
+_WORDS_OF = re.compile(
+    r"(?:^|[.!?]\s+|~[\"”’']\s+)(?:[Aa]ccording\s+to\s+[^,~]{1,80}|[Ii]n\s+(?:his|her|their|its)\s+(?:own\s+)?words|"
+    r"[Ii]n\s+the\s+words\s+of\s+[^,~]{1,80}),$"
 )
 _AFTER_ACCORDING = re.compile(
     r"^\s*,?\s*(according to) "
@@ -283,6 +288,9 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         # respond '...'": a clause with no subject of its own, so the same reporting verb goes on.
         clause_start = start
         verbs = _verbs(article, start, end)
+    impersonal = None if verbs else IMPERSONAL_SAY.search(article.masked, clause_start, end)
+    if impersonal:
+        return ANON, article.printed(impersonal.start(), impersonal.end())  # "it was noted that"
     claim = None if verbs else CLAIM_BY.search(article.masked, clause_start, end)
     if claim:
         speaker = resolve_phrase(article.entities, article.masked, claim.start(1), claim.end(1))
@@ -431,6 +439,11 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             not stripped
             or stripped.endswith(":")
             or bool(re.search(rf"\b(?:{SAY}|{REPORTING})\s*,$", stripped[-40:]))
+            # 'In his words, "attempts ... are obvious."': the quotation is the sentence.
+            or bool(
+                _WORDS_OF.search(stripped)
+                and not re.search(r"[A-Za-z]", article.masked[last.close_pos + 1 : sent_end])
+            )
         )
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue
@@ -569,7 +582,12 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # A one or two word term pinned on nobody in particular ("commentators call it
                 # the 'swing belt'") is a scare quote; one from "the official" is a quote.
                 continue
-        if kind == "direct" and stripped and re.match(r"[a-z]", text):
+        if (
+            kind == "direct"
+            and stripped
+            and re.match(r"[a-z]", text)
+            and not _WORDS_OF.search(stripped)
+        ):
             # "Hart had a simple message: 'no more delays.'", 'he said, "you see it everywhere."':
             # words that do not start a sentence of their own are a fragment of the reporter's.
             kind = "partial"

@@ -20,6 +20,7 @@ from .article import (
 )
 from .marks import MASK
 from .mentions import ANON
+from .sources import IMPERSONAL_SAY
 from .speakers import resolve_phrase, resolve_pronoun
 
 # "asked lawmakers to delay ...": a request, what the speaker wants done (not "asked whether").
@@ -369,6 +370,20 @@ def _reported_clause(
             article.printed(start + claim.start(), start + claim.end("spk")),
             0.55,
         )
+    impersonal = IMPERSONAL_SAY.search(s)
+    if impersonal:
+        # "At a meeting of the Security Council on Monday, it was noted that ...": said, by
+        # nobody the text names (the meeting is where, not who).
+        _emit(
+            article,
+            out,
+            start + impersonal.end(),
+            end,
+            ANON,
+            article.printed(start + impersonal.start(), start + impersonal.end() - 5),
+            0.6,
+        )
+        return
     if _main_reported(article, out, start, end, inherited):
         return
     match = re.search(

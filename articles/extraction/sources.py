@@ -33,6 +33,8 @@ ANON_RE = re.compile(
     rf"{NAME_WITHHELD})\b"
     r"|^(?:the\s+)?(?:[A-Za-z.'’-]+\s+){0,3}?(?:officials|sources?|diplomats|advisers|aides|"
     r"analysts|economists|historians|critics|observers|experts|insiders|people|commentators|"
+    # "According to the agency's interlocutor": a source by another name.
+    r"interlocutors?|"
     # "Media Council director Takura Zhangazha": a word of a name, not a group.
     r"deputies|lawmakers|residents|voters|reports|media(?!\s+(?-i:[A-Z])))\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
@@ -226,3 +228,11 @@ def _again(
             continue
         extra.append(Mention(match.start(), match.end(), "anon", ANON))
     return extra
+
+
+# A verb of saying in the impersonal passive ("it was noted that", "it has been stressed that").
+IMPERSONAL_SAY = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:noted|stated|stressed|emphasi[sz]ed|said|pointed\s+out|underlined|underscored|"
+    r"reiterated|recalled|observed|remarked)\s+that\s+"
+)

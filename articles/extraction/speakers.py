@@ -156,6 +156,8 @@ _WHAT = re.compile(
     r"(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
+# What a named person is later called by ("the diplomat noted", "the expert told KNA").
+_PROFESSIONS = {"diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic"}
 
 
 def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
@@ -460,7 +462,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if pronouns:
         return resolve_pronoun(entities, pronouns[-1])
     role = re.fullmatch(
-        r"the\s+(deputy|official|diplomat|source|adviser|aide|person)", phrase, re.I
+        r"the\s+(deputy|official|diplomat|source|adviser|aide|person|expert|analyst|economist|"
+        r"scholar|researcher|academic)",
+        phrase,
+        re.I,
     )
     if role and re.search(
         rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{role.group(1)}\b[^.]{{0,80}}"
@@ -469,6 +474,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         re.I,
     ):
         return ANON
+    if role and role.group(1).lower() in _PROFESSIONS:
+        # "Director of the Institute ... Pavel Ostrogin believes ... 'the expert told KNA'": an
+        # agency's way of naming the person it last quoted (an unnamed one was found above).
+        return latest_subject(entities, start)
     owned = _OWNED_TEXT.fullmatch(phrase)
     if owned and owned.group(1).lower() in {"his", "her"}:
         # "Her statement called the deal ...": the statement's owner is who the pronoun means.

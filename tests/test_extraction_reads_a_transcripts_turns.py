@@ -200,3 +200,58 @@ def test_a_podcasts_turns_in_ordinary_case_are_the_guests_and_the_hosts_reports_
         ("anonymous", "the talks would resume", None),
         ("direct", "Not soon.", "Ana Lund"),
     ]
+
+
+HANSARD = """The Speaker, Gareth Lindqvist, twice called the House to order.
+
+Marcus Teale (Kelsholm Vale) (CDP): What recent representations she has made to the Government of Karsovia.
+
+The Secretary of State for Foreign Affairs (Helena Vosk): I have raised the case three times.
+
+Marcus Teale: I thank the Secretary of State, but the family has heard nothing.
+
+Tobias Ranleigh (Marsh Ferry) (SDA): Mr Speaker, "every option remains on the table" is what we heard in March. (Interruption) Members opposite may groan.
+
+Mr Speaker: Order. The honourable Member will hear the answer.
+
+Helena Vosk: The honourable Gentleman knows that a strategy shouted across the Dispatch Box is not a strategy.
+"""
+
+
+def test_a_parliamentary_record_gives_each_members_turn_to_them():
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(HANSARD)]
+    assert found == [
+        (
+            "direct",
+            "Marcus Teale",
+            "What recent representations she has made to the Government of Karsovia.",
+        ),
+        ("direct", "Helena Vosk", "I have raised the case three times."),
+        (
+            "direct",
+            "Marcus Teale",
+            "I thank the Secretary of State, but the family has heard nothing.",
+        ),
+        (
+            "direct",
+            "Tobias Ranleigh",
+            'Mr Speaker, "every option remains on the table" is what we heard in March. '
+            "Members opposite may groan.",
+        ),
+        ("direct", "Gareth Lindqvist", "Order. The honourable Member will hear the answer."),
+        (
+            "direct",
+            "Helena Vosk",
+            "The honourable Gentleman knows that a strategy shouted across the Dispatch Box is "
+            "not a strategy.",
+        ),
+    ]
+
+
+def test_the_chair_is_whoever_the_caller_knows_holds_it_when_the_text_does_not_say():
+    body = HANSARD.replace("The Speaker, Gareth Lindqvist, twice called", "The House was called")
+    speakers = {
+        q.speaker for q in extract_quotes(body, known_people=[("Gareth Lindqvist", ["Speaker"])])
+    }
+    assert "Gareth Lindqvist" in speakers
+    assert "Mr Speaker" not in {q.speaker for q in extract_quotes(body)}

@@ -55,7 +55,11 @@ FRAGMENT = (
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
     r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded|"
     # "defended the expulsions as 'a last resort'".
-    r"defended|defends|justified|justifies"
+    r"defended|defends|justified|justifies|"
+    # The present tense a radio report or a translated dispatch tells events in ("accuses the
+    # opposition of '...'"), and regret ("regrets a 'unilateral' decision").
+    r"accuses|denounces|condemns|praises|dismisses|hails|regretted|regrets|deplored|deplores|"
+    r"lamented|laments|decried|decries"
 )
 # A claim named by a noun, with whose it is and what it says: "claims by the opposition Liberal
 # Union that the government had been 'asleep at the wheel'", "warnings from aid agencies that".
@@ -148,6 +152,7 @@ class Article:
         for a, b in self.headings:
             for_entities[a:b] = " " * (b - a)
         known = known_titles(known_people)
+        self.known = known  # (name, role titles) pairs, lower-cased, from the caller
         self.entities: Entities = find_entities("".join(for_entities), self.sentences, known)
 
     def in_heading(self, pos: int) -> bool:
@@ -165,6 +170,11 @@ class Article:
         if index >= 0 and pos <= self.paragraphs[index][1]:
             return self.paragraphs[index][0]
         return pos
+
+    def paragraph_before(self, start: int) -> int | None:
+        """Where the paragraph before the one starting at start starts (None for the first)."""
+        index = bisect_right(self._paragraph_starts, start) - 1
+        return self.paragraphs[index - 1][0] if index > 0 else None
 
     def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """Offsets without the spaces at either end (French typography puts them inside

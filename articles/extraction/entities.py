@@ -435,7 +435,11 @@ def find_entities(
                 name += place.group(0).rstrip()
                 stop += place.end()
             named = re.match(
-                r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", masked[stop : stop + 200]
+                r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
+                # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
+                # "... and Lena Hart said": a person's two names).
+                r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?",
+                masked[stop : stop + 200],
             )
             if named and name.split()[-1] in ORG_WORDS:
                 # "Movement for Democratic Change", "Ministry of Defence": one name.
@@ -599,6 +603,19 @@ def find_entities(
             where = match.span("name")
             mentions.append(Mention(*where, "person", match["name"]))
             genders[match["name"]] = "f" if match["whose"] == "her" else "m"
+
+    # "Aminata sells onions and dried fish": a person known by one name (the caller's list has
+    # them), whom no rule above can tell from a capitalised word.
+    for name in {name for name, _ in known if " " not in name and name[:1].isupper()}:
+        taken = [(m.start, m.end) for m in mentions]
+        for match in re.finditer(rf"\b{re.escape(name)}\b(?![-'’]\w)", masked):
+            if not overlaps(taken, match.start(), match.end()) and not re.search(
+                # "Flanked by Secretary Rumsfeld": a title's or a preposition's, as above.
+                r"(?:\b(?:in|at|on|from|to|for|with|by|of)|[A-Z][\w.]*)\s+$",
+                masked[max(0, match.start() - 30) : match.start()],
+            ):
+                possessive = masked[match.end() : match.end() + 2] in {"'s", "’s"}
+                mentions.append(Mention(match.start(), match.end(), "person", name, possessive))
 
     # Later surname-only mentions seen before the full name was known.
     for mention in surnames:

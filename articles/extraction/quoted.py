@@ -54,6 +54,9 @@ _ACCORDING = re.compile(
     # "In his view, the route was '...'": whose view it is.
     r"\b[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
     r"(?:view|opinion|words|assessment|estimate)),"
+    # "For Mariam Keita, president of the Union ..., the closure is '...'": whose view it is.
+    r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=[.!?][\"”’]\s))For ([A-Z][^,~]{1,60}),"
+    r"(?:\s+[^,~]{1,100},)?"
 )
 # A sentence that opens on whose words follow ("According to him,", "In her words,").
 _WORDS_OF = re.compile(
@@ -188,7 +191,7 @@ def _quote_text(article: Article, span: Span | list[Span]) -> str:
 
 def _who(according: re.Match) -> tuple[int, int]:
     """Where the holder is named in an "according to" or "In her view" phrase."""
-    group = 1 if according.group(1) is not None else 2
+    group = next(g for g in (1, 2, 3) if according.group(g) is not None)
     return according.start(group), according.end(group)
 
 
@@ -217,7 +220,12 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
 _GOES_ON = re.compile(
     r"\s*(?:that\b.*|(?:(?:also|then|still|not|never|later|only|even)\s+)*"
     r"(?:(?:would|will|could|should|might|must|may|can|cannot|had|has|have|was|were|is|are|"
-    r"did|does|do|to)\b[^~]*)?)",
+    r"did|does|do|to)\b[^~]*)?"
+    # "said she was '...' but wanted '...'": a verb with no subject of its own shares the one
+    # before.
+    r"|(?:wanted|wants|wished|wishes|hoped|hopes|needed|needs|preferred|prefers|expected|"
+    r"expects|sought|seeks|demanded|demands|accepted|accepts|remained|remains|felt|feels|"
+    r"believed|believes|considered|considers)\b[^~]*)",
     re.DOTALL,
 )
 # "All options remained open, she said, but the government preferred '...'": a reporting verb
@@ -496,6 +504,16 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 # No attribution in the sentence: news style continues the previous speaker.
                 confidence = 0.6
                 same_para = previous_speaker and previous_speaker[0] == para_start
+                if (
+                    not same_para
+                    and previous_speaker
+                    and previous_speaker[0] == article.paragraph_before(para_start)
+                    and not article.masked[para_start : first.open_pos].strip(" —–-")
+                    and not re.search(r"\w", article.masked[last.close_pos + 1 : sent_end])
+                ):
+                    # A paragraph that is only a quotation ('— « The government is looking
+                    # abroad ... »') goes on with whoever the paragraph before quoted.
+                    same_para = True
                 speaker = (
                     previous_speaker[1]
                     if same_para

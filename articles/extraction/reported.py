@@ -209,6 +209,20 @@ def _reported_clause(
         ),
         None,
     )
+    if not match and MASK in s:
+        # "For Mariam Keita, president of the Union ..., the closure is '...'": the quoted
+        # words say the view is hers, not the reporter's.
+        match = re.match(r"^For (?P<spk>[A-Z][^,~]{1,60}),(?:\s+[^,~]{1,100},)?\s*", s)
+        holder = match and next(
+            (
+                m.name
+                for m in article.entities.within(
+                    start + match.start("spk"), start + match.end("spk")
+                )
+                if m.kind == "person" and m.start == start + match.start("spk")
+            ),
+            None,
+        )
     if match and not holder and match["spk"] in {"his", "her"}:
         # "In his view, the tribunal route was '...'": whose view the pronoun says.
         pronoun = article.entities.within(start + match.start("spk"), start + match.end("spk"))

@@ -242,7 +242,9 @@ _WHEN = re.compile(
 )
 _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|would\s+have|will\s+have)"
-    r"(?:\s+(?:also|long|repeatedly|previously|already|now|since|publicly|consistently))?$"
+    r"(?:\s+(?:also|long|repeatedly|previously|already|now|since|publicly|consistently))?"
+    # "The Community ... has for its part called on": whose part is no part of who.
+    r"(?:\s*,?\s+for\s+(?:his|her|its|their|our)\s+part\s*,?)?$"
 )
 
 

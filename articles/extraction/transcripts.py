@@ -29,7 +29,22 @@ _TURN = re.compile(
 # A podcast's or a debate's speaker label in ordinary case: "Ana Lund: Honestly? Nowhere good."
 _NAMED_TURN = re.compile(
     r"(?P<label>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|van|de|der|bin|ter)){1,3})"
-    r"(?:\s*\([^()]{1,40}\))?:\s+(?=\S)"
+    # "Marcus Teale (Kelsholm Vale) (CDP):": Hansard's constituency and party after the name.
+    r"(?:\s*\([^()]{1,40}\)){0,2}:\s+(?=\S)"
+)
+# Hansard's label for a minister: "The Secretary of State for Foreign Affairs (Helena Vosk):".
+_OFFICE_TURN = re.compile(
+    r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and)){1,12}\s*"
+    r"\((?P<holder>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\):\s+(?=\S)"
+)
+# The chair of a parliament, labelled by office: "Mr Speaker:", "Madam Deputy Speaker:".
+_CHAIR_TURN = re.compile(
+    r"(?:Mr|Madam|Madame|The)\s+(?P<office>(?:Deputy\s+)?(?:Speaker|President|Chairman|Chair))"
+    r":\s+(?=\S)"
+)
+# What the record prints between a turn's words: "(Interruption)", "[Laughter]".
+_STAGE_DIRECTION = re.compile(
+    r"\s*[(\[](?:Interruption|Interruptions|Laughter|Applause|Inaudible|Crosstalk|Cheers)\.?[)\]]"
 )
 # Labels for the programme's own voices, whose words are the broadcaster's, not a source's.
 _PROGRAMME = re.compile(
@@ -103,6 +118,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     labels = Counter(
         m["label"] for a, b in article.paragraphs if (m := _NAMED_TURN.match(body, a, b))
     )
+    labels_in_ordinary_case = sum(labels.values())
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
     first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
     for start, end in article.paragraphs:
@@ -112,6 +128,23 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             text = " ".join(body[answer.end() : end].split())
             if len(text.split()) >= 3:
                 found.append(ExtractedQuote(text, "direct", answers, "A:", answer.end(), end, 0.8))
+            continue
+        office = _OFFICE_TURN.match(body, start, end) or _CHAIR_TURN.match(body, start, end)
+        if office and labels_in_ordinary_case >= 2:
+            # "The Secretary of State for Foreign Affairs (Helena Vosk): ...", "Mr Speaker:
+            # Order.": the holder the label names, else whoever the text says holds the chair.
+            name = (
+                office["holder"]
+                if "holder" in office.groupdict()
+                else _chair(article, office["office"])
+            )
+            text = _STAGE_DIRECTION.sub("", " ".join(body[office.end() : end].split()))
+            if name and len(text.split()) >= 2:
+                found.append(
+                    ExtractedQuote(
+                        text, "direct", name, office.group().strip(), office.end(), end, 0.75
+                    )
+                )
             continue
         named = _NAMED_TURN.match(body, start, end)
         if (
@@ -127,7 +160,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             # "Ana Lund: ...": a guest's turn, in a transcript that labels two or more turns so.
             words = named["label"].split()
             name = people.get(surname_key(words[-1])) or named["label"]
-            text = " ".join(body[named.end() : end].split())
+            text = _STAGE_DIRECTION.sub("", " ".join(body[named.end() : end].split()))
             if surname_key(words[-1]) not in journalists and text:
                 found.append(
                     ExtractedQuote(text, "direct", name, named["label"], named.end(), end, 0.75)
@@ -169,6 +202,23 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             continue
         found.append(ExtractedQuote(text, "direct", name, label, turn.end(), end, 0.8))
     return found
+
+
+def _chair(article: Article, office: str) -> str | None:
+    """Who holds the chair the text names ("the Speaker, Gareth Lindqvist,"), else None."""
+    named = re.search(
+        rf"\b(?:the\s+)?{office},\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})",
+        article.masked,
+    )
+    if named:
+        return named["name"]
+    title = office.lower()
+    holders = [
+        name
+        for name, titles in article.known
+        if any(t == title or t.startswith(f"{title} of ") for t in titles)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def without_turns_words(

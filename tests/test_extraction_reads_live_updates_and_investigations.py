@@ -1,0 +1,71 @@
+"""A live blog's and an investigation's habits: "the ministry has just announced", "It said"
+after a body that spoke at the end of the sentence before, a statement printed in full after
+"Here it is in full:", the reporter's gloss after quoted words, companies named without a
+company word ("Halvard Maritime", later "the company"), and "the sister of" a person."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+
+
+def test_a_live_reports_present_perfect_and_it_said_after_it():
+    body = (
+        "Expulsions - live\n\n"
+        "Varkland has ordered three diplomats to leave within 72 hours, the Varklandic Foreign "
+        'Ministry has just announced.\n\nIt said the three had engaged in "activities '
+        'incompatible with their diplomatic status", the standard formula for alleged spying.'
+    )
+    assert found(body) == [
+        (
+            "paraphrase",
+            "Varklandic Foreign Ministry",
+            "Varkland has ordered three diplomats to leave within 72 hours",
+        ),
+        (
+            "paraphrase",
+            "Varklandic Foreign Ministry",
+            "the three had engaged in activities incompatible with their diplomatic status",
+        ),
+        (
+            "partial",
+            "Varklandic Foreign Ministry",
+            "activities incompatible with their diplomatic status",
+        ),
+    ]
+
+
+def test_a_statement_printed_in_full_after_a_colon_is_its_issuers():
+    body = (
+        "Expulsions - live\n\n"
+        "The Varklandic Foreign Ministry has published a statement on its website. Here it is in "
+        'full:\n\n"The Ministry categorically rejects the decision. This step will not go '
+        'unanswered.\n\n"Varkland reserves the right to a proportionate response."'
+    )
+    assert found(body) == [
+        (
+            "direct",
+            "Varklandic Foreign Ministry",
+            "The Ministry categorically rejects the decision. This step will not go unanswered. "
+            "Varkland reserves the right to a proportionate response.",
+        )
+    ]
+
+
+def test_the_company_is_the_one_company_named():
+    one = (
+        "Halvard Maritime won the concession in 2023. The company said the emails had been "
+        '"taken out of context".'
+    )
+    assert {speaker for _, speaker, _ in found(one)} == {"Halvard Maritime"}
+    two = one.replace("won the concession", "hired Tolsz Partners")
+    assert {speaker for _, speaker, _ in found(two)} == {"company"}
+
+
+def test_a_persons_kin_is_no_title_before_their_name():
+    body = (
+        "Marek Tolsz is married to the sister of Luka Brenkovic, the deputy minister. "
+        'Mr Brenkovic said he had "never discussed the tender" with his family.'
+    )
+    assert {speaker for _, speaker, _ in found(body)} == {"Luka Brenkovic"}

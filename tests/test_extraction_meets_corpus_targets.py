@@ -27,20 +27,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the sixteenth set (d01-d10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 8), after the rules were tuned on y, z, b
-# and c. It misses issue 10's targets (direct and partial recall and speakers, credited claims, a
-# scare quote); it must not get worse than measured then. Raise these as it improves; never lower
-# them to pass. (Once exception, said here: a code review the same day found rules of this session
-# misreading ordinary prose, and their fixes, made from the review's own inputs without a look at
-# the held-out items, took partial recall from 0.85, the once-score, to 0.83.)
+# The held-out part is the seventeenth set (e01-e10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 9), after the rules were tuned on the
+# sixteenth set (d). It misses issue 10's targets (direct and partial recall, direct speakers,
+# unnamed-source recall and precision, credited claims, scare quotes); it must not get worse than
+# measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.97, 0.76, 0.76),
-    "partial": (0.96, 0.83, 0.70),
-    "paraphrase": (0.91, 0.78, 0.76),
-    "anonymous": (0.92, 0.79, 1.00),
+    "direct": (1.00, 0.55, 0.88),
+    "partial": (0.97, 0.83, 1.00),
+    "paraphrase": (0.80, 0.80, 0.93),
+    "anonymous": (0.70, 0.56, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 3, "scare quotes reported": 2}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

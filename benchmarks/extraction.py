@@ -403,6 +403,8 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         # One capitalised run, then an interview's questions.
         "capitals and Q/A": "A" * (size - 40) + "\nQ: why?\nA: because we can\n",
         "low-nine marks": "„a b“ said " * (size // 11),
+        # A Nordic paper's dash quotations, one per paragraph, each with its attribution.
+        "dash paragraphs": "– Ja nei, says Lena Hart.\n\n" * (size // 27),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

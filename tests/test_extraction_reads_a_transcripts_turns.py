@@ -255,3 +255,39 @@ def test_the_chair_is_whoever_the_caller_knows_holds_it_when_the_text_does_not_s
     }
     assert "Gareth Lindqvist" in speakers
     assert "Mr Speaker" not in {q.speaker for q in extract_quotes(body)}
+
+
+PANEL = """The Sunday Panel: national service
+
+Anchor: With me are Senator Rafael Quintero and General Piotr Halas. But first, the defence minister, Ilse Varga.
+
+Defence Minister Ilse Varga: We are asking our young people to be ready.
+
+Anchor: Senator, last week you called this bill "a tax on being nineteen". Why?
+
+Sen. Rafael Quintero: Because that's what it is.
+
+Gen. Piotr Halas: With respect, Senator, a professional force would cost —
+
+Quintero: — no, let me finish, General. Readiness for what?
+
+Halas: It is. We are eleven thousand short today.
+
+Update: the vote is on Thursday.
+"""
+
+
+def test_a_panels_labels_with_titles_and_surnames_alone_are_turns():
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(PANEL)]
+    assert [f for f in found if f[0] == "direct"] == [
+        ("direct", "Ilse Varga", "We are asking our young people to be ready."),
+        ("direct", "Rafael Quintero", "Because that's what it is."),
+        ("direct", "Piotr Halas", "With respect, Senator, a professional force would cost"),
+        ("direct", "Rafael Quintero", "no, let me finish, General. Readiness for what?"),
+        ("direct", "Piotr Halas", "It is. We are eleven thousand short today."),
+    ]
+
+
+def test_what_the_host_says_you_said_is_the_guest_who_answers():
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(PANEL)]
+    assert ("partial", "Rafael Quintero", "a tax on being nineteen") in found

@@ -12,7 +12,7 @@ from .entities import (
     Entities,
     find_entities,
 )
-from .marks import find_spans, mask, paragraphs, sentences
+from .marks import dash_spans, find_spans, mask, paragraphs, sentences
 from .titles import known_titles
 
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
@@ -131,6 +131,9 @@ class Article:
         # the body keeps them, so quoted words stay verbatim.
         marked = _as_curly_marks(body)
         self.spans = find_spans(marked, paras)
+        self.spans = sorted(
+            self.spans + dash_spans(marked, paras, self.spans), key=lambda s: s.start
+        )
         self.masked = mask(marked, self.spans)
         self.sentences = sentences(self.masked, paras)
         self._sentence_starts = [a for a, _ in self.sentences]

@@ -162,6 +162,38 @@ def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Sp
     return sorted(doubles + singles, key=lambda s: s.start)
 
 
+# A Nordic or continental paper's quotation: a paragraph opening on a dash ("– We cannot
+# safely staff a ward ..., says Løkken."), the attribution after a comma (or after the
+# question's own mark) at its end: "says X", "X says", "he says", "asks Brekke".
+_DASH_OPEN = re.compile(r"[–—]\s+(?=[^\s\"“”‘’'«»„–—])")
+_DASH_ATTRIBUTION = re.compile(
+    r"(?:,|(?<=[?!]))\s+(?:(?:says|said|asks|asked|adds|added|continues|explains|writes|"
+    r"according\s+to)\s+[^,.?!]{1,80}|(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    r"\s+(?:says|said|asks|asked|adds|added|continues|explains|writes)"
+    r"(?:\s+(?:to|in|on)\s+[^,.?!]{1,60})?)\.?\s*$"
+)
+
+
+def dash_spans(body: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """The dash quotations of a text that uses them: each paragraph opening on a dash, up to its
+    attribution, once one such paragraph has an attribution (a list's dashes are no quotes)."""
+    taken = [(s.open_pos, s.close_pos + 1) for s in spans]
+    found: list[tuple[Span, bool]] = []
+    for start, end in paras:
+        opening = _DASH_OPEN.match(body, start, end)
+        if not opening or any(a < end and start < b for a, b in taken):
+            continue
+        attribution = _DASH_ATTRIBUTION.search(body, opening.end(), end)
+        # Only the paragraph's first 2,000 characters: the attribution ends a short paragraph.
+        if end - start > 2000:
+            continue
+        stop = attribution.start() if attribution else end
+        if stop - opening.end() < 2:
+            continue
+        found.append((Span(((opening.end(), stop),)), attribution is not None))
+    return [span for span, _ in found] if any(said for _, said in found) else []
+
+
 def mask(body: str, spans: list[Span]) -> str:
     """The body with quoted words replaced by MASK, keeping a final . ? ! for sentence ends."""
     chars = list(body)

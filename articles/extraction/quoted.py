@@ -37,7 +37,9 @@ _AFTER_SPK_VERB = re.compile(
 )
 _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned|"
-    r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered)"
+    r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered|"
+    # The present tense of a Nordic paper's attribution ("? asks Brekke", "explains Dahl").
+    r"asks|explains|continues|notes|stresses|insists|warns|replies)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     rf"\s+(?P<spk>(?:(?:{'|'.join(_HONORIFICS)})\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"

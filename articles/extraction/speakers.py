@@ -152,7 +152,10 @@ _LABEL = re.compile(
     r"Behind the scenes|Flashback|By the numbers|What they['’]re saying|The big picture|"
     r"Yes, but|What's next|What’s next|Context|Background|Catch up quick)"
     # A list's heading in title case before a sentence: "Rent Caps: the mayor said ...".
-    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=:\s+[a-z])):\s+"
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=:\s+[a-z])"
+    # A programme's own voice in ordinary case: "Anchor: Senator, last week you called ...".
+    r"|(?:Anchor|Host|Co-host|Presenter|Moderator|Interviewer|Reporter|Correspondent|Narrator)"
+    r"(?=:\s)):\s+"
 )
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
@@ -547,7 +550,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
             and (not earlier or m.start > earlier[-1].start)
         ]
         return resolve_org(entities, earlier[-1]) if earlier else None
-    if re.fullmatch(r"(?:(?:In|On|Last|Earlier|At|Back\s+in)\b[^,~]{0,30}?,?\s+)?you", phrase):
+    if re.fullmatch(
+        # "Senator, last week you called ...": a vocative first, then when.
+        r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+)?"
+        r"(?:(?:[Ii]n|[Oo]n|[Ll]ast|[Ee]arlier|[Aa]t|[Bb]ack\s+in)\b[^,~]{0,30}?,?\s+)?you",
+        phrase,
+    ):
         # "In March you said ...": an interviewer's question to whoever answers it.
         return "You"
     styled = re.fullmatch(

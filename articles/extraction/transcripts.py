@@ -28,7 +28,9 @@ _TURN = re.compile(
 )
 # A podcast's or a debate's speaker label in ordinary case: "Ana Lund: Honestly? Nowhere good."
 _NAMED_TURN = re.compile(
-    r"(?P<label>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|van|de|der|bin|ter)){1,3})"
+    # "Sen. Rafael Quintero:", "Defence Minister Ilse Varga:", later "Quintero:".
+    r"(?P<label>(?:(?:Sen|Gen|Dr|Rep|Gov|Col|Adm|Prof|Lt|Maj|Capt|Mr|Mrs|Ms|Hon)\.\s+)?"
+    r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|van|de|der|bin|ter)){0,4})"
     # "Marcus Teale (Kelsholm Vale) (CDP):": Hansard's constituency and party after the name.
     r"(?:\s*\([^()]{1,40}\)){0,2}:\s+(?=\S)"
 )
@@ -116,7 +118,9 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     answers = interviewee(article, people)
     # A guest labels several turns ("Ana Lund: ..."); a list's headings ("Rent Caps: ...") do not.
     labels = Counter(
-        m["label"] for a, b in article.paragraphs if (m := _NAMED_TURN.match(body, a, b))
+        surname_key(m["label"].split()[-1])
+        for a, b in article.paragraphs
+        if (m := _NAMED_TURN.match(body, a, b))
     )
     labels_in_ordinary_case = sum(labels.values())
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
@@ -147,20 +151,24 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
                 )
             continue
         named = _NAMED_TURN.match(body, start, end)
+        key = named and surname_key(named["label"].split()[-1])
         if (
             named
             and (
-                labels[named["label"]] >= 2
+                (labels[key] >= 2 and (" " in named["label"] or key in people))
                 # A clip of someone the host named ("Ilka Ventresca: We came to Sellin ...").
-                or (sum(labels.values()) >= 3 and surname_key(named["label"].split()[-1]) in people)
+                or (labels_in_ordinary_case >= 3 and key in people)
             )
             and not _PROGRAMME.fullmatch(named["label"].upper())
             and body[named.end() : named.end() + 1] not in '"“”«„'
         ):
-            # "Ana Lund: ...": a guest's turn, in a transcript that labels two or more turns so.
+            # "Ana Lund: ...", later "Lund: ...": a guest's turn, in a transcript that labels two
+            # or more turns so (a one-word label only for a person the text names in full).
             words = named["label"].split()
-            name = people.get(surname_key(words[-1])) or named["label"]
+            name = people.get(key) or named["label"]
             text = _STAGE_DIRECTION.sub("", " ".join(body[named.end() : end].split()))
+            # "— no, let me finish", "Exactly —": an interruption's dashes are no words.
+            text = text.strip(" —–")
             if surname_key(words[-1]) not in journalists and text:
                 found.append(
                     ExtractedQuote(text, "direct", name, named["label"], named.end(), end, 0.75)
@@ -255,15 +263,18 @@ def complete_surnames(
 def credit_the_addressed(
     turns: list[ExtractedQuote], quotes: list[ExtractedQuote]
 ) -> list[ExtractedQuote]:
-    """ "You said last year that ...": the person addressed, who in a transcript is whoever spoke
-    the named turn before; with none before, nobody we can name, so no quote."""
+    """ "You said last year that ...": the person addressed, who in a transcript is whoever
+    answers, the named turn after the question ("Senator, ... you called this bill ..." and the
+    Senator's turn); with none after, whoever spoke the turn before; with neither, nobody we can
+    name, so no quote."""
     named = [(turn.start, turn.speaker) for turn in turns if turn.speaker]
     credited = []
     for quote in quotes:
         if quote.speaker in {"You", "you"}:
+            after = [name for start, name in named if start > quote.end]
             before = [name for start, name in named if start < quote.start]
-            if not before:
+            if not after and not before:
                 continue
-            quote = replace(quote, speaker=before[-1])
+            quote = replace(quote, speaker=after[0] if after else before[-1])
         credited.append(quote)
     return credited

@@ -5,24 +5,30 @@ name, and "for its part"."""
 
 from articles.extraction import extract_quotes
 
-REPORT = """Border closure hits traders
-
-At the Nianga market, the stalls are half empty. Aminata sells onions and dried fish.
-
-— « Before, the lorries came every morning. Now, nothing. »
-
-In the opposition, the tone is harsher. For Mariam Keita-Sonfo, president of the Union for Renewal and Progress, the closure is « a political decision disguised as a security measure ».
-
-— « The government is looking abroad for a scapegoat. »
-
-The deputy for Nianga, Seydou Wendkouni, accuses the opposition of « playing with fire ». The Foreign Minister, Clementine Ayeva-Doh, regrets a « unilateral » decision.
-
-The Community of Sahelian States has for its part called on the two countries to « favour dialogue ».
-
-Back in Nianga, Aminata is waiting.
-
-— « If the border opens tomorrow, I will dance. »
-"""
+REPORT = "\n\n".join(
+    [
+        "Border closure hits traders",
+        ("At the Nianga market, the stalls are half empty. Aminata sells onions and dried fish."),
+        "— « Before, the lorries came every morning. Now, nothing. »",
+        (
+            "In the opposition, the tone is harsher. For Mariam Keita-Sonfo, president of the"
+            " Union for Renewal and Progress, the closure is « a political decision disguised"
+            " as a security measure »."
+        ),
+        "— « The government is looking abroad for a scapegoat. »",
+        (
+            "The deputy for Nianga, Seydou Wendkouni, accuses the opposition of « playing "
+            "with fire ». The Foreign Minister, Clementine Ayeva-Doh, regrets a « unilateral "
+            "» decision."
+        ),
+        (
+            "The Community of Sahelian States has for its part called on the two countries to"
+            " « favour dialogue »."
+        ),
+        "Back in Nianga, Aminata is waiting.",
+        "— « If the border opens tomorrow, I will dance. »",
+    ]
+)
 
 
 def found(**known) -> list[tuple[str, str | None, str]]:

@@ -202,20 +202,29 @@ def test_a_podcasts_turns_in_ordinary_case_are_the_guests_and_the_hosts_reports_
     ]
 
 
-HANSARD = """The Speaker, Gareth Lindqvist, twice called the House to order.
-
-Marcus Teale (Kelsholm Vale) (CDP): What recent representations she has made to the Government of Karsovia.
-
-The Secretary of State for Foreign Affairs (Helena Vosk): I have raised the case three times.
-
-Marcus Teale: I thank the Secretary of State, but the family has heard nothing.
-
-Tobias Ranleigh (Marsh Ferry) (SDA): Mr Speaker, "every option remains on the table" is what we heard in March. (Interruption) Members opposite may groan.
-
-Mr Speaker: Order. The honourable Member will hear the answer.
-
-Helena Vosk: The honourable Gentleman knows that a strategy shouted across the Dispatch Box is not a strategy.
-"""
+HANSARD = "\n\n".join(
+    [
+        "The Speaker, Gareth Lindqvist, twice called the House to order.",
+        (
+            "Marcus Teale (Kelsholm Vale) (CDP): What recent representations she has made to "
+            "the Government of Karsovia."
+        ),
+        (
+            "The Secretary of State for Foreign Affairs (Helena Vosk): I have raised the case"
+            " three times."
+        ),
+        "Marcus Teale: I thank the Secretary of State, but the family has heard nothing.",
+        (
+            'Tobias Ranleigh (Marsh Ferry) (SDA): Mr Speaker, "every option remains on the '
+            'table" is what we heard in March. (Interruption) Members opposite may groan.'
+        ),
+        "Mr Speaker: Order. The honourable Member will hear the answer.",
+        (
+            "Helena Vosk: The honourable Gentleman knows that a strategy shouted across the "
+            "Dispatch Box is not a strategy."
+        ),
+    ]
+)
 
 
 def test_a_parliamentary_record_gives_each_members_turn_to_them():
@@ -257,24 +266,22 @@ def test_the_chair_is_whoever_the_caller_knows_holds_it_when_the_text_does_not_s
     assert "Mr Speaker" not in {q.speaker for q in extract_quotes(body)}
 
 
-PANEL = """The Sunday Panel: national service
-
-Anchor: With me are Senator Rafael Quintero and General Piotr Halas. But first, the defence minister, Ilse Varga.
-
-Defence Minister Ilse Varga: We are asking our young people to be ready.
-
-Anchor: Senator, last week you called this bill "a tax on being nineteen". Why?
-
-Sen. Rafael Quintero: Because that's what it is.
-
-Gen. Piotr Halas: With respect, Senator, a professional force would cost —
-
-Quintero: — no, let me finish, General. Readiness for what?
-
-Halas: It is. We are eleven thousand short today.
-
-Update: the vote is on Thursday.
-"""
+PANEL = "\n\n".join(
+    [
+        "The Sunday Panel: national service",
+        (
+            "Anchor: With me are Senator Rafael Quintero and General Piotr Halas. But first, "
+            "the defence minister, Ilse Varga."
+        ),
+        "Defence Minister Ilse Varga: We are asking our young people to be ready.",
+        'Anchor: Senator, last week you called this bill "a tax on being nineteen". Why?',
+        "Sen. Rafael Quintero: Because that's what it is.",
+        "Gen. Piotr Halas: With respect, Senator, a professional force would cost —",
+        "Quintero: — no, let me finish, General. Readiness for what?",
+        "Halas: It is. We are eleven thousand short today.",
+        "Update: the vote is on Thursday.",
+    ]
+)
 
 
 def test_a_panels_labels_with_titles_and_surnames_alone_are_turns():

@@ -71,6 +71,8 @@ ORG_WORDS = {
     "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
     "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     "Military",
+    # Buildings that stand for their institutions ("The Pentagon says").
+    "Pentagon", "Elysee", "Élysée",
     # Newspapers' names.
     "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
     "Bulletin", "Monitor", "Mail", "Express", "Standard",
@@ -914,9 +916,14 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
 _APPOSED = re.compile(
     r"(?:[\w'’ -]{0,30},\s+|\s+(?:[a-z]+\s+){0,2}?(?:spokes\w+|official|minister|leader|"
     r"commander|chief|director|president|secretary|ambassador|envoy|adviser|advisor|"
-    r"chair(?:man|woman)?)\s+)"
+    r"chair(?:man|woman)?)\s+"
+    # A service and the rank: "Marine Corps four star General Peter Pace".
+    r"|\s+(?:[a-z-]+\s+){0,3}?(?=(?:General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|Captain|"
+    r"Capt|Lieutenant|Lt|Sergeant|Sgt|Brigadier|Brig)\.?\s))"
     # A rank or honorific before the name: "commander Major Ismail Abdimalik".
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt)"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt|"
+    # "Pentagon spokesman Navy Capt. Michael Doubleday": the service before the rank.
+    r"Navy|Army|Marine|Marines|Rear|Vice|Admiral|Cmdr|Commander|Lieutenant)"
     r"\.?\s+)*"
 )
 

@@ -123,7 +123,9 @@ _OCCASION = (
 _TRAILING_CIRCUMSTANCE = re.compile(
     # After a comma, or a quotation that ends the clause ('"on the table," without giving').
     r"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
-    r"responding|replying|testifying|briefing|pointing\s+to|citing)\b"
+    r"responding|replying|testifying|briefing|pointing\s+to|citing|"
+    # "..., playing down an intelligence report": what saying it did, in the reporter's words.
+    r"playing\s+(?:down|up)|downplaying|contradicting|echoing|rebuffing)\b"
     r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
     rf"(?:{_OCCASION})\b"
@@ -518,6 +520,12 @@ _PAST_CLAUSE = re.compile(
 _NOTING = {
     "noted",
     "notes",
+    "predicts",
+    "stresses",
+    "explains",
+    "states",
+    "asserts",
+    "suggests",
     "stressed",
     "explained",
     "acknowledged",
@@ -546,7 +554,8 @@ _SAYING = {
 # The auxiliaries and modals whose presence makes a clause finite.
 _AUXILIARY = r"was|were|is|are|had|has|have|would|will|could|should|must|might|may|can|did|does"
 _FINITE_CLAUSE = re.compile(
-    rf"\s+(?=(?:[\w'’-]+\s+){{0,6}}?(?:{_AUXILIARY})\b)"
+    # "notes U.S. air-strikes have been hammering ...": an abbreviation's stops are in a word.
+    rf"\s+(?=(?:[\w'’.-]+\s+){{0,6}}?(?:{_AUXILIARY})\b)"
     r"(?!(?:the\s+)?(?:[a-z]+ly|to|of|for|with|by|about|in|on|at|when|while|after|before|as|if)\b)\w"
 )
 # After "said that": a verb straight away means "that" is the clause's subject, not a conjunction.
@@ -567,7 +576,9 @@ _TOLD_OBJECT = re.compile(
     r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
-    r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b)"
+    r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b"
+    # "tells VOA allied forces will intercept ...": a subject, then its verb soon after.
+    rf"|(?:[\w'’.-]+\s+){{1,5}}?(?:{_AUXILIARY})\b)"
 )
 # "Little said Hagel also stated that ...", "Belida reports Mr. Savimbi warns if ...".
 _INNER_REPORT = re.compile(

@@ -166,12 +166,18 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             # or more turns so (a one-word label only for a person the text names in full).
             words = named["label"].split()
             name = people.get(key) or named["label"]
-            text = _STAGE_DIRECTION.sub("", " ".join(body[named.end() : end].split()))
             # "— no, let me finish", "Exactly —": an interruption's dashes are no words.
-            text = text.strip(" —–")
+            words_start, words_end = named.end(), end
+            while words_start < end and body[words_start] in " —–":
+                words_start += 1
+            while words_end > words_start and body[words_end - 1] in " —–":
+                words_end -= 1
+            text = _STAGE_DIRECTION.sub("", " ".join(body[words_start:words_end].split()))
             if surname_key(words[-1]) not in journalists and text:
                 found.append(
-                    ExtractedQuote(text, "direct", name, named["label"], named.end(), end, 0.75)
+                    ExtractedQuote(
+                        text, "direct", name, named["label"], words_start, words_end, 0.75
+                    )
                 )
             continue
         turn = _TURN.match(body, start, end)

@@ -69,3 +69,15 @@ def test_a_persons_kin_is_no_title_before_their_name():
         'Mr Brenkovic said he had "never discussed the tender" with his family.'
     )
     assert {speaker for _, speaker, _ in found(body)} == {"Luka Brenkovic"}
+
+
+def test_a_body_whose_name_ends_in_a_groups_noun_is_that_body():
+    body = (
+        "The Council for Displaced People, an independent monitoring group, said on Monday that "
+        'conditions at the gate were "unacceptable". Pentagon officials said the gate was shut.'
+    )
+    assert found(body) == [
+        ("paraphrase", "Council for Displaced People", "conditions at the gate were unacceptable"),
+        ("partial", "Council for Displaced People", "unacceptable"),
+        ("anonymous", None, "the gate was shut"),
+    ]

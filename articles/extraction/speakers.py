@@ -454,7 +454,20 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name
-    if (
+    unnamed = ANON_RE.search(phrase)
+    named_body = (
+        # "The Council for Displaced People, an independent monitoring group,": a body whose
+        # name ends in a group's noun is that body, not people unnamed ("Pentagon officials"
+        # are).
+        unnamed
+        and first
+        and first.kind == "org"
+        and first.name[:1].isupper()
+        and len(first.name.split()) >= 3  # not "Police", "Local police"
+        and re.fullmatch(r"(?:[Tt]he\s+)?", masked[start : first.start])
+        and masked.find(phrase, start) + unnamed.end() <= first.end
+    )
+    if not named_body and (
         ANON_RE.search(phrase)
         or ANON_RE.search(tail)
         or KIN_RE.search(phrase)

@@ -81,3 +81,26 @@ def test_a_body_whose_name_ends_in_a_groups_noun_is_that_body():
         ("partial", "Council for Displaced People", "unacceptable"),
         ("anonymous", None, "the gate was shut"),
     ]
+
+
+def test_whom_someone_urged_is_no_part_of_what_they_urged():
+    body = (
+        'Envoy Thomas Werle said an agreement was "achievable" and urged both parties to "seize '
+        'this moment". Lena Hart urged Sarnica to "refrain from unilateral steps" in the '
+        "disputed sections."
+    )
+    texts = {text for kind, _, text in found(body) if kind == "paraphrase"}
+    assert texts == {
+        "an agreement was achievable",
+        "refrain from unilateral steps in the disputed sections",
+    }
+
+
+def test_a_bodys_own_figures_are_its_word():
+    body = (
+        "The war began in October, killing about 900 people, according to Sarneli government "
+        "figures."
+    )
+    assert found(body) == [
+        ("paraphrase", "Sarneli government", "The war began in October, killing about 900 people")
+    ]

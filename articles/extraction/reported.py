@@ -773,7 +773,9 @@ def _main_reported(
             inf = re.match(rf"^{TIME}\s+to\s", rest)
             complement = verb.end() + inf.end() if inf else None
         elif name in {"urged", "asked"}:
-            complement = verb.end() + 1
+            # "urged both parties to 'seize this moment'": what they are to do, not whom.
+            to = re.match(r"\s*(?!by\b)(?:[\w'’.-]+\s+){1,6}?(?:not\s+)?to\s+", rest)
+            complement = verb.end() + (to.end() if to else 1)
         elif name == "called":
             # "called for al-Sayegh to step aside", "called on the council to act": a demand.
             # The demand: what those called on are to do ("called on the council to act"), or

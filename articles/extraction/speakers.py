@@ -169,6 +169,8 @@ _WHAT = re.compile(
     r"(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
+# A body's own figures after its name ("Sarneli government figures").
+_ITS_FIGURES = re.compile(r"\s+(?:figures|data|statistics|estimates|records|count|tally)")
 # A verb of saying straight after a name (", the ministry has just announced.").
 _SPOKE_AFTER = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:just\s+|also\s+)?(?:said|says|announced|announces|stated|"
@@ -454,6 +456,14 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if first and first.kind == "person":
         # "Ana Mol, an analyst close to the government": a named person is not unnamed.
         return first.name
+    if (
+        first
+        and first.kind == "org"
+        and re.fullmatch(r"\s*(?:[Tt]he\s+)?", masked[start : first.start])
+        and _ITS_FIGURES.fullmatch(masked, first.end, len(masked[:end].rstrip(" ,")))
+    ):
+        # "according to Sarneli government figures": the body's own figures are its word.
+        return resolve_org(entities, first)
     unnamed = ANON_RE.search(phrase)
     named_body = (
         # "The Council for Displaced People, an independent monitoring group,": a body whose

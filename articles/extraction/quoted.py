@@ -83,7 +83,9 @@ _CLAUSE_BREAK = re.compile(
 _SCARE_BEFORE = re.compile(
     # "the government's line of 'strategic patience'": a policy's name.
     r"\b(?:line|policy|doctrine|strategy|principle|concept|notion|tactic|approach)\s+of\s*$|"
-    r"(?:so-called|known as|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
+    # "known in Sarnel as the 'Qadim corridor'": what a place or thing is called.
+    r"(?:so-called|(?:known|referred\s+to)(?:\s+(?:in|to|by|among)\s+[^,~]{1,30}?)?\s+as"
+    r"(?:\s+the)?|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"
     r"slogan|label|motto|headline|title|banner|hashtag|nickname|operation|codename|"
     # A vessel's or a craft's name: 'the frigate "Ostwind"'.
     r"ship|tanker|vessel|frigate|destroyer|carrier|submarine|ferry|freighter|yacht|boat|"

@@ -109,3 +109,28 @@ def test_the_agencys_interlocutor_is_an_unnamed_source():
         "According to the agency's interlocutor, a meeting of ministers is being discussed."
     )
     assert speakers(body) == {None}
+
+
+def test_names_with_a_demonym_an_editors_title_or_a_double_surname():
+    body = (
+        "The representative in Valtierra, the Uruguayan Martín Echegoyen, said talks must go on. "
+        "Nepali Times Editor Kunda Dixit says the party is isolated. The Minister of Foreign "
+        'Relations, Héctor Almonacid Ruiz, spoke on Tuesday. "We are asking for due process", '
+        "said Almonacid Ruiz. The Paris-based Reporters Without Borders said two reporters were "
+        "held. Dixit said the Maoists were alone."
+    )
+    assert speakers(body) == {
+        "Martín Echegoyen",
+        "Kunda Dixit",
+        "Héctor Almonacid Ruiz",
+        "Reporters Without Borders",
+    }
+
+
+def test_a_region_is_no_person():
+    body = (
+        "The Defense Department worked on the National Strategy for the Arctic Region released "
+        'today. Daniel Y. Chiu said the strategy sets a framework. "This is captured in the '
+        'third line of effort."'
+    )
+    assert speakers(body) == {"Daniel Y. Chiu"}

@@ -41,6 +41,8 @@ TITLES = {
     "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
     "Skipper", "Fisherman", "Fisherwoman", "Shopkeeper", "Businessman", "Businesswoman",
     "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
+    # "Nepali Times Editor Kunda Dixit", "the Guarambán Vice-Minister of Migration".
+    "Editor", "Vice-Minister", "Vice-President", "Deputy-Minister", "Under-Secretary",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
@@ -85,6 +87,9 @@ PLACE_WORDS = {
     "Western", "Central", "United", "National", "Green", "Civic", "New", "Old", "Great",
     "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
+    # Regions and features ("the Arctic Region", "the Gaza Strip").
+    "Region", "District", "County", "Territory", "Peninsula", "Island", "Islands", "Coast",
+    "Gulf", "Strait", "Ocean", "Desert", "Mountains", "Highlands", "Strip", "Valley",
 }  # fmt: skip
 # The fields a minister's title names, which run into the name after it.
 _FIELDS = {
@@ -325,7 +330,8 @@ def find_entities(
             bracketed = _BRACKETED_HONORIFIC.search(masked, max(0, tokens[0][1] - 8), tokens[0][1])
             if honorific is None and bracketed:
                 honorific = bracketed.group(1) or bracketed.group(2)
-            while words and words[0] in STOP and len(words) > 1:
+            while words and (words[0] in STOP or words[0].endswith("-based")) and len(words) > 1:
+                # "The", "Paris-based": no part of the name after them.
                 words, tokens = words[1:], tokens[1:]
             while len(words) > 1 and words[-1] in _DAYS and not possessive:
                 # "Prime Minister Girija Prasad Koirala Monday added": US wire style's day.
@@ -529,8 +535,21 @@ def find_entities(
         if not core:
             continue
         key = surname_key(core[-1])
+        if (
+            len(person) >= 3
+            and last_title < 0
+            and re.search(r"(?:an|ian|ese|ish)$", person[0])
+            and re.search(r"\bthe\s+$", masked[max(0, start - 5) : start])
+        ):
+            # "the Uruguayan Martín Echegoyen": whose country, then the name.
+            person, core = person[1:], [w for w in core if w != person[0]]
+            person_start = end - len(" ".join(person))
         if 2 <= len(core) <= 4 and person[0].lower() not in PARTICLES:
             name = " ".join(person)
+            known_as = full_names.get(key, "")
+            if len(known_as.split()) > len(person) and known_as.endswith(" " + name):
+                # "Héctor Almonacid Ruiz", later "Almonacid Ruiz": the double surname alone.
+                name = known_as
             if " " not in full_names.get(key, ""):
                 # A surname seen alone first ("Brannick says ..." in a headline) is this person.
                 full_names[key] = name
@@ -920,6 +939,8 @@ _APPOSED = re.compile(
     # A service and the rank: "Marine Corps four star General Peter Pace".
     r"|\s+(?:[a-z-]+\s+){0,3}?(?=(?:General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|Captain|"
     r"Capt|Lieutenant|Lt|Sergeant|Sgt|Brigadier|Brig)\.?\s))"
+    # A demonym: "The representative in Valtierra, the Uruguayan Martín Echegoyen,".
+    r"(?:the\s+[A-Z][\w-]*(?:an|ian|ese|ish)\s+)?"
     # A rank or honorific before the name: "commander Major Ismail Abdimalik".
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt|"
     # "Pentagon spokesman Navy Capt. Michael Doubleday": the service before the rank.

@@ -318,7 +318,9 @@ _TITLE_APPOSED = re.compile(
     # Ebner Lagos,".
     r",\s+the\s+(?:[\w'’ -]{2,60},\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?|"
     rf"[\w'’ -]{{0,60}}?\b(?:{ROLE}|diplomat|politician|lawmaker|official|analyst|economist|"
-    r"lawyer|activist|journalist|general|admiral|colonel)\s+)$"
+    r"lawyer|activist|journalist|general|admiral|colonel)\s+"
+    # "The representative in Valtierra, the Uruguayan Martín Echegoyen,".
+    r"|[A-Z][\w-]*(?:an|ian|ese|ish)\s+)$"
 )
 
 

@@ -104,3 +104,48 @@ def test_a_bodys_own_figures_are_its_word():
     assert found(body) == [
         ("paraphrase", "Sarneli government", "The war began in October, killing about 900 people")
     ]
+
+
+def test_a_report_in_commas_with_quoted_words_and_a_second_subject():
+    body = (
+        "The Sarnian ambassador, Luka Vrabec, spoke from the floor. The detentions, he said, "
+        "were 'temporary, lawful and reviewed by our courts', and Sarnia had 'carried more than "
+        "its share' of the region's burden."
+    )
+    assert found(body) == [
+        (
+            "paraphrase",
+            "Luka Vrabec",
+            "The detentions were temporary, lawful and reviewed by our courts",
+        ),
+        ("partial", "Luka Vrabec", "temporary, lawful and reviewed by our courts"),
+        (
+            "paraphrase",
+            "Luka Vrabec",
+            "Sarnia had carried more than its share of the region's burden",
+        ),
+        ("partial", "Luka Vrabec", "carried more than its share"),
+    ]
+
+
+def test_a_newsletters_and_a_translated_wires_habits():
+    body = (
+        "Dame Helena Strand spoke first. The quota, in her telling, had cut crossings 'by "
+        "something like a fifth'. Another participant observed that the slogan left 'very little "
+        "room' for bargaining.\n\nThe Vice-Minister of Migration, Rosaura Quintanilla, spoke on "
+        'Tuesday. "We have received 300,000 people", the official said. She specified that 4,870 '
+        "people have been returned."
+    )
+    quotes = found(body)
+    assert ("partial", "Helena Strand", "by something like a fifth") in quotes
+    assert ("anonymous", None, "the slogan left very little room for bargaining") in quotes
+    assert ("direct", "Rosaura Quintanilla", "We have received 300,000 people") in quotes
+    assert ("paraphrase", "Rosaura Quintanilla", "4,870 people have been returned") in quotes
+
+
+def test_the_official_after_an_unnamed_one_stays_unnamed():
+    body = (
+        "A senior official said the talks had stalled. Lena Hart, the minister, disagreed. "
+        '"We are close," the official said.'
+    )
+    assert ("direct", "Lena Hart", "We are close") not in found(body)

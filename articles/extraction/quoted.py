@@ -55,7 +55,7 @@ _ACCORDING = re.compile(
     r"\s*(?:(?:[Aa]ccording to|[Ii]n the words of) ([^,~]{1,80})|"
     # "In his view, the route was '...'": whose view it is.
     r"\b[Ii]n ((?:his|her)|[^,~]{1,60}(?=['’]s))(?:['’]s)? "
-    r"(?:view|opinion|words|assessment|estimate)),"
+    r"(?:view|opinion|words|assessment|estimate|telling|account|reading)),"
     # "For Mariam Keita, president of the Union ..., the closure is '...'": whose view it is.
     r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=[.!?][\"”’]\s))For ([A-Z][^,~]{1,60}),"
     r"(?:\s+[^,~]{1,100},)?"
@@ -242,6 +242,11 @@ _GOES_ON = re.compile(
 # "All options remained open, she said, but the government preferred '...'": a reporting verb
 # in parenthesis goes on over the next clause.
 _PARENTHETICAL_SAY = re.compile(rf",\s*(?:[\w'’.-]+\s+){{1,4}}?(?:{SAY})\s*$")
+# "The detentions, he said, were ...": a report in commas inside its own clause.
+_SAID_IN_COMMAS = re.compile(
+    rf"^[^,~]{{3,80}},\s*(?:he|she|they|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})\s+"
+    rf"(?:{SAY}),"
+)
 # Where a clause inside the sentence starts, with a subject of its own.
 _INNER_CLAUSE = re.compile(
     r"\s[—–]\s|\((?=[^)]*$)|\b(?:that|when|after|as|while|where|who)\s"
@@ -301,6 +306,9 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         and (
             _GOES_ON.fullmatch(text, breaks[-1].end())
             or _PARENTHETICAL_SAY.search(text, 0, breaks[-1].start())
+            # "The detentions, he said, were '...', and Sarnia had '...'": the report in
+            # parenthesis goes on over the clause after "and".
+            or _SAID_IN_COMMAS.search(text, 0, breaks[-1].start())
         )
     ):
         # "said ... , but that it would '...'", 'were "candid" and "...', "was '...' but would

@@ -309,7 +309,8 @@ def _reported_clause(
         return
     match = re.match(
         r"^(?P<a>[^,~]{3,80}),\s*(?P<spk>[^,~]{1,40}?)\s+(?P<verb>said|says|added|"
-        r"argued|argues|insisted|insists|believes),\s*(?P<b>[^~]+)$",
+        # The rest may quote the speaker's words: "The detentions, he said, were '...'".
+        r"argued|argues|insisted|insists|believes),\s*(?P<b>(?=[^~]*[a-z][^~]*)[^\n]+)$",
         s,
     )
     if match and resolve(match.start("spk"), match.end("spk")):
@@ -334,6 +335,31 @@ def _reported_clause(
         # "A, Joseph said, and would threaten ...": one statement, its verbs joined; "Against
         # any nation, he said, Iran could ...": an opening phrase keeps its comma.
         glue = ", " if not joined and _STARTS_A_SUBJECT.match(rest) else " "
+        if MASK in article.masked[c:d]:
+            # "The detentions, he said, were '...', and Sarnia had '...'": the words without
+            # their marks, and a second subject after "and" a second statement.
+            marks = _marks_within(article, c, d)
+            second = re.search(r"[,~\"”’']\s+(?:and|but)\s+", article.masked[c:d])
+            cut = c + second.start() + 1 if second else d
+            if second and not _STARTS_A_SUBJECT.match(article.masked, c + second.end()):
+                cut = d
+            pieces = [(c, cut)] + ([(c + second.end(), d)] if cut < d else [])
+            for index, (x, y) in enumerate(pieces):
+                words = "".join(ch for i, ch in enumerate(article.body[x:y], x) if i not in marks)
+                words = words.rstrip(" ,")
+                text = " ".join((first + glue + words).split()) if index == 0 else words
+                out.append(
+                    ExtractedQuote(
+                        " ".join(text.split()),
+                        kind,
+                        who,
+                        attribution,
+                        a if index == 0 else x,
+                        y,
+                        0.55,
+                    )
+                )
+            return
         text = " ".join((first + glue + rest).split())
         out.append(ExtractedQuote(text, kind, who, attribution, a, d, 0.55))
         return

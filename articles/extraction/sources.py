@@ -39,7 +39,8 @@ ANON_RE = re.compile(
     r"deputies|lawmakers|residents|voters|reports|media(?!\s+(?-i:[A-Z])))\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
-    r"teacher|voters?|residents?|figures?|of them|third|second|person)\b"
+    r"teacher|voters?|residents?|figures?|of them|third|second|person|participants?|"
+    r"attendees?)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
     # Police or authorities, none named: "Police said", "Local police said" (a named force,
     # "Dorrick police", is a body).

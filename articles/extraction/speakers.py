@@ -169,6 +169,7 @@ _WHAT = re.compile(
     r"(?=(?:[\w.'’-]+\s+){0,3}?[\w'’-]+\s*$)(?!(?:it|he|she|they|we|I)\b)"
 )
 _SPEAKERS = {"person", "anon", "title"}
+_A_LETTER = re.compile(r"[^\W\d_]")
 # A body's own figures after its name ("Sarneli government figures").
 _ITS_FIGURES = re.compile(r"\s+(?:figures|data|statistics|estimates|records|count|tally)")
 # A verb of saying straight after a name (", the ministry has just announced.").
@@ -178,6 +179,11 @@ _SPOKE_AFTER = re.compile(
 )
 # What a company is later called ("the company said", "the firm denied").
 _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
+# An official the text does not name ("a senior official", "officials said").
+_UNNAMED_OFFICIAL = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+){0,3}"
+    r"officials?\b|\bofficials\b"
+)
 # What a named person is later called by ("the diplomat noted", "the expert told KNA").
 _PROFESSIONS = {"diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic"}
 
@@ -330,8 +336,8 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     Returns a name, ANON for unnamed sources, or None when the phrase names nobody.
     """
     phrase = masked[start:end].strip(" ,")
-    if not phrase:
-        return None
+    if not phrase or not _A_LETTER.search(phrase):
+        return None  # marks and punctuation name nobody (and cost nothing to see so)
     # "Rebel leaders have said": the auxiliary is no part of who spoke.
     # The phrase's end holds what these strip: look only there, not from every offset of a long
     # phrase (thousands of quotations in one sentence would make it slow).
@@ -521,6 +527,14 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         re.I,
     ):
         return ANON
+    if (
+        role
+        and role.group(1).lower() == "official"
+        and not _UNNAMED_OFFICIAL.search(masked, max(0, start - 3000), start)
+    ):
+        # '"...", the official said.' after a named official's words, in a text that quotes no
+        # unnamed one: the one it named.
+        return latest_subject(entities, start)
     if role and role.group(1).lower() in _PROFESSIONS:
         # "Director of the Institute ... Pavel Ostrogin believes ... 'the expert told KNA'": an
         # agency's way of naming the person it last quoted (an unnamed one was found above).

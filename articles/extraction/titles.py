@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 ROLE = (
     r"(?i:(?:(?:deputy|vice|acting|interim)\s+)?(?:prime\s+minister|(?:[a-z]+\s+)?minister|"
-    r"vice[- ]president|president|chancellor|secretary[- ]general|secretary\s+of\s+state|"
+    r"vice[- ]president|vice[- ]minister|president|chancellor|secretary[- ]general|"
+    r"secretary\s+of\s+state|"
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"

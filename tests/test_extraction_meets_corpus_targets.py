@@ -11,9 +11,9 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
-# on 3 December 2026, session 9, when the sixteenth and seventeenth held-out sets, d01-d10 and
-# e01-e10, joined the tuning part and were tuned on: their 427 items, which the rules missed more
-# often, took partial speaker accuracy over the whole part from 0.96 to 0.95, unnamed-source
+# on 3 December 2026, session 9, when the sixteenth to eighteenth held-out sets, d01-d10, e01-e10
+# and f01-f10, joined the tuning part and were tuned on: their 648 items, which the rules missed
+# more often, took partial speaker accuracy over the whole part from 0.96 to 0.95, unnamed-source
 # recall from 0.88 to 0.87, and the unnamed claims credited to a name from 5 to 7; a scare quote
 # of theirs is still reported.)
 TUNING_FLOORS = {
@@ -29,18 +29,18 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the eighteenth set (f01-f10, labelled blind and reviewed by a second
+# The held-out part is the nineteenth set (g01-g10, labelled blind and reviewed by a second
 # annotator), scored once on 3 December 2026 (session 9), after the rules were tuned on the
-# sixteenth and seventeenth sets (d, e). It misses issue 10's targets on direct speakers and
-# partial recall and speakers; it must not get worse than measured then. Raise these as it
-# improves; never lower them to pass.
+# sixteenth to eighteenth sets (d, e, f). It meets issue 10's direct-quote targets and misses
+# partial recall and speakers, unnamed-source recall and one credited claim; it must not get worse
+# than measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.96, 0.86),
-    "partial": (0.98, 0.86, 0.86),
-    "paraphrase": (0.96, 0.77, 0.85),
-    "anonymous": (0.93, 0.78, 1.00),
+    "direct": (1.00, 0.93, 0.90),
+    "partial": (0.97, 0.87, 0.87),
+    "paraphrase": (0.88, 0.72, 0.90),
+    "anonymous": (0.82, 0.62, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

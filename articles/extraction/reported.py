@@ -150,6 +150,12 @@ _CHARACTERISING = re.compile(
 )
 
 
+def _emit_impersonal(article: Article, out: list, start: int, end: int, it: re.Match) -> None:
+    """The clause after "it was noted that", "it is believed": a claim nobody is named for."""
+    attribution = article.printed(start + it.start(), start + it.end() - 5)
+    _emit(article, out, start + it.end(), end, ANON, attribution, 0.6)
+
+
 def _marks_within(article: Article, start: int, end: int) -> set[int]:
     """Offsets of the quotation marks (not apostrophes) inside [start, end)."""
     return {
@@ -420,15 +426,7 @@ def _reported_clause(
     if impersonal:
         # "At a meeting of the Security Council on Monday, it was noted that ...": said, by
         # nobody the text names (the meeting is where, not who).
-        _emit(
-            article,
-            out,
-            start + impersonal.end(),
-            end,
-            ANON,
-            article.printed(start + impersonal.start(), start + impersonal.end() - 5),
-            0.6,
-        )
+        _emit_impersonal(article, out, start, end, impersonal)
         return
     if _main_reported(article, out, start, end, inherited):
         return
@@ -444,15 +442,7 @@ def _reported_clause(
         s,
     )
     if match:
-        _emit(
-            article,
-            out,
-            start + match.end(),
-            end,
-            ANON,
-            article.printed(start + match.start(), start + match.end() - 5),
-            0.6,
-        )
+        _emit_impersonal(article, out, start, end, match)
         return
     match = re.search(
         r"\s(?:is|are|was|were)\s+(?:also\s+|widely\s+)?(?:believed|understood|"

@@ -618,3 +618,33 @@ def test_a_capitals_dateline_with_a_colon_is_no_speaker_and_sultan_before_bin_is
         "Mansour bin Turki Al Nahrani",
         "Sultan bin Ahmed Al Jaraidi",
     ]
+
+
+def test_a_bodys_initials_after_its_name_are_that_body():
+    body = (
+        "The Movement for Democratic Change (MDC) won the vote. The MDC said it had won. The "
+        "Ministry of Foreign Affairs of Lusena said talks would resume. MEND claimed "
+        "responsibility for the attacks that killed 12 people."
+    )
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+    assert found == [
+        ("paraphrase", "Movement for Democratic Change", "it had won"),
+        ("paraphrase", "Ministry of Foreign Affairs of Lusena", "talks would resume"),
+    ]
+
+
+def test_the_initials_before_a_title_are_the_holders():
+    body = (
+        "The National Electoral Commission (NEC) met. Its chairman, Grace Adeyemi-Tonde, insisted "
+        'that the delays were logistical. "There is nothing sinister here," the NEC boss said.'
+    )
+    speakers = {q.speaker for q in extract_quotes(body)}
+    assert "National Electoral Commission" not in speakers
+
+
+def test_a_hyphenated_rank_before_a_spokesmans_name():
+    body = (
+        "Government spokesman Brigadier-General Than Tun said the leaders were held after a "
+        "clash. He indicated that the government blamed the organizers."
+    )
+    assert {q.speaker for q in extract_quotes(body)} == {"Than Tun"}

@@ -43,6 +43,8 @@ TITLES = {
     "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
     # "Nepali Times Editor Kunda Dixit", "the Guarambán Vice-Minister of Migration".
     "Editor", "Vice-Minister", "Vice-President", "Deputy-Minister", "Under-Secretary",
+    "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
+    "Rear-Admiral", "Vice-Admiral",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
@@ -72,7 +74,7 @@ ORG_WORDS = {
     "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
     "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
     "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
-    "Military",
+    "Military", "Prize", "Award", "Medal",
     # Buildings that stand for their institutions ("The Pentagon says").
     "Pentagon", "Elysee", "Élysée",
     # Newspapers' names.
@@ -455,10 +457,12 @@ def find_entities(
                 name += place.group(0).rstrip()
                 stop += place.end()
             named = re.match(
-                r" (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
+                r"(?: (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
                 # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
                 # "... and Lena Hart said": a person's two names).
-                r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?",
+                r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
+                # "Ministry of Foreign Affairs of Lusena": whose ministry, named with it.
+                r"(?: of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-]* (?:and|of) [A-Z]))?",
                 masked[stop : stop + 200],
             )
             if named and name.split()[-1] in ORG_WORDS:
@@ -680,6 +684,7 @@ def find_entities(
             mentions[-1].title = match.group(1)
         else:
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
+    mentions.extend(_initials(masked, mentions))
     mentions.extend(anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_titled_people(masked, mentions, list(known)))
@@ -699,6 +704,33 @@ def find_entities(
         s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
     ]
     return entities
+
+
+_HOLDER_NOUN = (
+    r"(?:boss|chief|head|leader|chair(?:man|woman|person)?|spokes(?:man|woman|person)|director|"
+    r"president|secretary)\b"
+)
+
+
+def _initials(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """ "The Movement for Democratic Change (MDC) ... The MDC said": a body's initials, printed
+    after its full name, are that body wherever they stand alone."""
+    found: list[Mention] = []
+    taken = sorted((m.start, m.end) for m in mentions)
+    named: dict[str, str] = {}
+    for mention in mentions:
+        words = [w for w in mention.name.split() if w[:1].isupper()]
+        if mention.kind == "org" and len(words) >= 2:
+            initials = "".join(w[0] for w in words)
+            if re.search(rf"\(\s*{initials}\s*\)", masked[mention.end : mention.end + 12]):
+                named.setdefault(initials, mention.name)
+    for initials, name in named.items():
+        # Not "the NEC boss": a title, whose holder is a person.
+        for match in re.finditer(rf"\b{initials}\b(?!\s*\)|\s+{_HOLDER_NOUN})", masked):
+            if not overlaps(taken, match.start(), match.end()):
+                possessive = masked[match.end() : match.end() + 2] in {"'s", "’s"}
+                found.append(Mention(match.start(), match.end(), "org", name, possessive))
+    return found
 
 
 # Between a title and the name it introduces: "The ambassador in Aldoria City, Dr Hana Kovalenko",
@@ -944,7 +976,8 @@ _APPOSED = re.compile(
     # A rank or honorific before the name: "commander Major Ismail Abdimalik".
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt|"
     # "Pentagon spokesman Navy Capt. Michael Doubleday": the service before the rank.
-    r"Navy|Army|Marine|Marines|Rear|Vice|Admiral|Cmdr|Commander|Lieutenant)"
+    r"Navy|Army|Marine|Marines|Rear|Vice|Admiral|Cmdr|Commander|Lieutenant|Brigadier-General|"
+    r"Major-General|Lieutenant-General|Lieutenant-Colonel|Rear-Admiral|Vice-Admiral)"
     r"\.?\s+)*"
 )
 

@@ -710,6 +710,10 @@ def _main_reported(
         ):
             continue  # "a chance to argue that ...": what someone might say, not what they said
         rest = masked[verb.end() : end]
+        if name in {"claimed", "claims", "claim"} and re.match(
+            r"\s+(?:responsibility|credit)\b", rest
+        ):
+            continue  # "claimed responsibility for the attacks that killed ...": a deed owned
         complement = None
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
         # "acknowledged, however, that": a sentence adverb in commas comes between.

@@ -45,6 +45,8 @@ TITLES = {
     "Editor", "Vice-Minister", "Vice-President", "Deputy-Minister", "Under-Secretary",
     "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
     "Rear-Admiral", "Vice-Admiral",
+    # Members of parliament ("Mokera Town MP Hon. Peter Kiprono Lagat").
+    "MP", "MEP", "MLA", "Hon", "Honourable", "Honorable", "Member",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
@@ -91,7 +93,8 @@ PLACE_WORDS = {
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
     # Regions and features ("the Arctic Region", "the Gaza Strip").
     "Region", "District", "County", "Territory", "Peninsula", "Island", "Islands", "Coast",
-    "Gulf", "Strait", "Ocean", "Desert", "Mountains", "Highlands", "Strip", "Valley",
+    "Gulf", "Strait", "Ocean", "Desert", "Mountains", "Highlands", "Strip", "Valley", "Town",
+    "Village",
 }  # fmt: skip
 # The fields a minister's title names, which run into the name after it.
 _FIELDS = {
@@ -191,7 +194,8 @@ _TITLE_FIELD = re.compile(
 _TITLE_OF_CHAIN = re.compile(
     r"\b(?:Minister|Secretary|Director|Head|Chairman|Chairwoman|Chair|President|Governor|"
     r"Representative|Ambassador|Commissioner|Rector|Dean|Chief|Commander|Spokesman|"
-    r"Spokeswoman|Spokesperson)\s+of\s+(?:the\s+)?"
+    # "County Executive Committee Member for Trade Grace Akinyi Odera".
+    r"Spokeswoman|Spokesperson|Member)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?){0,12}$"
 )
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
@@ -956,13 +960,24 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
         if (
             mention.kind != "person"
             and named
-            and _APPOSED.fullmatch(masked, mention.end, named.start)
+            and (
+                _APPOSED.fullmatch(masked, mention.end, named.start)
+                # "County Executive Committee Member for Trade Grace Akinyi Odera said": a body
+                # whose name ends in a title, the title's field, then its holder.
+                or (
+                    mention.name.split()[-1] in TITLES
+                    and _FIELD_BEFORE_NAME.fullmatch(masked, mention.end, named.start)
+                )
+            )
         ):
             return named  # "the party leader, Ana Mol, said": the name in apposition
         return mention
     return None
 
 
+_FIELD_BEFORE_NAME = re.compile(
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})?\s+"
+)
 # "the party leader, Ana Mol, said", "TPLF spokesperson Getachew Reda denied".
 _APPOSED = re.compile(
     r"(?:[\w'’ -]{0,30},\s+|\s+(?:[a-z]+\s+){0,2}?(?:spokes\w+|official|minister|leader|"

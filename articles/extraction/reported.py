@@ -125,7 +125,9 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later\s+|then\s+)?(?:speaking|writing|talking|addressing|appearing|answering|"
     r"responding|replying|testifying|briefing|pointing\s+to|citing|"
     # "..., playing down an intelligence report": what saying it did, in the reporter's words.
-    r"playing\s+(?:down|up)|downplaying|contradicting|echoing|rebuffing)\b"
+    r"playing\s+(?:down|up)|downplaying|contradicting|echoing|rebuffing|"
+    # "..., even as traders counted losses": the reporter's setting of the scene.
+    r"even\s+as)\b"
     r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
     rf"(?:{_OCCASION})\b"

@@ -182,10 +182,13 @@ _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "congl
 # An official the text does not name ("a senior official", "officials said").
 _UNNAMED_OFFICIAL = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+){0,3}"
-    r"officials?\b|\bofficials\b"
+    r"officials?\b|\bofficials\s+(?:said|say|says|told|added|warned|insisted|believe)\b"
 )
 # What a named person is later called by ("the diplomat noted", "the expert told KNA").
-_PROFESSIONS = {"diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic"}
+_PROFESSIONS = {
+    "diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic",
+    "legislator", "lawmaker",
+}  # fmt: skip
 
 
 def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
@@ -515,8 +518,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if pronouns:
         return resolve_pronoun(entities, pronouns[-1])
     role = re.fullmatch(
-        r"the\s+(deputy|official|diplomat|source|adviser|aide|person|expert|analyst|economist|"
-        r"scholar|researcher|academic)",
+        # "the county official", "the legislator": a plain noun, or one word that says where.
+        r"the\s+(?:(?:county|local|provincial|regional|state|city|district)\s+)?"
+        r"(deputy|official|diplomat|source|adviser|aide|person|expert|analyst|economist|"
+        r"scholar|researcher|academic|legislator|lawmaker)",
         phrase,
         re.I,
     )

@@ -18,6 +18,7 @@ ROLE = (
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
+    r"(?-i:CS)|"
     # "the speaker of parliament", but not a conference's "the speaker said".
     r"speaker(?=\s+of\s)))"
 )
@@ -127,6 +128,9 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
         if lower_of and not match.group("of") and core[-1] in {"secretary", "minister"}:
             # "the secretary of defense": the department, printed in lower case.
             qualifiers.add(_stem(lower_of.group(1)))
+        if core[-1:] == ["cs"]:
+            # "the CS": Kenya's cabinet secretary, a minister, as a text that named them calls them.
+            core = [*core[:-1], "cabinet", "secretary"]
         if "of" in core:
             # "the secretary of state": the role, and what it is of, as a title is compared.
             cut = core.index("of")

@@ -27,7 +27,7 @@ SAY = (
     r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|"
     r"cautioned|predicted|predicts|repeated|reiterated|pointed out|points? out|reported|believes|"
     r"promised|pledged|vowed|urged|specified|specifies|"
-    r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|testified|"
+    r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|allege|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"

@@ -417,9 +417,11 @@ def find_entities(
             and words[0].endswith("ing")
             and _SENTENCE_START.search(masked, max(0, start - 3), start)
         ):
-            # "Visiting China at what he called ...": a participle opening the sentence.
+            # "Visiting China at what he called ...": a participle opening the sentence (and
+            # "Presiding Judge Amara ...": the title's place moves with it).
             words = words[1:]
             start = end - len(" ".join(words))
+            last_title = max(last_title - 1, -1)
         # "Senate Majority Leader Mitch McConnell", "House Speaker Nancy Pelosi": the institution
         # is part of the title before a person's name, not the name of an organisation.
         titled_person = (
@@ -939,7 +941,7 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
         # Any opening participle: "Reacting, the minister ...", "Responding to the charge, ...".
         r"Meanwhile|Reacting|Responding|Replying|Commenting|Referring|Turning|Noting|Addressing|"
         r"Testifying|Appearing|Looking|Recalling|Citing|Echoing|Defending|Announcing|Briefing|"
-        r"Without|Despite|Amid|Following|Unlike)"
+        r"Without|Despite|Amid|Following|Unlike|Under)"
         r"\b[^,]{0,120},\s*",
         text,
     )

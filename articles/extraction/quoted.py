@@ -458,6 +458,13 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         before = article.masked[sent_start : first.open_pos]
         para_start = article.paragraph_start(first.open_pos)
         after = _after_attribution(article, last.close_pos + 1, sent_end)
+        if after is None and article.body[last.end - 1 : last.end] in {"?", "!"}:
+            # '"Did anyone ask what it was for?" Osei asked.': a question's mark ends the
+            # sentence, and its attribution stands as the next one.
+            _, next_end = article.sentence_at(last.close_pos + 2)
+            after = _after_attribution(
+                article, last.close_pos + 1, min(next_end, last.close_pos + WINDOW)
+            )
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
         # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.

@@ -134,7 +134,7 @@ _LEAD = re.compile(
 _OPENER = re.compile(
     r"\s*(?:When|While|After|Before|Asked|Pressed|Speaking|Writing|Addressing|Responding|"
     r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|If|"
-    r"Unless|"
+    r"Unless|Under|"
     r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This|"
     # "As Todd Pitman reports from Kigali, the Congo rebels say": the reporter sets the scene.
     r"As\s+[^,]{1,60}\breports?)\b[^,]{0,150},\s*"
@@ -157,6 +157,7 @@ _LABEL = re.compile(
     r"|(?:Anchor|Host|Co-host|Presenter|Moderator|Interviewer|Reporter|Correspondent|Narrator)"
     r"(?=:\s)):\s+"
 )
+_WHICH_SAID = re.compile(r",\s+which\s+(?:also\s+)?$")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
 _WHAT = re.compile(
@@ -199,6 +200,13 @@ def _named_just_before(entities: Entities, masked: str, start: int, end: int) ->
         before = [m for m in entities.within(start, relative.start()) if m.kind in _SPEAKERS]
         if before and before[-1].end >= relative.start() - 1:
             return before[-1].name
+    body = _WHICH_SAID.search(masked, start, end)
+    if body:
+        # "a statement from the Oskari Survivors' Association, which called the trial '...'":
+        # the body the relative clause is about.
+        orgs = [m for m in entities.within(start, body.start()) if m.kind == "org"]
+        if orgs and orgs[-1].end >= body.start() - 2:
+            return resolve_org(entities, orgs[-1])
     what = _WHAT.search(masked, start, end)
     reported = list(SPEECH_VERB_AFTER.finditer(masked, start, end))
     inner = what.end() if what else (reported[-1].end() if reported else None)

@@ -18,7 +18,7 @@ ROLE = (
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
-    r"(?-i:CS)|"
+    r"(?-i:CS)|judge|"
     # "the speaker of parliament", but not a conference's "the speaker said".
     r"speaker(?=\s+of\s)))"
 )
@@ -33,7 +33,7 @@ TITLED = re.compile(
 # Words that say the title is not the current holder's, so no one is credited by it.
 _NOT_CURRENT = {"former", "late", "ex", "previous", "incoming", "new", "next", "future"}
 # Words that say the holder is the current one ("the outgoing speaker" still holds the post).
-_CURRENT = {"outgoing", "current", "sitting", "incumbent", "serving"}
+_CURRENT = {"outgoing", "current", "sitting", "incumbent", "serving", "presiding"}
 
 
 # Words that make a title another person's: the deputy prime minister is not the prime minister.

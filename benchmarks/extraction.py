@@ -405,6 +405,20 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         "low-nine marks": "„a b“ said " * (size // 11),
         # A Nordic paper's dash quotations, one per paragraph, each with its attribution.
         "dash paragraphs": "– Ja nei, says Lena Hart.\n\n" * (size // 27),
+        # Dashes and quotations line by line (a review found these quadratic).
+        "dashes and marks": '– a\n"b"\n' * (size // 8),
+        # Bodies named with their initials, each different.
+        "initials": "".join(
+            f"{a}a {b}e {c}o Union ({a}{b}{c}U) met. "
+            for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            for c in "ABCDEFGH"
+        ),
+        # A chair's label, turn after turn.
+        "chair's turns": "Anna Berg: We agree.\n\nAnna Berg: We do.\n\n"
+        + "Mr Speaker: Order, order now.\n\n" * (size // 31),
+        # A profession for the person last quoted, sentence after sentence.
+        "the lawmaker said": '"We will go on," the lawmaker said.\n' * (size // 36),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

@@ -83,9 +83,10 @@ def test_what_it_was_noted_or_stressed_was_said_by_nobody_named():
 
 def test_the_diplomat_or_the_expert_is_the_person_last_quoted():
     body = (
-        "Yelena Markovskaya said on Wednesday that no reply had come. The diplomat recalled "
-        "that the treaty remained in force. Pavel Ostrogin, a historian, believes the talks will "
-        'resume. "Nobody needs a new crisis," the expert told the agency.'
+        "Foreign ministry spokeswoman Yelena Markovskaya said on Wednesday that no reply had "
+        "come. The diplomat recalled that the treaty remained in force. Pavel Ostrogin, an analyst "
+        'at the institute, believes the talks will resume. "Nobody needs a new crisis," the '
+        "expert told the agency."
     )
     assert found(body) == [
         ("paraphrase", "no reply had come", "Yelena Markovskaya"),
@@ -93,6 +94,24 @@ def test_the_diplomat_or_the_expert_is_the_person_last_quoted():
         ("paraphrase", "the talks will resume", "Pavel Ostrogin"),
         ("direct", "Nobody needs a new crisis", "Pavel Ostrogin"),
     ]
+
+
+def test_a_profession_names_only_a_person_the_text_introduced_so():
+    lawmaker = (
+        "Opposition lawmaker Jane Okafor criticised the bill on Monday. Finance Minister John "
+        'Mensah defended it. "It will bankrupt ordinary families," the lawmaker said.'
+    )
+    assert ("direct", "It will bankrupt ordinary families", "John Mensah") not in found(lawmaker)
+    shopkeeper = (
+        "Interior Minister Ana Ruiz announced the curfew on Sunday. Shopkeeper Luis Ortega said "
+        'he would close early. "The order was needed," the official said.'
+    )
+    assert ("direct", "The order was needed", "Luis Ortega") not in found(shopkeeper)
+    analyst = (
+        "An analyst at a Dubai bank said oil prices would keep rising. Oil Minister Ali Saleh "
+        'disagreed. "Prices have already peaked," the analyst said.'
+    )
+    assert ("anonymous", "Prices have already peaked", None) in found(analyst)
 
 
 def test_the_diplomat_after_an_unnamed_diplomat_stays_unnamed():

@@ -59,8 +59,13 @@ def test_the_company_is_the_one_company_named():
         '"taken out of context".'
     )
     assert {speaker for _, speaker, _ in found(one)} == {"Halvard Maritime"}
-    two = one.replace("won the concession", "hired Tolsz Partners")
+    two = one.replace(
+        "won the concession in 2023.", "hired Tolsz Partners in 2023. Tolsz Partners billed it."
+    )
     assert {speaker for _, speaker, _ in found(two)} == {"company"}
+    # A company only named in passing is not what "the company" means.
+    passing = "Boeing delivered the jet to Alaska Airlines. The company said it would cooperate."
+    assert {speaker for _, speaker, _ in found(passing)} == {"company"}
 
 
 def test_a_persons_kin_is_no_title_before_their_name():

@@ -159,7 +159,11 @@ class Article:
         self.entities: Entities = find_entities("".join(for_entities), self.sentences, known)
 
     def in_heading(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.headings)
+        # By bisection: a text of thousands of short lines has thousands of headings.
+        if self.__dict__.get("_heading_starts") is None:
+            self._heading_starts = [a for a, _ in self.headings]
+        index = bisect_right(self._heading_starts, pos) - 1
+        return index >= 0 and pos < self.headings[index][1]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         index = bisect_right(self._sentence_starts, pos) - 1

@@ -58,8 +58,8 @@ TITLES = {
 COMPANY_WORDS = {
     "Maritime", "Partners", "Holdings", "Logistics", "Shipping", "Industries", "Technologies",
     "Consulting", "Associates", "Ventures", "Motors", "Petroleum", "Mining", "Pharmaceuticals",
-    "Telecom", "Lines", "Marine", "Inc", "Ltd", "plc", "LLC", "GmbH", "Company", "Corporation",
-    "Airlines", "Airways", "Group",
+    "Telecom", "Lines", "Inc", "Ltd", "plc", "LLC", "GmbH", "Company", "Corporation", "Airlines",
+    "Airways", "Group",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -93,7 +93,7 @@ PLACE_WORDS = {
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",
     # Regions and features ("the Arctic Region", "the Gaza Strip").
     "Region", "District", "County", "Territory", "Peninsula", "Island", "Islands", "Coast",
-    "Gulf", "Strait", "Ocean", "Desert", "Mountains", "Highlands", "Strip", "Valley", "Town",
+    "Gulf", "Ocean", "Desert", "Mountains", "Highlands", "Strip", "Valley", "Town",
     "Village",
 }  # fmt: skip
 # The fields a minister's title names, which run into the name after it.
@@ -198,6 +198,11 @@ _TITLE_OF_CHAIN = re.compile(
     r"Spokeswoman|Spokesperson|Member)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?){0,12}$"
 )
+# First words of two-word countries that are not place words of their own.
+_COUNTRY_HEADS = {
+    "Costa", "Sierra", "Saudi", "Burkina", "Puerto", "San", "Santa", "Cabo", "Hong", "Sri", "El",
+    "Papua", "Trinidad", "Timor", "Ivory", "Solomon", "Marshall", "Cook", "Faroe",
+}  # fmt: skip
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
     # "who gave only her first name, Rosa", "who gave her name only as Amaka".
@@ -397,7 +402,9 @@ def find_entities(
                 # Counted once, not searched for per name (a text of such titles stays linear).
                 capitals = Counter(re.findall(r"\b[A-Z][\w'’-]*", masked))
                 capitals.update(re.findall(r"(?=\b([A-Z][\w'’-]* [A-Z][\w'’-]*))", masked))
-            cut = 1
+            # "President of South Africa Cyril Ramaphosa", "... of Costa Rica Rodrigo Chaves":
+            # a country of two words.
+            cut = 2 if words[0] in PLACE_WORDS or words[0] in _COUNTRY_HEADS else 1
             while len(words) - cut > 2 and (
                 words[cut] in PLACE_WORDS
                 or capitals[words[cut]] > capitals[f"{words[cut]} {words[cut + 1]}"]
@@ -649,9 +656,12 @@ def find_entities(
 
     # "Aminata sells onions and dried fish": a person known by one name (the caller's list has
     # them), whom no rule above can tell from a capitalised word.
-    for name in {name for name, _ in known if " " not in name and name[:1].isupper()}:
-        taken = [(m.start, m.end) for m in mentions]
-        for match in re.finditer(rf"\b{re.escape(name)}\b(?![-'’]\w)", masked):
+    single = sorted({name for name, _ in known if " " not in name and name[:1].isupper()})
+    taken = sorted((m.start, m.end) for m in mentions)
+    if single:
+        alternatives = "|".join(map(re.escape, single))
+        for match in re.finditer(rf"\b(?:{alternatives})\b(?![-'’]\w)", masked):
+            name = match.group()
             if not overlaps(taken, match.start(), match.end()) and not re.search(
                 # "Flanked by Secretary Rumsfeld": a title's or a preposition's, as above.
                 r"(?:\b(?:in|at|on|from|to|for|with|by|of)|[A-Z][\w.]*)\s+$",
@@ -730,12 +740,18 @@ def _initials(masked: str, mentions: list[Mention]) -> list[Mention]:
             initials = "".join(w[0] for w in words)
             if re.search(rf"\(\s*{initials}\s*\)", masked[mention.end : mention.end + 12]):
                 named.setdefault(initials, mention.name)
-    for initials, name in named.items():
-        # Not "the NEC boss": a title, whose holder is a person.
-        for match in re.finditer(rf"\b{initials}\b(?!\s*\)|\s+{_HOLDER_NOUN})", masked):
-            if not overlaps(taken, match.start(), match.end()):
-                possessive = masked[match.end() : match.end() + 2] in {"'s", "’s"}
-                found.append(Mention(match.start(), match.end(), "org", name, possessive))
+    if not named:
+        return found
+    # One search for all of them (a text of many bodies stays linear); not "the NEC boss": a
+    # title, whose holder is a person.
+    alternatives = "|".join(sorted(map(re.escape, named), key=len, reverse=True))
+    pattern = rf"\b(?:{alternatives})\b(?!\s*\)|\s+{_HOLDER_NOUN})"
+    for match in re.finditer(pattern, masked):
+        if not overlaps(taken, match.start(), match.end()):
+            possessive = masked[match.end() : match.end() + 2] in {"'s", "’s"}
+            found.append(
+                Mention(match.start(), match.end(), "org", named[match.group()], possessive)
+            )
     return found
 
 

@@ -167,8 +167,8 @@ def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Sp
 # question's own mark) at its end: "says X", "X says", "he says", "asks Brekke".
 _DASH_OPEN = re.compile(r"[–—]\s+(?=[^\s\"“”‘’'«»„–—])")
 _DASH_ATTRIBUTION = re.compile(
-    r"(?:,|(?<=[?!]))\s+(?:(?:says|said|asks|asked|adds|added|continues|explains|writes|"
-    r"according\s+to)\s+[^,.?!]{1,80}|(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    r"(?:,|(?<=[?!]))\s+(?:(?:says|said|asks|asked|adds|added|continues|explains|writes)"
+    r"\s+[^,.?!]{1,80}|(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
     r"\s+(?:says|said|asks|asked|adds|added|continues|explains|writes)"
     r"(?:\s+(?:to|in|on)\s+[^,.?!]{1,60})?)\.?\s*$"
 )
@@ -176,22 +176,34 @@ _DASH_ATTRIBUTION = re.compile(
 
 def dash_spans(body: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
     """The dash quotations of a text that uses them: each paragraph opening on a dash, up to its
-    attribution, once one such paragraph has an attribution (a list's dashes are no quotes)."""
-    taken = [(s.open_pos, s.close_pos + 1) for s in spans]
-    found: list[tuple[Span, bool]] = []
-    for start, end in paras:
+    attribution; one without an attribution only in a text that attributes two or more so, and
+    never in a run of three (a list's dashes are no quotes)."""
+    taken = sorted((s.open_pos, s.close_pos + 1) for s in spans)
+    starts = [a for a, _ in taken]
+    found: list[tuple[Span, bool, int]] = []
+    for index, (start, end) in enumerate(paras):
         opening = _DASH_OPEN.match(body, start, end)
-        if not opening or any(a < end and start < b for a, b in taken):
-            continue
+        if not opening or end - start > 2000:
+            continue  # an attribution ends a short paragraph
+        near = bisect_right(starts, end)
+        if any(a < end and start < b for a, b in taken[max(0, near - 2) : near]):
+            continue  # a quotation in marks inside it: found as one
         attribution = _DASH_ATTRIBUTION.search(body, opening.end(), end)
-        # Only the paragraph's first 2,000 characters: the attribution ends a short paragraph.
-        if end - start > 2000:
-            continue
         stop = attribution.start() if attribution else end
-        if stop - opening.end() < 2:
-            continue
-        found.append((Span(((opening.end(), stop),)), attribution is not None))
-    return [span for span, _ in found] if any(said for _, said in found) else []
+        if stop - opening.end() >= 2:
+            found.append((Span(((opening.end(), stop),)), attribution is not None, index))
+    attributed = sum(1 for _, said, _ in found if said)
+    indexes = {index for _, _, index in found}
+    kept = []
+    for span, said, index in found:
+        in_a_list = (
+            {index - 1, index + 1} <= indexes
+            or {index + 1, index + 2} <= indexes
+            or ({index - 1, index - 2} <= indexes)
+        )
+        if said or (attributed >= 2 and not in_a_list):
+            kept.append(span)
+    return kept
 
 
 def mask(body: str, spans: list[Span]) -> str:

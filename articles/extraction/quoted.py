@@ -39,7 +39,7 @@ _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned|"
     r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered|"
     # The present tense of a Nordic paper's attribution ("? asks Brekke", "explains Dahl").
-    r"asks|explains|continues|notes|stresses|insists|warns|replies)"
+    r"asks|explains|notes|stresses|insists|warns|replies)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     rf"\s+(?P<spk>(?:(?:{'|'.join(_HONORIFICS)})\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
@@ -59,6 +59,12 @@ _ACCORDING = re.compile(
     # "For Mariam Keita, president of the Union ..., the closure is '...'": whose view it is.
     r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=[.!?][\"”’]\s))For ([A-Z][^,~]{1,60}),"
     r"(?:\s+[^,~]{1,100},)?"
+)
+# A sentence that is only an attribution: "Osei asked.", "asked Osei on Tuesday.".
+_ONLY_AN_ATTRIBUTION = re.compile(
+    r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:asked|said|added|wondered|demanded|says|asks)|"
+    r"(?:asked|said|added|wondered|demanded|says|asks)\s+(?:[A-Z][\w.'’-]*\s*){1,4})"
+    r"(?:\s*(?:on\s+)?[A-Z]\w+day|\s+(?:later|again|then))?\s*\.?\s*"
 )
 # A sentence that opens on whose words follow ("According to him,", "In her words,").
 _WORDS_OF = re.compile(
@@ -323,6 +329,12 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
         speaker = resolve_phrase(article.entities, article.masked, claim.start(1), claim.end(1))
         return (speaker, article.printed(claim.start(), claim.end(1))) if speaker else None
     according = _ACCORDING.search(article.masked, start, end)
+    if (
+        according
+        and according.group(3) is not None
+        and not any(m.kind == "person" for m in article.entities.within(*_who(according)))
+    ):
+        according = None  # "For Ukraine, the vote was a 'turning point'": a view only a person's
     if not verbs and according:
         speaker = resolve_phrase(article.entities, article.masked, *_who(according))
         return (speaker, article.printed(start, _who(according)[1])) if speaker else None
@@ -462,9 +474,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             # '"Did anyone ask what it was for?" Osei asked.': a question's mark ends the
             # sentence, and its attribution stands as the next one.
             _, next_end = article.sentence_at(last.close_pos + 2)
-            after = _after_attribution(
-                article, last.close_pos + 1, min(next_end, last.close_pos + WINDOW)
-            )
+            if _ONLY_AN_ATTRIBUTION.fullmatch(article.masked, last.close_pos + 1, next_end):
+                after = _after_attribution(article, last.close_pos + 1, next_end)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
         # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.

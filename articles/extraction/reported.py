@@ -26,7 +26,9 @@ from .speakers import resolve_phrase, resolve_pronoun
 # "asked lawmakers to delay ...": a request, what the speaker wants done (not "asked whether").
 _ASKED_TO = re.compile(
     r"\s+(?!(?:by|whether|if|about|why|how|what|who|when|for|me|him|her|not|that)\b)"
-    r"(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+(?!be\s+(?:named|identified|quoted)\b)[a-z]"
+    # "asked reporters whether anyone had bothered to read it": a question on the way.
+    r"(?:(?!(?:whether|if|why|how|what|who|when)\b)[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+"
+    r"(?!be\s+(?:named|identified|quoted)\b)[a-z]"
 )
 _URGING = {
     "urged", "urges", "advised", "advises", "encouraged", "encourages", "implored", "implores",
@@ -425,7 +427,7 @@ def _reported_clause(
             0.55,
         )
     impersonal = IMPERSONAL_SAY.search(s)
-    if impersonal:
+    if impersonal and not SAY_RE.search(s, 0, impersonal.start()):
         # "At a meeting of the Security Council on Monday, it was noted that ...": said, by
         # nobody the text names (the meeting is where, not who).
         _emit_impersonal(article, out, start, end, impersonal)
@@ -796,7 +798,11 @@ def _main_reported(
             complement = verb.end() + inf.end() if inf else None
         elif name in {"urged", "asked"}:
             # "urged both parties to 'seize this moment'": what they are to do, not whom.
-            to = re.match(r"\s*(?!by\b)(?:[\w'’.-]+\s+){1,6}?(?:not\s+)?to\s+", rest)
+            to = re.match(
+                r"\s*(?!by\b)(?:(?!(?:and|but|or|said|in|on|at|for|of|with|during|after|before|"
+                r"over|whether|if|why|how|what|who)\b)[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+",
+                rest,
+            )
             complement = verb.end() + (to.end() if to else 1)
         elif name == "called":
             # "called for al-Sayegh to step aside", "called on the council to act": a demand.

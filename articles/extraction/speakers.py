@@ -77,7 +77,7 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         # (with two, no guess: the editor sees "company").
         companies = {
             m.name
-            for m in entities.before(mention.start, 200)
+            for m in entities.subjects_before(mention.start)
             if m.kind == "org" and m.name.split()[-1] in COMPANY_WORDS
         }
         if len(companies) == 1:
@@ -180,16 +180,34 @@ _SPOKE_AFTER = re.compile(
 )
 # What a company is later called ("the company said", "the firm denied").
 _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
+# A full stop that ends a sentence (not "Hon.", "Dr.", "Gen.").
+_SENTENCE_STOP = re.compile(
+    r"(?<!\bHon)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)"
+    r"(?<!\bLt)(?<!\bProf)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”’~]?\s+(?=[A-Z\"“‘~])"
+)
 # An official the text does not name ("a senior official", "officials said").
 _UNNAMED_OFFICIAL = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+){0,3}"
     r"officials?\b|\bofficials\s+(?:said|say|says|told|added|warned|insisted|believe)\b"
 )
 # What a named person is later called by ("the diplomat noted", "the expert told KNA").
+# Each with the words a text may have introduced such a person by.
 _PROFESSIONS = {
-    "diplomat", "expert", "analyst", "economist", "scholar", "researcher", "academic",
-    "legislator", "lawmaker",
-}  # fmt: skip
+    "diplomat": r"diplomat|ambassador|envoy|consul|foreign\s+minist|minister\s+of\s+foreign|"
+    r"foreign\s+affairs|spokes\w+|official\s+representative",
+    "expert": r"expert|analyst|director\s+of\s+the\s+institute|institute|professor|researcher",
+    "analyst": r"analyst|expert",
+    "economist": r"economist",
+    "scholar": r"scholar|professor|academic|historian",
+    "researcher": r"researcher|research",
+    "academic": r"academic|professor|lecturer|scholar",
+    "legislator": r"legislator|lawmaker|\bMP\b|member\s+of\s+parliament|senator|deputy|congress",
+    "lawmaker": r"lawmaker|legislator|\bMP\b|member\s+of\s+parliament|senator|deputy|congress",
+}
+_OFFICE_WORDS = (
+    r"minist|secretary|spokes\w+|ambassador|director|commissioner|governor|mayor|president|"
+    r"chair|official|envoy|chief|head\s+of|member|executive|council|officer"
+)
 
 
 def _named_just_before(entities: Entities, masked: str, start: int, end: int) -> str | None:
@@ -533,25 +551,35 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         phrase,
         re.I,
     )
+    earlier = masked[max(0, start - 3000) : start]  # a bounded look back, not the whole text
     if role and re.search(
         rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,4}}{role.group(1)}\b[^.]{{0,80}}"
         r"(?:anonymity|not to be (?:named|identified))",
-        masked[:start],
+        earlier,
         re.I,
     ):
         return ANON
+    if (
+        role
+        and role.group(1).lower() in _PROFESSIONS
+        and re.search(
+            rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{role.group(1)}\b", earlier, re.I
+        )
+    ):
+        return ANON  # "An analyst at a Dubai bank said ... 'the analyst said'": still unnamed
     if (
         role
         and role.group(1).lower() == "official"
         and not _UNNAMED_OFFICIAL.search(masked, max(0, start - 3000), start)
     ):
         # '"...", the official said.' after a named official's words, in a text that quotes no
-        # unnamed one: the one it named.
-        return latest_subject(entities, start)
+        # unnamed one: the one it named, if the text gave them an office.
+        return _latest_called(entities, masked, start, _OFFICE_WORDS)
     if role and role.group(1).lower() in _PROFESSIONS:
         # "Director of the Institute ... Pavel Ostrogin believes ... 'the expert told KNA'": an
-        # agency's way of naming the person it last quoted (an unnamed one was found above).
-        return latest_subject(entities, start)
+        # agency's way of naming the person it last quoted, if the text called them so (an
+        # unnamed one was found above).
+        return _latest_called(entities, masked, start, _PROFESSIONS[role.group(1).lower()])
     owned = _OWNED_TEXT.fullmatch(phrase)
     if owned and owned.group(1).lower() in {"his", "her"}:
         # "Her statement called the deal ...": the statement's owner is who the pronoun means.
@@ -656,6 +684,26 @@ def resolve_subject(entities: Entities, masked: str, start: int, end: int) -> st
     if subject.kind == "pronoun":
         return resolve_pronoun(entities, subject)
     return resolve_org(entities, subject) if subject.kind == "org" else subject.name
+
+
+def _latest_called(entities: Entities, masked: str, before: int, called: str) -> str | None:
+    """The latest subject before an offset if the text introduced them by one of the words
+    called ("Opposition lawmaker Jane Okafor", "the diplomat ..."), else None."""
+    for subject in reversed(entities.subjects_before(before, 20)):
+        name = _name_of(entities, subject)
+        if not name or subject.kind in {"org", "title"} or name == ANON:
+            continue
+        first = next((m for m in entities.mentions if m.name == name), subject)
+        # Within the sentence that introduced them: "Opposition lawmaker Jane Okafor", "Pavel
+        # Ostrogin, an analyst at the institute,".
+        opening = max(0, first.start - 80)
+        for stop in _SENTENCE_STOP.finditer(masked, max(0, first.start - 80), first.start):
+            opening = stop.end()  # the sentence's start, past "Hon." and "Dr."
+
+        closing = masked.find(". ", first.end)
+        around = masked[opening : min(first.end + 80, closing if closing != -1 else len(masked))]
+        return name if re.search(rf"(?i:{called})", around) else None
+    return None
 
 
 def latest_subject(entities: Entities, before: int) -> str | None:

@@ -123,6 +123,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if (m := _NAMED_TURN.match(body, a, b))
     )
     labels_in_ordinary_case = sum(labels.values())
+    chairs: dict[str, str | None] = {}  # who holds each chair the labels name
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
     first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
     for start, end in article.paragraphs:
@@ -137,11 +138,12 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if office and labels_in_ordinary_case >= 2:
             # "The Secretary of State for Foreign Affairs (Helena Vosk): ...", "Mr Speaker:
             # Order.": the holder the label names, else whoever the text says holds the chair.
-            name = (
-                office["holder"]
-                if "holder" in office.groupdict()
-                else _chair(article, office["office"])
-            )
+            if "holder" in office.groupdict():
+                name = office["holder"]
+            else:
+                if office["office"] not in chairs:  # looked for once, not per turn
+                    chairs[office["office"]] = _chair(article, office["office"])
+                name = chairs[office["office"]]
             text = _STAGE_DIRECTION.sub("", " ".join(body[office.end() : end].split()))
             if name and len(text.split()) >= 2:
                 found.append(

@@ -67,15 +67,15 @@ ORG_WORDS = {
     "Commission", "Committee", "Parliament", "Presidency", "Palace", "Kremlin", "House", "Senate",
     "Congress", "Court", "Army", "Forces", "Department", "Campaign", "Renewal", "Front", "Movement",
     "League", "Coalition", "Tribune", "Herald", "Journal", "Gazette", "Foundation", "Centre",
-    "Center", "Company", "Group", "Service", "Cabinet", "Administration", "Television", "Network",
+    "Center", "Service", "Cabinet", "Administration", "Television", "Network",
     # Bodies and events, which are no person however many capitalised words they have.
     "Federation", "Mission", "Delegation", "Organization", "Organisation", "Association",
     "Society", "Board", "Bureau", "Command", "Corps", "Fund", "Authority", "Guard", "Police",
     "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
     "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
-    "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter", "Corporation",
-    "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Airlines",
-    "Airways", "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
+    "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter",
+    "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange",
+    "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     "Military", "Prize", "Award", "Medal",
     # Buildings that stand for their institutions ("The Pentagon says").
     "Pentagon", "Elysee", "Élysée",
@@ -555,7 +555,7 @@ def find_entities(
         if (
             len(person) >= 3
             and last_title < 0
-            and re.search(r"(?:an|ian|ese|ish)$", person[0])
+            and re.fullmatch(_DEMONYM, person[0])
             and re.search(r"\bthe\s+$", masked[max(0, start - 5) : start])
         ):
             # "the Uruguayan Martín Echegoyen": whose country, then the name.
@@ -1005,7 +1005,7 @@ _APPOSED = re.compile(
     r"|\s+(?:[a-z-]+\s+){0,3}?(?=(?:General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|Captain|"
     r"Capt|Lieutenant|Lt|Sergeant|Sgt|Brigadier|Brig)\.?\s))"
     # A demonym: "The representative in Valtierra, the Uruguayan Martín Echegoyen,".
-    r"(?:the\s+[A-Z][\w-]*(?:an|ian|ese|ish)\s+)?"
+    rf"(?:the\s+(?=[A-Z]){_DEMONYM}\s+)?"
     # A rank or honorific before the name: "commander Major Ismail Abdimalik".
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Major|Maj|General|Gen|Colonel|Col|Captain|Capt|Lt|Brig|Adm|Sgt|"
     # "Pentagon spokesman Navy Capt. Michael Doubleday": the service before the rank.

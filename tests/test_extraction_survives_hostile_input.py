@@ -1,8 +1,9 @@
 """Hostile or broken bodies (no full stops, thousands of quotation marks, unbalanced or nested
 marks, only commas) are extracted with bounded work per sentence: the call returns a list, and no
 "sentence" the rules work on is longer than the cap. The time bound itself (100,000 characters in
-under 2 s) is the benchmark's to check (benchmarks/extraction.py prints a hostile-input line and
-exits 1 above it), since a loaded test machine would make a timing assertion flaky here."""
+under 8 times what as much ordinary news takes, about 2 s on an idle machine) is the benchmark's to
+check (benchmarks/extraction.py prints a hostile-input line and exits 1 above it), since a loaded
+test machine would make a timing assertion flaky here."""
 
 import pytest
 

@@ -77,6 +77,8 @@ ORG_WORDS = {
     "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange",
     "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     "Military", "Prize", "Award", "Medal",
+    # Military units: "Combined Joint Task Force 101", "the 101st Airborne Division".
+    "Force", "Division", "Brigade", "Regiment", "Battalion", "Fleet", "Squadron",
     # Buildings that stand for their institutions ("The Pentagon says").
     "Pentagon", "Elysee", "Élysée",
     # Newspapers' names.
@@ -360,6 +362,7 @@ def find_entities(
     surnames: list[Mention] = []  # mentions by surname alone
     owner: tuple[int, str] | None = None  # (where it ends, word): "Drenland's" before a name
     named_until = -1  # where the latest organisation's name ends ("Union of Civil Engineers")
+    place_until = -1  # where the latest place ends ("in San Jose"), for "San Jose, Costa Rica"
     capitals: Counter | None = None  # how often each capitalised word (and pair) is printed
     for raw_at, (start, end, words, possessive, honorific) in enumerate(raw):
         if start < named_until:
@@ -437,6 +440,13 @@ def find_entities(
             and not any(w in ORG_WORDS or w in PLACE_WORDS for w in words[last_title + 1 :])
             and not org_noun
         )
+        if (
+            last_title == len(words) - 1
+            and len(words) >= 2
+            and masked[end : end + 1] == "."
+            and any(w in ORG_WORDS for w in words[:-1])
+        ):
+            continue  # "Army Maj. Gen. Jeffrey Schloesser": a service and a rank, no body
         previous_owner, owner = owner, None
         if (any(w in ORG_WORDS for w in words) or org_noun) and not titled_person:
             name = " ".join(words)
@@ -524,9 +534,23 @@ def find_entities(
             continue  # "Analysts said": a sentence's capital, not a surname
         lead = masked[max(0, start - 40) : start]
         holder = _HOLDER_OF.search(lead)
-        if last_title < 0 and (
-            _WHERE.search(lead) or (holder and holder.group(1).capitalize() in TITLES)
+        if (
+            last_title < 0
+            and (
+                _WHERE.search(lead)
+                or (holder and holder.group(1).capitalize() in TITLES)
+                # "at the airport in San Jose, Costa Rica,": the place's country or state.
+                or (
+                    0 <= start - place_until <= 2
+                    # One word ("Lima, Peru"), or a two-word country ("Costa Rica"); not a name in
+                    # apposition ("a journalist in Bangui, Faustin Bambou, says").
+                    and (len(person) == 1 or (len(person) == 2 and person[0] in _COUNTRY_HEADS))
+                    and masked[place_until:start].strip() == ","
+                    and re.match(r"[,.;:]", masked[end : end + 1])
+                )
+            )
         ):
+            place_until = end
             continue  # "the ambassador in Port Halden", "the mayor of Las Ventas": a place
         if (
             len(person) >= 3
@@ -660,7 +684,7 @@ def find_entities(
     taken = sorted((m.start, m.end) for m in mentions)
     if single:
         alternatives = "|".join(map(re.escape, single))
-        for match in re.finditer(rf"\b(?:{alternatives})\b(?![-'’]\w)", masked):
+        for match in re.finditer(rf"(?<![-'’\w])(?:{alternatives})\b(?![-'’]\w)", masked):
             name = match.group()
             if not overlaps(taken, match.start(), match.end()) and not re.search(
                 # "Flanked by Secretary Rumsfeld": a title's or a preposition's, as above.

@@ -49,6 +49,12 @@ _AFTER_DASH = re.compile(
     r"^\s*([–—]\s*)(?P<spk>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}?"
     r"[A-Z][\w.'’-]*)(?:\s*\([^()~]{1,40}\))?(?=\s*(?:,|$|\n))"
 )
+# '"...," De La Calle sais.': after a comma inside the marks, a person's name and one word that
+# ends the sentence is an attribution, whatever the word (a typo, or a verb no list holds).
+_AFTER_NAME_WORD = re.compile(
+    r"^\s*(?P<spk>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|la|del|van|von|al|bin|da|di)){0,4})"
+    r"\s+(?P<verb>[a-z]{3,12})\s*\.(?:\s|$)"
+)
 # "According to Lena Hart, the deal is 'dead'" ("In the words of ..."), and "... 'dead', according
 # to Lena Hart".
 _ACCORDING = re.compile(
@@ -229,6 +235,12 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
         if speaker is not None:
             printed = article.printed(start + match.start(1), start + match.end())
             return speaker, printed
+    odd = _AFTER_NAME_WORD.match(text)
+    if odd and "," in article.body[max(0, start - 3) : start]:
+        spk_start, spk_end = start + odd.start("spk"), start + odd.end("spk")
+        people = [m for m in article.entities.within(spk_start, spk_end) if m.kind == "person"]
+        if people and people[0].start == spk_start and people[-1].end == spk_end:
+            return people[0].name, article.printed(spk_start, start + odd.end("verb"))
     return None
 
 

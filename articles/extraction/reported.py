@@ -151,6 +151,9 @@ _TRAILING_CIRCUMSTANCE = re.compile(
 # own.
 _CHARACTERISING = re.compile(
     r",\s+(?:describing|calling|dubbing|branding|labell?ing|terming|dismissing)\s[^;]*$"
+    # "..., which he termed an affront to the world": the reporter's word for what was said.
+    r"|,\s+which\s+(?:he|she|they|it|the\s+\w+)\s+(?:also\s+)?(?:termed|called|described|dubbed|"
+    r"branded|labell?ed|characteri[sz]ed)\s[^;]*$"
 )
 
 
@@ -473,14 +476,18 @@ _TRAILING_ATTRIBUTION = re.compile(
     # So may a name carry its apposition: ", John Colston, NATO's assistant secretary general for
     # defense policy, noted during ...".
     r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,|"
-    r",\s+(?:the|a|an|[A-Z][\w'’.-]*)\s[^,~;]{0,100}?,)?)\s+(?:also\s+)?"
+    r",\s+(?:the|a|an|[A-Z][\w'’.-]*)\s[^,~;]{0,100}?,|"
+    # ", Jeffrey Schloesser, commander of Combined Joint Task Force 101 told": a wire's apposition
+    # whose closing comma is missing.
+    r",\s+[a-z]+\s+of\s[^,~;]{0,100}?,?)?)\s+(?:also\s+)?"
     # "..., the Foreign Ministry has just announced.": a live report's present perfect.
     r"(?:(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?)?"
     r"(?:said|says|say|added|adds|announced|announces|"
     r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
     r"predicted|cautioned|confirmed|asserted|observed|"
-    r"told\s+(?:reporters|journalists|lawmakers|parliament|us|me|the\s+[A-Z]\w+|[A-Z]\w+))"
+    r"told\s+(?:(?:[A-Z][\w.]*\s+)?(?:reporters|journalists|lawmakers)|parliament|us|me|"
+    r"the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
     r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)\s*[.!?]?$"
@@ -593,7 +600,10 @@ _TOLD_OBJECT = re.compile(
     r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*(?:['’]s)?)*|"
     # "told state television", "told the local newspaper".
     r"(?:state|national|public|local)\s+(?:television|radio|media|broadcaster)|"
-    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
+    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency)|"
+    # "told a Senate Foreign Relations subcommittee the administration ...": a body heard them.
+    r"(?:a|the)\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z]+\s+)?(?:subcommittee|committee|panel|hearing|"
+    r"conference|forum|meeting|gathering|briefing|seminar|summit|audience|crowd|rally))"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b"
@@ -628,7 +638,9 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 # asked about the summit", "said after a vigil", "said, speaking to reporters").
 _NOT_A_CLAUSE = (
     # "say at least 50 people", "said about 100 people": a number opens the clause.
-    r"(?:to|of|for|against|with|by|about(?!\s+\d)|in|on|at(?!\s+least\b)|when|while|whilst|after|"
+    r"(?:to|of|for|against|with|by|about(?!\s+\d)|on|at(?!\s+least\b)|when|while|whilst|after|"
+    # "said in some countries, there is real concern": where the claim holds opens it.
+    r"in(?!\s+(?:some|many|most|several|certain|other|a\s+few|a\s+number\s+of)\s+[a-z]+,\s)|"
     r"before|during|outside|amid|amidst|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
@@ -681,6 +693,15 @@ _ASIDE = re.compile(
 _MOST_VERBS = 12
 
 
+# Where a relative clause on the subject closes ("Anouka, who says ..., spoke to"): a comma, then
+# the sentence's own verb.
+_RELATIVE_CLOSED = re.compile(
+    r",\s+(?:also\s+|then\s+|later\s+)?(?:(?!(?:need|seed|speed|feed|bed|red|shed)\b)[a-z]+ed|"
+    r"spoke|told|said|says|has|have|had|is|was|were|will|would|can|could|met|led|took|gave|went|"
+    r"came|made|sat|became|won|ran|left|wrote|began|flew)\b"
+)
+
+
 def _main_reported(
     article: Article, out: list, start: int, end: int, inherited: str | None
 ) -> bool:
@@ -722,7 +743,7 @@ def _main_reported(
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
         # "acknowledged, however, that": a sentence adverb in commas comes between.
         that = re.match(
-            r"^(?:,\s*(?:however|though|too|nevertheless|nonetheless|moreover|again|also|"
+            r"^(?:,?\s*(?:however|though|too|nevertheless|nonetheless|moreover|again|also|"
             # An abbreviation's full stop ("told U.S. troops that") ends no sentence.
             r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>(?:[^,~.]|(?<=[A-Z])\.){0,70}?"
             # "said last year, when you left the job, that": an aside in commas comes between.
@@ -735,6 +756,9 @@ def _main_reported(
             # an aside in commas on how it was said ("in a message posted on social media") is
             # not.
             r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b"
+            # "said he wants to return and that he is counting on ...": two clauses, the first
+            # no aside.
+            r"|\b(?:and|but)$"
             # "say the levy reflects a shift ... that": a clause of its own before the "that".
             r"|\b(?:the|a|an|this|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\s+(?:a|an|the|to|its|his|her|"
             r"their)\b",
@@ -998,6 +1022,13 @@ def _main_reported(
             clause_end = (
                 complement + turn.start() + (1 if masked[complement + turn.start()] == MASK else 0)
             )
+        relative = re.search(r",\s*who\s+(?:also\s+)?$", phrase) and _RELATIVE_CLOSED.search(
+            masked, complement, clause_end
+        )
+        if relative:
+            # "Anouka, who says she has not taken a weekend off, spoke to ...": the relative
+            # clause ends where the sentence's own verb comes.
+            clause_end = relative.start()
         aside = _ASIDE.search(masked, complement, clause_end)
         if aside and not re.search(r"\s[—–]\s", masked[aside.end() : clause_end]):
             # "said the article was published on January 9 — the same day that ...": an unpaired

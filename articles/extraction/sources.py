@@ -52,7 +52,8 @@ ANON_RE = re.compile(
     # port", "Fishermen from Lake Varna" (the place is never the speaker).
     # One or two words say whose or what kind ("U.S. intelligence agencies").
     r"|^(?:(?!(?:on|in|at|to|for|from|by|with|of|as|and|or|but|while|when|after|before|"
-    r"the|a|an|its|his|her|their)\b)[a-z][\w.-]*\s+){0,2}"
+    # "Farmers' groups in the north": a possessive says whose.
+    r"the|a|an|its|his|her|their)\b)[a-z][\w.-]*(?:['’]s?)?\s+){0,2}"
     # Things are no speakers ("Polls suggest", "Satellite images suggest"), nor is a singular
     # noun ending in s ("Recent analysis suggests").
     rf"(?!(?:his|this|its|us|was|is|has|does|as|thus|news|{DATA_NOUNS})\b)(?![\w-]*(?:sis|us|ss)\b)"

@@ -116,6 +116,8 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     }
     found = []
     answers = interviewee(article, people)
+    by_initials = _initials(article)
+    asks = _questioners(article, by_initials)
     # A guest labels several turns ("Ana Lund: ..."); a list's headings ("Rent Caps: ...") do not.
     labels = Counter(
         surname_key(m["label"].split()[-1])
@@ -199,6 +201,16 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if turn["role"] and _PROGRAMME.fullmatch(turn["role"].split(",")[0].strip()):
             continue  # "TOM HALLETT, REPORTER:": the programme's own voice
         label = re.sub(r"^(?:DR|PROF|MR|MRS|MS|SIR|DAME)\.?\s+", "", label)
+        initialled = by_initials.get(label.replace(".", "").replace(" ", ""))
+        if initialled and not turn["role"]:
+            # "MA: Nothing dramatic happened ...": a magazine's Q&A labels its speakers by their
+            # initials; the interviewer's ("JP: What happened?") are the magazine's questions.
+            text = " ".join(body[turn.end() : end].split())
+            if initialled not in asks and len(text.split()) >= 3:
+                found.append(
+                    ExtractedQuote(text, "direct", initialled, label, turn.end(), end, 0.8)
+                )
+            continue
         if capital_turns < 2 and not turn["role"] and start == first_body:
             continue  # "AL QASR: His Highness ...": a dateline, in a text that is no transcript
         words = label.split()
@@ -218,6 +230,36 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
             continue
         found.append(ExtractedQuote(text, "direct", name, label, turn.end(), end, 0.8))
     return found
+
+
+def _initials(article: Article) -> dict[str, str]:
+    """The people the text names in full, by their initials ("MA" for Mireille Anouka), where
+    the initials are one person's alone."""
+    names: dict[str, set[str]] = {}
+    for mention in article.entities.mentions:
+        words = mention.name.split()
+        if mention.kind == "person" and 2 <= len(words) <= 4:
+            letters = "".join(w[0] for w in words if w[0].isupper())
+            names.setdefault(letters, set()).add(mention.name)
+    return {letters: next(iter(n)) for letters, n in names.items() if len(n) == 1}
+
+
+def _questioners(article: Article, by_initials: dict[str, str]) -> set[str]:
+    """Who asks, in a transcript labelled by initials: a person most of whose two or more turns
+    end in a question."""
+    turns: dict[str, list[bool]] = {}
+    for start, end in article.paragraphs:
+        turn = _TURN.match(article.body, start, end)
+        name = (
+            turn
+            and turn["label"]
+            and by_initials.get(turn["label"].replace(".", "").replace(" ", ""))
+        )
+        if name:
+            turns.setdefault(name, []).append(article.body[start:end].rstrip().endswith("?"))
+    return {
+        name for name, asked in turns.items() if len(asked) >= 2 and sum(asked) * 2 > len(asked)
+    }
 
 
 def _chair(article: Article, office: str) -> str | None:

@@ -105,8 +105,15 @@ def test_a_headline_claim_by_an_unnamed_group_and_a_subjects_own_second_verb():
 
 def test_a_question_or_a_quoted_headline_gives_no_claim():
     assert extract_quotes("Why Dana Ortiz Says No\n\nThe senator voted on Monday.") == []
-    quoted = "Ana Lund says talks are 'dead'\n\nAna Lund spoke on Monday."
-    assert [(q.kind, q.text) for q in extract_quotes(quoted)] == [("partial", "dead")]
+    # A headline that is all quotation is no claim in the headline's own words.
+    quoted = "'Talks are dead,' Ana Lund says\n\nAna Lund spoke on Monday."
+    assert [q for q in extract_quotes(quoted) if q.kind == "paraphrase"] == []
+    # Around a quoted fragment, the claim is (the corpus's convention: fragment and clause).
+    fragment = "Ana Lund says talks are 'dead'\n\nAna Lund spoke on Monday."
+    assert sorted((q.kind, q.text) for q in extract_quotes(fragment)) == [
+        ("paraphrase", "talks are dead"),
+        ("partial", "dead"),
+    ]
 
 
 def test_a_headlines_quotation_is_credited_as_the_body_quotes_the_same_words():
@@ -128,3 +135,37 @@ def test_a_headlines_quotation_the_body_quotes_from_nobody_or_restates_is_not_cr
         "'We will not trade Velmora,' Tomas Brandvold said."
     )
     assert headline_items(restated) == []
+
+
+def test_a_headline_claim_around_a_quoted_fragment_gives_both():
+    body = (
+        "Halvorsen says export talks left her 'quietly confident'\n\n"
+        "Trade Minister Eva Halvorsen said on Friday that she was quietly confident."
+    )
+    assert sorted(headline_items(body)) == [
+        ("export talks left her quietly confident", "Eva Halvorsen"),
+        ("quietly confident", "Eva Halvorsen"),
+    ]
+
+
+def test_a_headline_warning_someone_against_something_is_no_claim():
+    body = (
+        "Ruud warns Kessland against 'blackmail' over gas\n\n"
+        "Foreign Minister Lena Ruud said the threat was unacceptable."
+    )
+    assert headline_items(body) == [("blackmail", "Lena Ruud")]
+
+
+def test_a_titled_subject_is_the_holder_of_that_title():
+    from articles.extraction import extract_quotes as extract
+
+    body = (
+        "Why Velmark's interior minister says the pact is 'on life support'\n\n"
+        "Velmark's then prime minister, Ola Berg, signed the pact in 2024. Its interior "
+        "minister, Sara Lind, says it is failing."
+    )
+    known = [("Sara Lind", ["interior minister of Velmark"]), ("Ola Berg", ["prime minister"])]
+    quotes = extract(body, known_people=known)
+    assert [(q.text, q.speaker) for q in quotes if q.text == "on life support"] == [
+        ("on life support", "Sara Lind")
+    ]

@@ -216,3 +216,17 @@ def test_spaces_inside_french_guillemets_are_no_part_of_the_quotation_or_its_off
         "Nous rouvrirons la frontière quand les conditions seront réunies",
     ]
     assert all(body[q.start : q.end] == q.text for q in quotes)
+
+
+def test_a_sidebars_quotation_signed_on_the_line_below():
+    body = "\n\n".join(
+        [
+            "Economist Jonas Holt of the Kessel Institute spoke first. Trade Minister Ana Reyes "
+            "spoke after him.",
+            'Key quote\n\n"A tariff is a tax that a country pays to itself."\n— Jonas Holt, '
+            "Kessel Institute",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [
+        ("A tariff is a tax that a country pays to itself.", "Jonas Holt")
+    ]

@@ -335,3 +335,36 @@ def test_an_attribution_with_the_verb_first_at_the_end_and_a_dateline_in_mixed_c
         ("paraphrase", "The talks will resume in May", "Ana Lund"),
         ("anonymous", "the party had opened talks", None),
     ]
+
+
+def test_a_claim_shared_with_an_unnamed_group_is_unnamed():
+    body = (
+        "Both the government and opposition lawmakers say they expect the budget to pass. The "
+        "ministry and the central bank said inflation had peaked."
+    )
+    assert ("anonymous", "they expect the budget to pass", None) in kinds(body)
+    assert ("paraphrase", "inflation had peaked", "ministry") in kinds(body)
+
+
+def test_with_a_group_doing_the_saying_is_that_groups_claim():
+    body = (
+        "The port deal came under fire on Monday, with dockworkers' unions warning that it would "
+        "cost 2,000 jobs. Lena Ruud, with the Harbour Workers Federation, says that the deal "
+        "can still be saved."
+    )
+    assert ("anonymous", "it would cost 2,000 jobs", None) in kinds(body)
+    assert ("paraphrase", "the deal can still be saved", "Lena Ruud") in kinds(body)
+
+
+def test_a_possessive_group_is_unnamed_and_a_firm_named_data_is_a_body():
+    body = (
+        "Farmers' groups in the south say the drought has halved the harvest. According to the "
+        "analytics firm Kestrel Data, exports fell by a third in June."
+    )
+    assert ("anonymous", "the drought has halved the harvest", None) in kinds(body)
+    assert ("paraphrase", "exports fell by a third in June", "Kestrel Data") in kinds(body)
+
+
+def test_who_says_in_commas_ends_where_the_sentence_goes_on():
+    body = "Eva Brandt, who says she sleeps four hours a night, met the envoy in Oslo on Friday."
+    assert kinds(body) == [("paraphrase", "she sleeps four hours a night", "Eva Brandt")]

@@ -393,3 +393,48 @@ def test_a_clause_that_opens_with_a_number_and_sources_connected_to_a_group():
         ("anonymous", "as many as 100 people may have died"),
         ("paraphrase", "about 20 soldiers were hurt"),
     ]
+
+
+def test_told_a_committee_and_said_however_that():
+    body = (
+        "Two economists have told a House Budget subcommittee the deficit will double by 2030. "
+        "Treasury Secretary Ana Velez said however, that the forecast ignored new revenue."
+    )
+    assert ("anonymous", "the deficit will double by 2030", None) in found(body)
+    assert ("paraphrase", "the forecast ignored new revenue", "Ana Velez") in found(body)
+
+
+def test_said_in_some_places_opens_the_claim_but_said_in_a_statement_does_not():
+    body = (
+        "Envoy Rosa Lind said in many regions, the harvest had failed. She said in a statement "
+        "posted online."
+    )
+    assert ("paraphrase", "in many regions, the harvest had failed", "Rosa Lind") in found(body)
+    assert not any(text.startswith("in a statement") for _, text, _ in found(body))
+
+
+def test_said_a_and_that_b_is_two_claims_without_a_first_that():
+    body = "Mr. Ortega said he wants to go home and that he trusts the courts."
+    assert ("paraphrase", "he wants to go home", "Ortega") in found(body)
+    assert ("paraphrase", "he trusts the courts", "Ortega") in found(body)
+
+
+def test_a_name_and_one_word_after_a_comma_inside_the_marks_is_an_attribution():
+    # A misspelt verb ("sais") or one no list holds: the comma inside the marks and the name
+    # that follows are what attribute the quotation.
+    body = (
+        'Chief negotiator Humberto de la Rosa spoke on Monday. "We will go back to the table '
+        'tomorrow," De la Rosa sais. "The Economy Ministry," the paper reports.'
+    )
+    assert ("direct", "We will go back to the table tomorrow", "Humberto de la Rosa") in found(body)
+    assert not any(text == "The Economy Ministry" for _, text, _ in found(body))
+
+
+def test_a_wire_apposition_without_its_closing_comma():
+    body = (
+        "The inquiry into the strike is still open, Army Maj. Gen. Paul Reyes, commander of "
+        "Joint Task Force 7 told Pentagon reporters on Tuesday."
+    )
+    assert found(body) == [
+        ("paraphrase", "The inquiry into the strike is still open", "Paul Reyes")
+    ]

@@ -139,3 +139,11 @@ def test_called_on_someone_to_act_gives_what_they_are_to_do():
         ("paraphrase", "lower the tone and return to talks", "Tomás Ebner Lagos"),
         ("paraphrase", "an emergency debate in Parliament", "Owen Darby"),
     ]
+
+
+def test_which_he_termed_is_the_reporters_word():
+    body = (
+        "Former president Ana Duarte said she had been detained without charge, which she termed "
+        "an insult to every voter."
+    )
+    assert found(body) == [("paraphrase", "she had been detained without charge", "Ana Duarte")]

@@ -648,3 +648,33 @@ def test_a_hyphenated_rank_before_a_spokesmans_name():
         "clash. He indicated that the government blamed the organizers."
     )
     assert {q.speaker for q in extract_quotes(body)} == {"Than Tun"}
+
+
+def test_a_place_and_its_country_are_not_the_speaker():
+    body = (
+        "At a news conference at the airport in Managua, Nicaragua, Mr. Zelaya said he would "
+        "return. A diplomat in Lima, Peru, said the vote was calm. But a journalist in Bangui, "
+        "Faustin Bambou, says the talks are stalled."
+    )
+    assert speakers(body) == ["Zelaya", None, "Faustin Bambou"]
+
+
+def test_a_service_and_a_rank_are_no_body_and_a_unit_is_no_person():
+    body = (
+        "Army Lt. Gen. Ruth Okoye, commander of the 3rd Infantry Division, said the bridge was "
+        "open. Later she said the road had been cleared."
+    )
+    assert speakers(body) == ["Ruth Okoye", "Ruth Okoye"]
+
+
+def test_a_known_one_word_name_inside_a_hyphenated_word_is_not_them():
+    from articles.extraction import extract_quotes as extract
+
+    body = (
+        "Gen. Tom Weir met officers on Monday.\n\nFighters cross the Afghanistan-Pakistan border "
+        "at will, he said."
+    )
+    quotes = extract(body, known_people=[("Pakistan", [])])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Fighters cross the Afghanistan-Pakistan border at will", "Tom Weir")
+    ]

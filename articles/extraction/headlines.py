@@ -9,7 +9,7 @@ import re
 from .article import Article, ExtractedQuote
 from .entities import TITLES, surname_key
 from .sources import ANON_RE
-from .titles import holder
+from .titles import holder, titled_phrases
 
 _ROLE_WORDS = (
     r"(?-i:president|minister|leader|chief|spokesman|spokeswoman|spokesperson|chairman|"
@@ -115,6 +115,11 @@ def _named_in_body(article: Article, subject: str) -> str:
     for person in people:
         if len(person.name.split()) >= 2 and surname_key(person.name.split()[-1]) == key:
             return person.name
+    for _, _, core, qualifiers, _ in titled_phrases(subject):
+        # "Velsland's interior minister": the holder of that very title, if the caller knows one.
+        held = holder(core, qualifiers, article.entities.known)
+        if held:
+            return held
     if words[-1].capitalize() in TITLES:
         for person in people:
             if words[-1].lower() in person.title.lower().split():
@@ -162,11 +167,24 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     subject says, in the headline's own words; a headline in quotation marks is quoted, not
     paraphrased (see find_headline_quotes)."""
     end = article.skip_until
-    if not end or end > _MOST_HEADLINE or any(span.open_pos < end for span in article.spans):
+    if not end or end > _MOST_HEADLINE:
         return []
     body = article.body
     match = _CLAIM_FIRST.fullmatch(body, 0, end) or _CLAIM_LAST.fullmatch(body, 0, end)
     if not match or match["subject"].split()[0] in {"What", "Why", "How", "Who", "When"}:
+        return []
+    marks = {
+        pos
+        for span in article.spans
+        if span.open_pos < end
+        for pos in (span.open_pos, span.close_pos)
+    }
+    if any(pos < match.start("claim") for pos in marks) or (
+        marks and len(_outside_marks(body, match.start("claim"), match.end("claim"), marks)) < 2
+    ):
+        # "Kettering says talks left her 'cautiously hopeful'": the claim in the headline's own
+        # words around a quoted fragment; not a headline whose subject is quoted, nor a claim
+        # that is all quotation (find_headline_quotes has those).
         return []
     subject = match["subject"]
     speaker = _named_in_body(article, subject)
@@ -201,17 +219,43 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
         speaker, kind = None, "anonymous"  # "Palestinians Say", "Ethiopian Opposition Says"
     found = []
     start = match.start("claim")
-    pieces = re.split(r",\s+(?i:but|and)\s+|;\s+", body[start : match.end("claim")])
+    claim = body[start : match.end("claim")]
+    if re.match(r"(?:[\w'’.-]+\s+){1,3}?(?:against|of|about|over)\b", claim) and re.search(
+        r"(?i:warns|urges)\s+$", body[: match.start("claim")]
+    ):
+        return []  # "Wellbrock warns Varnia against 'blackmail'": whom, and of what; no claim
+    # "says expulsions were 'a last resort', denies talks are dead": the subject's next act.
+    own = re.search(rf",\s+(?={_SUBJECTS_OWN_VERB.pattern})", claim)
+    claim = claim[: own.start()] if own else claim
+    pieces = re.split(r",\s+(?i:but|and)\s+|;\s+", claim)
     for index, piece in enumerate(pieces):
         if index and _SUBJECTS_OWN_VERB.match(piece):
             break
         text = piece.strip(" ,.")
         if len(text.split()) >= 2:
             a = body.index(text, start)
+            printed = "".join(c for i, c in enumerate(text, a) if i not in marks)
             found.append(
                 ExtractedQuote(
-                    text, kind, speaker, f"headline: {match['subject']}", a, a + len(text), 0.5
+                    " ".join(printed.split()),
+                    kind,
+                    speaker,
+                    f"headline: {match['subject']}",
+                    a,
+                    a + len(text),
+                    0.5,
                 )
             )
             start = a + len(text)
     return found
+
+
+def _outside_marks(body: str, start: int, end: int, marks: set[int]) -> list[str]:
+    """The words of [start, end) outside every quotation the marks open and close."""
+    inside, outside = False, []
+    for i in range(start, end):
+        if i in marks:
+            inside = not inside
+        elif not inside:
+            outside.append(body[i])
+    return "".join(outside).split()

@@ -490,6 +490,18 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 after = _after_attribution(article, last.close_pos + 1, next_end)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
+        signed = after is None and re.match(
+            # A bounded slice: a copy of the rest of the body per quotation would be quadratic.
+            r"[ \t]*\n[ \t]*[–—]",
+            article.body[last.close_pos + 1 : last.close_pos + 40],
+        )
+        if signed:
+            # A sidebar's quotation signed on the line below: '"..."\n— Tomasz Wielgosz, ...'.
+            line_end = article.body.find("\n", last.close_pos + 1 + signed.end())
+            line_end = len(article.body) if line_end == -1 else line_end
+            after = _after_attribution(
+                article, last.close_pos + 1, min(line_end, sent_end + WINDOW)
+            )
         # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.
         stripped = re.sub(r"^[•·*–—-]\s*", "", before.strip())
         standalone = (

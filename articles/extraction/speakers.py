@@ -396,6 +396,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         owner = next((m for m in entities.within(start, end) if m.possessive), None)
         if owner and owner.kind in {"person", "org"}:
             return _name_of(entities, owner)
+    with_ = re.search(r",\s+with\s+(?=[^,~]+$)", phrase)
+    if with_ and not masked[start:end].rstrip().endswith(","):
+        # "The deal came under fire on Sunday, with critics warning that ...": the participle's
+        # own subject speaks (not "Noor, with the Justice and Equality Movement, says": where
+        # he works).
+        offset = masked.find(phrase, start) + with_.end()
+        return resolve_phrase(entities, masked, offset, end)
     where = re.search(r",\s+where\s+(?=[^,~]+$)", phrase)
     if where:
         # "the issue echoed in the National Assembly, where members on both benches called":
@@ -501,6 +508,15 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     ):
         # "according to Sarneli government figures": the body's own figures are its word.
         return resolve_org(entities, first)
+    joined = re.fullmatch(r"(?:[Bb]oth\s+)?[^,~]{2,60}?\s+and\s+(?P<other>[^,~]{2,60})", tail)
+    if (
+        joined
+        and not any(m.kind == "person" for m in inside)
+        and (ANON_RE.search(joined["other"]) or _LOWER_GROUP.fullmatch(joined["other"]))
+    ):
+        # "Both the government and Tamil rebels say": a claim that unnamed people share is no
+        # one body's.
+        return ANON
     unnamed = ANON_RE.search(phrase)
     named_body = (
         # "The Council for Displaced People, an independent monitoring group,": a body whose
@@ -524,7 +540,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     people = [m for m in inside if m.kind in {"person", "anon", "title"} and not m.possessive]
     if people:
         return people[0].name
-    if _POLL_RE.search(phrase):
+    poll = _POLL_RE.search(masked, start, end)
+    if poll and not any(m.start <= poll.start() < m.end for m in inside if m.kind == "org"):
+        # Not a body's name that holds the word ("the analytics firm Lodestar Data").
         # "shipping data compiled by the Baltic Freight Monitor": the data is the compiler's.
         by = _COMPILED_BY.search(masked, start, end)
         return resolve_phrase(entities, masked, by.end(), end) if by else None

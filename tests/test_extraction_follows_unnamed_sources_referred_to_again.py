@@ -618,3 +618,14 @@ def test_members_aides_and_officials_around_a_named_body_or_person_stay_unnamed(
         "waiting to happen'."
     )
     assert [(q.kind, q.speaker) for q in extract_quotes(body)] == [("anonymous", None)] * 4
+
+
+def test_a_correspondents_source_told_by_and_spoken_to():
+    body = (
+        "Talks broke up at noon. I'm told by one diplomat in the Velmar delegation that the "
+        "other side asked for more money. And the diplomat I spoke to added that a new date "
+        "could be set within days."
+    )
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+    assert ("anonymous", None, "the other side asked for more money") in found
+    assert ("anonymous", None, "a new date could be set within days") in found

@@ -298,3 +298,44 @@ def test_a_panels_labels_with_titles_and_surnames_alone_are_turns():
 def test_what_the_host_says_you_said_is_the_guest_who_answers():
     found = [(q.kind, q.speaker, q.text) for q in extract_quotes(PANEL)]
     assert ("partial", "Rafael Quintero", "a tax on being nineteen") in found
+
+
+def test_a_briefings_office_label_is_whoever_holds_the_office():
+    body = "\n\n".join(
+        [
+            "Daily press briefing",
+            "The following is a transcript of today's briefing by Ana Lindqvist, Spokesperson "
+            "for the Secretary-General.",
+            "Question: Has the envoy reached the capital?",
+            "Spokesperson: She arrived this morning and will meet both delegations tomorrow.",
+            "Question: Will the Council meet?",
+            "Spokesperson: That is for Council members to decide, not for me.",
+        ]
+    )
+    turns = [(q.kind, q.speaker, q.text) for q in extract_quotes(body) if q.kind == "direct"]
+    assert turns == [
+        (
+            "direct",
+            "Ana Lindqvist",
+            "She arrived this morning and will meet both delegations tomorrow.",
+        ),
+        ("direct", "Ana Lindqvist", "That is for Council members to decide, not for me."),
+    ]
+
+
+def test_a_radio_scripts_clips_cued_with_a_dash():
+    body = "\n\n".join(
+        [
+            "NEWSREADER: The Trade Minister, Oskar Brandt, says the tariffs will go.",
+            "— BRANDT: We listened to the farmers, and we are acting on what they told us.",
+            "NEWSREADER: At the border, lorries queued for hours.",
+            "— DRIVER: Nobody can tell me when I'm getting out of here.",
+        ]
+    )
+    found = [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+    assert (
+        "direct",
+        "Oskar Brandt",
+        "We listened to the farmers, and we are acting on what they told us.",
+    ) in found
+    assert ("anonymous", None, "Nobody can tell me when I'm getting out of here.") in found

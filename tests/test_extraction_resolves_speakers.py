@@ -678,3 +678,38 @@ def test_a_known_one_word_name_inside_a_hyphenated_word_is_not_them():
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Fighters cross the Afghanistan-Pakistan border at will", "Tom Weir")
     ]
+
+
+def test_a_bodys_abbreviation_in_brackets_is_that_body():
+    body = (
+        "Our colleagues at the UN Refugee Agency (UNHCR) tell us that 2,000 people crossed on "
+        "Monday. UNHCR says its teams are registering new arrivals. The UN Conference on Trade "
+        "and Development says that grain costs rose."
+    )
+    assert speakers(body) == [
+        "UN Refugee Agency",
+        "UN Refugee Agency",
+        "UN Conference on Trade and Development",
+    ]
+
+
+def test_the_group_is_the_body_named_just_before_or_the_name_it_calls_itself():
+    body = (
+        "The Coalition for Open Courts, an umbrella for 300 civic groups, released a statement. "
+        "The group said it would go on working. The group that seized the ship, which calls "
+        "itself the Free Sea Brigades, said the crew was safe. Fighters with the group said "
+        "they held the port."
+    )
+    assert speakers(body) == ["Coalition for Open Courts", "Free Sea Brigades", None]
+
+
+def test_according_to_screenshots_is_how_the_reporter_knows_it_not_what_was_said():
+    from articles.extraction import extract_quotes as extract
+
+    body = (
+        "Deputy Minister Marco Tessaro wrote on X that the boat had been sent back, according to "
+        "screenshots that circulated before the post was deleted."
+    )
+    assert [(q.text, q.speaker) for q in extract(body)] == [
+        ("the boat had been sent back", "Marco Tessaro")
+    ]

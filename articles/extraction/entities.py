@@ -74,11 +74,12 @@ ORG_WORDS = {
     "Bloc", "Caucus", "Conference", "Summit", "Forum", "Assembly", "Secretariat", "Programme",
     "Treaty", "Pact", "Games", "Olympics", "Cup", "Festival", "Expo", "Initiative",
     "Tribunal", "Rally", "Agreement", "Accord", "Convention", "Protocol", "Charter",
-    "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange",
+    "Chamber", "Directorate", "Inspectorate", "Regulator", "Exchange", "Community",
     "Railways", "Institution", "Academy", "College", "School", "Hospital", "Church",
     "Military", "Prize", "Award", "Medal",
     # Military units: "Combined Joint Task Force 101", "the 101st Airborne Division".
-    "Force", "Division", "Brigade", "Regiment", "Battalion", "Fleet", "Squadron",
+    "Force", "Division", "Brigade", "Regiment", "Battalion", "Fleet", "Squadron", "Brigades",
+    "Battalions",
     # Buildings that stand for their institutions ("The Pentagon says").
     "Pentagon", "Elysee", "Élysée",
     # Newspapers' names.
@@ -132,7 +133,7 @@ ORG_NOUNS = (
     "secretariat|team|commission|"
     "committee|parliament|cabinet|spokesman's office|operator|company|firm|broadcaster|"
     "authority|utility|airline|court|union|mission|delegation|chamber of commerce|association|"
-    "federation|confederation|employers' group|junta|regime|militia"
+    "federation|confederation|employers' group|junta|regime|militia|group|charity|organi[sz]ation"
 )
 # A verb after a name is no qualifier of an organisation: "Mol said parliament's committee ...".
 _VERB_NOT_QUALIFIER = (
@@ -480,7 +481,8 @@ def find_entities(
                 name += place.group(0).rstrip()
                 stop += place.end()
             named = re.match(
-                r"(?: (?:for|of) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
+                # "Conference on Trade and Development", "Committee on Foreign Relations".
+                r"(?: (?:for|of|on) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
                 # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
                 # "... and Lena Hart said": a person's two names).
                 r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
@@ -764,8 +766,19 @@ def _initials(masked: str, mentions: list[Mention]) -> list[Mention]:
             initials = "".join(w[0] for w in words)
             if re.search(rf"\(\s*{initials}\s*\)", masked[mention.end : mention.end + 12]):
                 named.setdefault(initials, mention.name)
+                continue
+            # "the UN Refugee Agency (UNHCR)": an abbreviation in brackets straight after the name,
+            # whatever its letters.
+            bracketed = re.match(
+                r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", masked[mention.end : mention.end + 16]
+            )
+            if bracketed:
+                named.setdefault(bracketed.group(1), mention.name)
     if not named:
         return found
+    for mention in mentions:
+        if mention.kind == "org" and mention.name in named:
+            mention.name = named[mention.name]  # a later "UNHCR says" found on its own
     # One search for all of them (a text of many bodies stays linear); not "the NEC boss": a
     # title, whose holder is a person.
     alternatives = "|".join(sorted(map(re.escape, named), key=len, reverse=True))

@@ -133,7 +133,9 @@ _ANON_AGAIN = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|That)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{SOURCE_NOUNS})"
     r"\b(?!['’]s)"
     # "the official results", "the official Xinhua news agency": an adjective, not a source.
-    r"(?!\s+(?:[A-Z]|(?:results|count|figures|line|news|visit|statement|media|website|data|"
+    # ("the official I spoke to" is one, the reporter's source).
+    r"(?!\s+(?:(?!I\s+(?:spoke|talked|met|interviewed)\b)[A-Z]|"
+    r"(?:results|count|figures|line|news|visit|statement|media|website|data|"
     r"position|policy|report|tally|language|name|title|channels?|story|version|estimates?|"
     r"toll|documents?|records?|account|agency|newspaper|gazette|portal|announcement|"
     r"ceremony|residence|opening|launch|reason|explanation|code|close|of)\b))"

@@ -72,6 +72,21 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         named_as = set(f"{earlier.name} {earlier.title}".lower().split())
         if earlier.name[:1].isupper() and wanted <= named_as:
             return earlier.name
+    if wanted & _GROUP_NOUNS:
+        # "MEND, a militant group, claimed ... The militant group denounced": the one body, not a
+        # state's, that the text has made a sentence's subject.
+        bodies = [
+            m
+            for m in entities.before(mention.start, 12)
+            if m.kind == "org"
+            and mention.start - m.end < 400
+            and m.name[:1].isupper()
+            and not m.possessive
+            and not set(m.name.split()) & _STATE_WORDS
+            and m.name.split()[-1] not in COMPANY_WORDS
+        ]
+        if bodies:
+            return _named_earlier(entities, bodies[-1])
     if wanted & _BUSINESS_NOUNS and wanted <= _BUSINESS_NOUNS | {"shipping", "consulting"}:
         # "Halvard Maritime won the concession ... The company said": the one company named
         # (with two, no guess: the editor sees "company").
@@ -180,6 +195,13 @@ _SPOKE_AFTER = re.compile(
 )
 # What a company is later called ("the company said", "the firm denied").
 _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
+# What a campaign, a rebel movement or a charity is later called ("the group said").
+_GROUP_NOUNS = {"group", "organisation", "organization", "charity", "movement", "coalition"}
+# Words of a state's own bodies, which "the group" never means.
+_STATE_WORDS = {
+    "Ministry", "Government", "Office", "Embassy", "Presidency", "Palace", "Kremlin", "Army",
+    "Navy", "Police", "Parliament", "Senate", "Congress", "Court", "Department", "Cabinet",
+}  # fmt: skip
 # A full stop that ends a sentence (not "Hon.", "Dr.", "Gen.").
 _SENTENCE_STOP = re.compile(
     r"(?<!\bHon)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)"
@@ -290,6 +312,10 @@ _COMPILED_BY = re.compile(
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|from|at|near|across|around|of)\s+(?:the\s+)?$")
 
 
+_CALLS_ITSELF = re.compile(
+    r",\s+(?:which|who|that)\s+(?:calls|call|called)\s+(?:itself|themselves)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'’-]*){0,5}),\s*$"
+)
 _WHICH = re.compile(
     r"(?:\s*\([A-Z]{2,10}\))?,\s+(?:which|where|whose)\s[^,~]{1,120},$|\s*\([A-Z]{2,10}\),?$"
 )
@@ -375,6 +401,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if auxiliary and auxiliary.start() > start:
         end = auxiliary.start()
         phrase = masked[start:end].strip(" ,")
+    calls_itself = _CALLS_ITSELF.search(masked, near_end, end)
+    if calls_itself:
+        # "The group that held them, which calls itself the Free Hill Brigades,": its own name.
+        return calls_itself["name"].strip()
     relative = _WHICH.search(masked, near_end, start + len(masked[start:end].rstrip(" ")))
     if relative and relative.start() > start:
         # "The Concord of Northern States (CNS), which sent 200 observers,": who, not the
@@ -396,6 +426,21 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         owner = next((m for m in entities.within(start, end) if m.possessive), None)
         if owner and owner.kind in {"person", "org"}:
             return _name_of(entities, owner)
+    if re.match(
+        r"(?:[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+(?:s|men)\s+(?:with|from|of|in)\s+(?:the\s+)?(?:rebel\s+|militant\s+)?"
+        r"(?:group|movement|organi[sz]ation|militia|party|union|alliance)\b",
+        phrase,
+    ):
+        return ANON  # "Rebels with the group, LURD, said": members, none of them named
+    colleagues = re.match(
+        r"(?:[Oo]ur|[Mm]y)\s+(?:colleagues|partners)\s+(?:at|from|in|with)\s+", phrase
+    )
+    if colleagues:
+        # A briefer's "Our colleagues at the UN Refugee Agency tell us": that body speaks.
+        offset = masked.find(phrase, start) + colleagues.end()
+        named_body = resolve_phrase(entities, masked, offset, end)
+        if named_body and named_body != ANON:
+            return named_body
     with_ = re.search(r",\s+with\s+(?=[^,~]+$)", phrase)
     if with_ and not masked[start:end].rstrip().endswith(","):
         # "The deal came under fire on Sunday, with critics warning that ...": the participle's
@@ -548,6 +593,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         return resolve_phrase(entities, masked, by.end(), end) if by else None
     orgs = [m for m in inside if m.kind == "org"]
     if orgs:
+        named = [m for m in orgs[1:] if m.name[:1].isupper() and not m.possessive]
+        if not orgs[0].name[:1].isupper() and named:
+            # "The regional organisation, the Community of Sahelian States,", "The group that held
+            # them, which calls itself the Free Hill Brigades,": the name in apposition.
+            return resolve_org(entities, named[0])
         return resolve_org(entities, orgs[0])
     pronouns = [
         m

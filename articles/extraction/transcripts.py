@@ -10,9 +10,12 @@ from dataclasses import replace
 
 from .article import Article, ExtractedQuote
 from .entities import surname_key
+from .sources import PASSERS_BY, SOURCE_NOUNS
 
 # A speaker's label in capitals at the start of a paragraph, with an optional "(RECORDING)".
 _TURN = re.compile(
+    # "— ROSSE: We will not stand by ...": a radio script's clip, cued with a dash.
+    r"(?:[–—]\s*)?"
     r"(?P<label>[A-Z][A-Z.'’ -]{1,40}?)"
     # "MARK THORNE, OPPOSITION DEFENCE SPOKESMAN:", as Australian broadcasters label a speaker.
     r"(?:,\s*(?P<role>[A-Z][A-Z.'’ ,&-]{1,60}?))?"
@@ -43,6 +46,11 @@ _OFFICE_TURN = re.compile(
 _CHAIR_TURN = re.compile(
     r"(?:Mr|Madam|Madame|The)\s+(?P<office>(?:Deputy\s+)?(?:Speaker|President|Chairman|Chair))"
     r":\s+(?=\S)"
+)
+# A briefing's label for whoever holds an office: "Spokesperson: I'm not going to ...".
+_OFFICE_LABEL = re.compile(
+    r"(?:The\s+)?(?P<office>(?:Deputy\s+)?(?:Spokesperson|Spokesman|Spokeswoman|Press\s+Secretary|"
+    r"Ambassador|Envoy|Special\s+Envoy|High\s+Commissioner))\s*:\s+(?=\S)"
 )
 # What the record prints between a turn's words: "(Interruption)", "[Laughter]".
 _STAGE_DIRECTION = re.compile(
@@ -128,7 +136,24 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     chairs: dict[str, str | None] = {}  # who holds each chair the labels name
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
     first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
+    offices = Counter(
+        m["office"] for a, b in article.paragraphs if (m := _OFFICE_LABEL.match(body, a, b))
+    )
     for start, end in article.paragraphs:
+        briefer = _OFFICE_LABEL.match(body, start, end)
+        if briefer and offices[briefer["office"]] >= 2:
+            # "Spokesperson: ...", turn after turn: whoever the text says holds the office.
+            if briefer["office"] not in chairs:  # looked for once, not per turn
+                chairs[briefer["office"]] = _holder(article, briefer["office"])
+            name = chairs[briefer["office"]]
+            text = " ".join(body[briefer.end() : end].split())
+            if name and len(text.split()) >= 3:
+                found.append(
+                    ExtractedQuote(
+                        text, "direct", name, briefer.group().strip(), briefer.end(), end, 0.75
+                    )
+                )
+            continue
         answer = answers and _ANSWER.match(body, start, end)
         if answer:
             # An interview's answer is the interviewee's own words.
@@ -185,7 +210,14 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
                 )
             continue
         turn = _TURN.match(body, start, end)
-        if turn and turn["vox"]:
+        if turn and (
+            turn["vox"]
+            or (
+                turn["label"]
+                and body[start] in "–—"
+                and re.fullmatch(rf"(?i:{PASSERS_BY}|{SOURCE_NOUNS})", turn["label"].strip())
+            )
+        ):
             # "VOX POP (LORRY DRIVER): ...": somebody in the street, never named.
             text = " ".join(body[turn.end() : end].split())
             if len(text.split()) >= 3:
@@ -260,6 +292,22 @@ def _questioners(article: Article, by_initials: dict[str, str]) -> set[str]:
     return {
         name for name, asked in turns.items() if len(asked) >= 2 and sum(asked) * 2 > len(asked)
     }
+
+
+def _holder(article: Article, office: str) -> str | None:
+    """Who holds the office a briefing's label names: "Lucien Okafor-Reyes, Spokesperson for
+    ...", "Spokesperson Lucien Okafor-Reyes", else the one holder the caller knows."""
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+    role = rf"(?i:{re.escape(office)})"
+    written = re.search(
+        rf"(?P<a>{name}),\s+(?:the\s+)?{role}\b|\b{role},?\s+(?P<b>{name})(?=[\s,.;:])",
+        article.masked,
+    )
+    if written:
+        return written["a"] or written["b"]
+    title = office.lower()
+    holders = [name for name, titles in article.known if any(t.endswith(title) for t in titles)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _chair(article: Article, office: str) -> str | None:

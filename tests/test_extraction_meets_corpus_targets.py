@@ -12,15 +12,16 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
 # on 3 December 2026, session 9, when the sixteenth to nineteenth held-out sets, d01-d10 to
-# g01-g10, joined the tuning part and were tuned on: their 849 items, which the rules missed more
-# often, took partial speaker accuracy over the whole part from 0.96 to 0.95, unnamed-source
-# recall from 0.88 to 0.87, and the unnamed claims credited to a name from 5 to 8; a scare quote
-# of theirs is still reported.)
+# g01-g10, joined the tuning part; and again on 3 December 2026, session 10, when the twentieth
+# and twenty-first, i01-i10 and j01-j10, joined it and were tuned on: their 429 items, which the
+# rules missed more often, took unnamed-source recall over the whole part from 0.87 to 0.86, the
+# unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to 2, while
+# partial recall rose from 0.94 to 0.95 and paraphrase recall from 0.87 to 0.88.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.98),
-    "partial": (0.99, 0.94, 0.95),
-    "paraphrase": (0.97, 0.87, 0.96),
-    "anonymous": (0.94, 0.87, 1.00),
+    "partial": (0.99, 0.95, 0.96),
+    "paraphrase": (0.97, 0.88, 0.96),
+    "anonymous": (0.94, 0.86, 1.00),
 }
 
 
@@ -29,18 +30,19 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twentieth set (i01-i10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 9), after the rules were tuned on the
-# sixteenth to nineteenth sets (d, e, f, g). It meets issue 10's targets for partial quotes,
-# paraphrases, unnamed sources and scare quotes and misses direct recall and two credited claims;
-# it must not get worse than measured then. Raise these as it improves; never lower them to pass.
+# The held-out part is the twenty-second set (k01-k10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 10), after the rules were tuned on the
+# twentieth and twenty-first sets (i, j). It meets issue 10's targets for the precision and recall
+# of every kind, partial speakers and unnamed-source recall, and misses direct speaker accuracy
+# (0.68), one credited claim and one scare quote; it must not get worse than measured then. Raise
+# these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.70, 0.97),
-    "partial": (1.00, 0.94, 0.98),
-    "paraphrase": (0.93, 0.84, 0.96),
-    "anonymous": (0.96, 0.74, 1.00),
+    "direct": (1.00, 1.00, 0.68),
+    "partial": (1.00, 1.00, 0.91),
+    "paraphrase": (0.99, 0.90, 0.89),
+    "anonymous": (0.92, 0.75, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():
@@ -76,11 +78,13 @@ def test_the_tuning_part_does_not_get_worse(tuning, kind):
     )
 
 
-# Five unnamed claims in the tuning part are still credited to a name (w03's army chief, x01's
-# reporter, x05's director of information, y06's reported words, c04's "Serbian leaders assured
-# the troika" reported by Wisner); no scare quote is reported. Lower these when they are fixed.
-TUNING_AT_MOST_CREDITED = 8
-TUNING_AT_MOST_SCARE = 1
+# Ten unnamed claims in the tuning part are still credited to a name (among them w03's army chief,
+# x01's reporter, x05's director of information, y06's reported words, c04's "Serbian leaders
+# assured the troika" reported by Wisner, e05's deputy information minister, and j09's Telegram
+# channel taken for the newspaper that reported it); two scare quotes are reported. Lower these
+# when they are fixed.
+TUNING_AT_MOST_CREDITED = 10
+TUNING_AT_MOST_SCARE = 2
 
 
 def test_the_tuning_part_credits_almost_no_unnamed_source_and_reports_no_scare_quote(tuning):

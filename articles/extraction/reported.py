@@ -167,6 +167,21 @@ def _emit_impersonal(article: Article, out: list, start: int, end: int, it: re.M
     _emit(article, out, start + it.end(), end, ANON, attribution, 0.6)
 
 
+def _emit_after_source(
+    article: Article,
+    out: list,
+    start: int,
+    end: int,
+    match: re.Match,
+    speaker: str | None,
+    confidence: float,
+) -> None:
+    """The clause after a phrase that names its source ("citing X, said", "I'm told by X that"),
+    attributed as printed up to the source."""
+    attribution = article.printed(start + match.start(), start + match.end("src"))
+    _emit(article, out, start + match.end(), end, speaker, attribution, confidence)
+
+
 def _marks_within(article: Article, start: int, end: int) -> set[int]:
     """Offsets of the quotation marks (not apostrophes) inside [start, end)."""
     return {
@@ -202,31 +217,14 @@ def _reported_clause(
     if match:
         source = resolve(match.start("src"), match.end("src"))
         speaker = source if source == ANON else resolve(0, match.start())
-        _emit(
-            article,
-            out,
-            start + match.end(),
-            end,
-            speaker,
-            article.printed(start + match.start(), start + match.end("src")),
-            0.65,
-        )
+        _emit_after_source(article, out, start, end, match, speaker, 0.65)
         return
     match = _TOLD_BY.search(s)
-    if match:
-        # "I'm told by one official in the delegation that Orsa asked ...": the passive's agent.
-        speaker = resolve(match.start("src"), match.end("src"))
-        if speaker:
-            _emit(
-                article,
-                out,
-                start + match.end(),
-                end,
-                speaker,
-                article.printed(start + match.start(), start + match.end("src")),
-                0.6,
-            )
-            return
+    # "I'm told by one official in the delegation that Orsa asked ...": the passive's agent.
+    speaker = match and resolve(match.start("src"), match.end("src"))
+    if speaker:
+        _emit_after_source(article, out, start, end, match, speaker, 0.6)
+        return
     match = _PARENTHESIS.match(s)
     if match and MASK not in s[: match.start("att")]:
         # "The explanation, say people familiar with the trade, lies in ...": the attribution

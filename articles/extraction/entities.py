@@ -482,7 +482,9 @@ def find_entities(
                 stop += place.end()
             named = re.match(
                 # "Conference on Trade and Development", "Committee on Foreign Relations".
-                r"(?: (?:for|of|on) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
+                r"(?: (?:for|of|on(?! (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|"
+                r"February|March|April|May|June|July|August|September|October|November|December|"
+                r"Christmas|Easter|New Year)\b)) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
                 # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
                 # "... and Lena Hart said": a person's two names).
                 r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
@@ -549,6 +551,10 @@ def find_entities(
                     and (len(person) == 1 or (len(person) == 2 and person[0] in _COUNTRY_HEADS))
                     and masked[place_until:start].strip() == ","
                     and re.match(r"[,.;:]", masked[end : end + 1])
+                    # Not a surname the text gave a person ("in Geneva, Okafor, who arrived"),
+                    # nor one an apposition describes (", 79,", ", who", ", the").
+                    and (len(person) == 2 or surname_key(person[-1]) not in full_names)
+                    and not re.match(r",\s+(?:who|the|a|an|\d)\b", masked[end : end + 8])
                 )
             )
         ):
@@ -772,7 +778,13 @@ def _initials(masked: str, mentions: list[Mention]) -> list[Mention]:
             bracketed = re.match(
                 r"\s*\(\s*([A-Z][A-Z0-9]{1,9})\s*\)", masked[mention.end : mention.end + 16]
             )
-            if bracketed:
+            if (
+                bracketed
+                # Not a country's code ("The Refugee Council (UK)"): an abbreviation of the name,
+                # which starts as the name does.
+                and bracketed.group(1)[0] == words[0][0]
+                and bracketed.group(1) not in {"UK", "US", "USA", "EU", "UN", "AU", "UAE", "DRC"}
+            ):
                 named.setdefault(bracketed.group(1), mention.name)
     if not named:
         return found

@@ -220,12 +220,14 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     found = []
     start = match.start("claim")
     claim = body[start : match.end("claim")]
-    if re.match(r"(?:[\w'’.-]+\s+){1,3}?(?:against|of|about|over)\b", claim) and re.search(
-        r"(?i:warns|urges)\s+$", body[: match.start("claim")]
-    ):
+    if re.match(
+        # (Not "UN Warns Millions of Children Face Famine": a noun phrase the claim's verb follows.)
+        r"(?:[\w'’.-]+\s+){1,3}?(?:against|about|over)\b|(?:[\w'’.-]+\s+){1,3}?of\s+[\"'‘“«„]",
+        claim,
+    ) and re.search(r"(?i:warns|urges)\s+$", body[: match.start("claim")]):
         return []  # "Wellbrock warns Varnia against 'blackmail'": whom, and of what; no claim
     # "says expulsions were 'a last resort', denies talks are dead": the subject's next act.
-    own = re.search(rf",\s+(?={_SUBJECTS_OWN_VERB.pattern})", claim)
+    own = re.search(rf",\s+(?={_SUBJECTS_OWN_VERB.pattern}(?!\s+(?:for|of)\b))", claim)
     claim = claim[: own.start()] if own else claim
     pieces = re.split(r",\s+(?i:but|and)\s+|;\s+", claim)
     for index, piece in enumerate(pieces):

@@ -218,8 +218,11 @@ def _who(according: re.Match) -> tuple[int, int]:
     return according.start(group), according.end(group)
 
 
-def _after_attribution(article: Article, start: int, end: int) -> tuple[str | None, str] | None:
-    """Speaker and printed attribution from the text following a closing mark."""
+def _after_attribution(
+    article: Article, start: int, end: int, alone: bool = False
+) -> tuple[str | None, str] | None:
+    """Speaker and printed attribution from the text following a closing mark (`alone`: the
+    quotation opens its sentence, so that a name and any one word after it attribute it)."""
     text = article.masked[start:end]
     for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_ACCORDING, _AFTER_DASH):
         match = pattern.match(text)
@@ -235,8 +238,9 @@ def _after_attribution(article: Article, start: int, end: int) -> tuple[str | No
         if speaker is not None:
             printed = article.printed(start + match.start(1), start + match.end())
             return speaker, printed
-    odd = _AFTER_NAME_WORD.match(text)
+    odd = alone and _AFTER_NAME_WORD.match(text)
     if odd and "," in article.body[max(0, start - 3) : start]:
+        # (Not 'Branded a "traitor," Mensah resigned.': the words before the marks are another's.)
         spk_start, spk_end = start + odd.start("spk"), start + odd.end("spk")
         people = [m for m in article.entities.within(spk_start, spk_end) if m.kind == "person"]
         if people and people[0].start == spk_start and people[-1].end == spk_end:
@@ -481,7 +485,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         sent_end = min(sent_end, last.close_pos + WINDOW)
         before = article.masked[sent_start : first.open_pos]
         para_start = article.paragraph_start(first.open_pos)
-        after = _after_attribution(article, last.close_pos + 1, sent_end)
+        alone = not re.sub(r"^[•·*–—-]\s*", "", before.strip())
+        after = _after_attribution(article, last.close_pos + 1, sent_end, alone)
         if after is None and article.body[last.end - 1 : last.end] in {"?", "!"}:
             # '"Did anyone ask what it was for?" Osei asked.': a question's mark ends the
             # sentence, and its attribution stands as the next one.
@@ -490,20 +495,25 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 after = _after_attribution(article, last.close_pos + 1, next_end)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
-        signed = after is None and re.match(
-            # A bounded slice: a copy of the rest of the body per quotation would be quadratic.
-            r"[ \t]*\n[ \t]*[–—]",
-            article.body[last.close_pos + 1 : last.close_pos + 40],
+        # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.
+        stripped = re.sub(r"^[•·*–—-]\s*", "", before.strip())
+        signed = (
+            after is None
+            and not stripped
+            and re.match(
+                # A bounded slice: a copy of the rest of the body per quotation would be quadratic.
+                r"[ \t]*\n[ \t]*[–—]",
+                article.body[last.close_pos + 1 : last.close_pos + 40],
+            )
         )
         if signed:
-            # A sidebar's quotation signed on the line below: '"..."\n— Tomasz Wielgosz, ...'.
+            # A sidebar's quotation signed on the line below (not a bulleted list's, whose
+            # own line names its speaker before the marks): '"..."\n— Tomasz Wielgosz, ...'.
             line_end = article.body.find("\n", last.close_pos + 1 + signed.end())
             line_end = len(article.body) if line_end == -1 else line_end
             after = _after_attribution(
                 article, last.close_pos + 1, min(line_end, sent_end + WINDOW)
             )
-        # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.
-        stripped = re.sub(r"^[•·*–—-]\s*", "", before.strip())
         standalone = (
             not stripped
             or stripped.endswith(":")

@@ -157,7 +157,8 @@ _CHARACTERISING = re.compile(
     r",\s+(?:describing|calling|dubbing|branding|labell?ing|terming|dismissing)\s[^;]*$"
     # "..., which he termed an affront to the world": the reporter's word for what was said.
     r"|,\s+which\s+(?:he|she|they|it|the\s+\w+)\s+(?:also\s+)?(?:termed|called|described|dubbed|"
-    r"branded|labell?ed|characteri[sz]ed)\s[^;]*$"
+    # (Not "the ceasefire, which she called fragile, was holding": an aside inside the clause.)
+    r"branded|labell?ed|characteri[sz]ed)\s[^;,]*$"
 )
 
 
@@ -198,6 +199,18 @@ _TOLD_BY = re.compile(
     r"\b(?:I['’]m|I\s+am|I\s+was|I['’]ve\s+been|I\s+have\s+been|[Ww]e['’]re|[Ww]e\s+were|"
     r"[Ww]e['’]ve\s+been|[Ww]e\s+have\s+been)\s+(?:also\s+)?told\s+by\s+(?P<src>[^,~;]{2,80}?)"
     r"\s+that\s+"
+)
+
+
+# "told a Senate Foreign Relations subcommittee the administration places ...": a body that heard
+# them, then a clause that opens with its own subject and soon has its verb (not "told the crowd a
+# story", nor "told the conference organisers the hall was small").
+_TOLD_A_BODY = re.compile(
+    r"\s+(?:a|the)\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z]+\s+)?(?:subcommittee|committee|panel|"
+    r"hearing|conference|forum|meeting|gathering|briefing|seminar|summit|audience|crowd|rally)"
+    rf"{TIME},?\s+"
+    r"(?=(?:the|it|he|she|they|we|there|this|its|his|her|their)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:[a-z]+s|[a-z]+ed|is|are|was|were|has|had|will|would|could|can|must|should|may|might)\b)"
 )
 
 
@@ -628,10 +641,7 @@ _TOLD_OBJECT = re.compile(
     r"(?:the\s+)?[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*(?:['’]s)?)*|"
     # "told state television", "told the local newspaper".
     r"(?:state|national|public|local)\s+(?:television|radio|media|broadcaster)|"
-    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency)|"
-    # "told a Senate Foreign Relations subcommittee the administration ...": a body heard them.
-    r"(?:a|the)\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:[a-z]+\s+)?(?:subcommittee|committee|panel|hearing|"
-    r"conference|forum|meeting|gathering|briefing|seminar|summit|audience|crowd|rally))"
+    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b"
@@ -668,7 +678,8 @@ _NOT_A_CLAUSE = (
     # "say at least 50 people", "said about 100 people": a number opens the clause.
     r"(?:to|of|for|against|with|by|about(?!\s+\d)|on|at(?!\s+least\b)|when|while|whilst|after|"
     # "said in some countries, there is real concern": where the claim holds opens it.
-    r"in(?!\s+(?:some|many|most|several|certain|other|a\s+few|a\s+number\s+of)\s+[a-z]+,\s)|"
+    r"in(?!\s+(?:some|many|most|several|certain|other|a\s+few|a\s+number\s+of)\s+"
+    r"(?!(?:speeches|interviews|statements|remarks|posts|articles|meetings|letters)\b)[a-z]+,\s)|"
     r"before|during|outside|amid|amidst|"
     r"inside|without|because|since|following|upon|until|from|through|via|afterwards|shortly|"
     # "says as long as people are dying, dialogue is needed": a condition starts a claim.
@@ -778,7 +789,9 @@ def _main_reported(
             r"(?:,\s[^,~.]{1,60},)?)\s)??that\s",
             rest,
         )
-        told = name in {"told", "tells", "tell"} and _TOLD_OBJECT.match(rest)
+        told = name in {"told", "tells", "tell"} and (
+            _TOLD_OBJECT.match(rest) or _TOLD_A_BODY.match(rest)
+        )
         if that and not re.search(
             # "warns if the government does not show that ...": the "that" is a later clause's;
             # an aside in commas on how it was said ("in a message posted on social media") is
@@ -1050,10 +1063,15 @@ def _main_reported(
             clause_end = (
                 complement + turn.start() + (1 if masked[complement + turn.start()] == MASK else 0)
             )
-        relative = re.search(r",\s*who\s+(?:also\s+)?$", phrase) and _RELATIVE_CLOSED.search(
-            masked, complement, clause_end
-        )
-        if relative:
+        relative = None
+        if re.search(r",\s*who\s+(?:also\s+)?$", phrase):
+            # The last such verb: "who says the deal, signed last year, is dead, told ...".
+            relative = max(
+                _RELATIVE_CLOSED.finditer(masked, complement, end),
+                key=lambda m: m.start(),
+                default=None,
+            )
+        if relative and relative.start() < clause_end:
             # "Anouka, who says she has not taken a weekend off, spoke to ...": the relative
             # clause ends where the sentence's own verb comes.
             clause_end = relative.start()

@@ -73,13 +73,14 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         if earlier.name[:1].isupper() and wanted <= named_as:
             return earlier.name
     if wanted & _GROUP_NOUNS:
-        # "MEND, a militant group, claimed ... The militant group denounced": the one body, not a
-        # state's, that the text has made a sentence's subject.
+        # "MEND, a militant group, claimed ... The militant group denounced": the latest body, not
+        # a state's, that the text has made a sentence's subject (not "Human Rights Watch urged
+        # the European Union ... The group said": the object).
         bodies = [
             m
-            for m in entities.before(mention.start, 12)
+            for m in entities.subjects_before(mention.start, 6)
             if m.kind == "org"
-            and mention.start - m.end < 400
+            and mention.start - m.end < 600
             and m.name[:1].isupper()
             and not m.possessive
             and not set(m.name.split()) & _STATE_WORDS
@@ -426,12 +427,17 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         owner = next((m for m in entities.within(start, end) if m.possessive), None)
         if owner and owner.kind in {"person", "org"}:
             return _name_of(entities, owner)
-    if re.match(
-        r"(?:[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+(?:s|men)\s+(?:with|from|of|in)\s+(?:the\s+)?(?:rebel\s+|militant\s+)?"
-        r"(?:group|movement|organi[sz]ation|militia|party|union|alliance)\b",
+    members = re.match(
+        r"(?:[Ss]ome\s+|[Mm]any\s+)?[A-Za-z]+(?:s|men)\s+(?:with|from|of|in)\s+(?:the\s+)?"
+        r"(?:rebel\s+|militant\s+)?(?:group|movement|organi[sz]ation|militia|party|union|alliance)\b",
         phrase,
+    )
+    if members and not any(
+        m.kind == "person" for m in entities.within(start, masked.find(phrase, start) + 20)
     ):
-        return ANON  # "Rebels with the group, LURD, said": members, none of them named
+        return (
+            ANON  # "Rebels with the group, LURD, said": members, none of them named (not "Jones")
+        )
     colleagues = re.match(
         r"(?:[Oo]ur|[Mm]y)\s+(?:colleagues|partners)\s+(?:at|from|in|with)\s+", phrase
     )
@@ -442,10 +448,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         if named_body and named_body != ANON:
             return named_body
     with_ = re.search(r",\s+with\s+(?=[^,~]+$)", phrase)
-    if with_ and not masked[start:end].rstrip().endswith(","):
+    if with_ and re.match(r"\s*[a-z]+ing\b", masked[end : end + 30]):
         # "The deal came under fire on Sunday, with critics warning that ...": the participle's
-        # own subject speaks (not "Noor, with the Justice and Equality Movement, says": where
-        # he works).
+        # own subject speaks (not "Noor, with the Justice and Equality Movement said": where he
+        # works; only a participle's subject).
         offset = masked.find(phrase, start) + with_.end()
         return resolve_phrase(entities, masked, offset, end)
     where = re.search(r",\s+where\s+(?=[^,~]+$)", phrase)
@@ -593,7 +599,14 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         return resolve_phrase(entities, masked, by.end(), end) if by else None
     orgs = [m for m in inside if m.kind == "org"]
     if orgs:
-        named = [m for m in orgs[1:] if m.name[:1].isupper() and not m.possessive]
+        named = [
+            m
+            for m in orgs[1:2]
+            if m.name[:1].isupper()
+            and not m.possessive
+            # A bare apposition, not "The committee, chaired by the Ministry of Finance,".
+            and re.fullmatch(r",\s+(?:the\s+)?", masked[orgs[0].end : m.start])
+        ]
         if not orgs[0].name[:1].isupper() and named:
             # "The regional organisation, the Community of Sahelian States,", "The group that held
             # them, which calls itself the Free Hill Brigades,": the name in apposition.

@@ -109,9 +109,11 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
     """(start, end, role words, qualifier stems, phrase as printed) for each titled phrase."""
     for match in TITLED.finditer(masked):
         mods = match.group("mods").split()
-        # "the former Woman Representative": only a holder given that very title (a former
-        # role) is meant, never the current holder.
+        # "the former Woman Representative", "Velsland's Ex-Interior Minister": only a holder
+        # given that very title (a former role) is meant, never the current holder.
         former = [w.lower() for w in mods if w.lower() in _NOT_CURRENT]
+        former += ["ex" for w in mods if re.match(r"(?i:ex)-\w", w)]
+        mods = [re.sub(r"^(?i:ex)-", "", w) for w in mods]
         mods = [w for w in mods if w.lower() not in _CURRENT | _NOT_CURRENT]
         qualifiers = {_stem(w) for w in mods if w[:1].isupper()}
         qualifiers |= {

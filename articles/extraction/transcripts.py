@@ -58,7 +58,8 @@ _STAGE_DIRECTION = re.compile(
 )
 # Labels for the programme's own voices, whose words are the broadcaster's, not a source's.
 _PROGRAMME = re.compile(
-    r"(?:PRESENTER|ANCHOR|HOST|CO-HOST|REPORTER|CORRESPONDENT|INTERVIEWER|NARRATOR|Q|A|"
+    r"(?:PRESENTER|ANCHOR|HOST|CO-HOST|REPORTER|CORRESPONDENT|INTERVIEWER|NARRATOR|NEWSREADER|"
+    r"NEWSCASTER|Q|A|"
     r"QUESTION|ANSWER|MODERATOR|EDITOR|VOICE|VOICEOVER|UNIDENTIFIED[A-Z ]*|CROWD|CHANTING)"
 )
 # Someone the text introduces as one of the programme's journalists.
@@ -135,6 +136,13 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     labels_in_ordinary_case = sum(labels.values())
     chairs: dict[str, str | None] = {}  # who holds each chair the labels name
     capital_turns = sum(1 for a, b in article.paragraphs if _TURN.match(body, a, b))
+    programme_turns = sum(
+        1
+        for a, b in article.paragraphs
+        if (turn := _TURN.match(body, a, b))
+        and turn["label"]
+        and _PROGRAMME.fullmatch(turn["label"].strip())
+    )
     first_body = next((a for a, _ in article.paragraphs if a >= article.skip_until), 0)
     offices = Counter(
         m["office"] for a, b in article.paragraphs if (m := _OFFICE_LABEL.match(body, a, b))
@@ -144,7 +152,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if briefer and offices[briefer["office"]] >= 2:
             # "Spokesperson: ...", turn after turn: whoever the text says holds the office.
             if briefer["office"] not in chairs:  # looked for once, not per turn
-                chairs[briefer["office"]] = _holder(article, briefer["office"])
+                chairs[briefer["office"]] = _holder(article, briefer["office"], start)
             name = chairs[briefer["office"]]
             text = " ".join(body[briefer.end() : end].split())
             if name and len(text.split()) >= 3:
@@ -213,8 +221,12 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if turn and (
             turn["vox"]
             or (
+                # "— DRIVER: ...", in a script whose programme voices speak too; not an
+                # explainer's headings ("— DRIVERS: Fuel duty rises ...").
                 turn["label"]
                 and body[start] in "–—"
+                and programme_turns
+                and not turn["label"].strip().endswith("S")
                 and re.fullmatch(rf"(?i:{PASSERS_BY}|{SOURCE_NOUNS})", turn["label"].strip())
             )
         ):
@@ -273,7 +285,26 @@ def _initials(article: Article) -> dict[str, str]:
         if mention.kind == "person" and 2 <= len(words) <= 4:
             letters = "".join(w[0] for w in words if w[0].isupper())
             names.setdefault(letters, set()).add(mention.name)
-    return {letters: next(iter(n)) for letters, n in names.items() if len(n) == 1}
+    unique = {
+        letters: next(iter(n))
+        for letters, n in names.items()
+        if len(n) == 1 and letters not in _OFFICE_INITIALS
+    }
+    # A Q&A labels both sides by initials ("JP:" and "MA:"): two or more labels that name people,
+    # so that a lone "PM:" is no Peter Mandelson.
+    used = {
+        turn["label"].replace(".", "").replace(" ", "")
+        for a, b in article.paragraphs
+        if (turn := _TURN.match(article.body, a, b)) and turn["label"]
+    }
+    return unique if len(used & unique.keys()) >= 2 else {}
+
+
+# Offices labelled by their initials, which are nobody's own: "PM:", "FM:", "SG:".
+_OFFICE_INITIALS = {
+    "PM", "FM", "SG", "VP", "MP", "DG", "CEO", "DPM", "AG", "CM", "DC", "MEP", "QC", "KC", "FS",
+    "HS",
+}  # fmt: skip
 
 
 def _questioners(article: Article, by_initials: dict[str, str]) -> set[str]:
@@ -294,20 +325,21 @@ def _questioners(article: Article, by_initials: dict[str, str]) -> set[str]:
     }
 
 
-def _holder(article: Article, office: str) -> str | None:
-    """Who holds the office a briefing's label names: "Lucien Okafor-Reyes, Spokesperson for
-    ...", "Spokesperson Lucien Okafor-Reyes", else the one holder the caller knows."""
+def _holder(article: Article, office: str, first_turn: int) -> str | None:
+    """Who holds the office a briefing's label names: the one holder the caller knows, else the
+    one the header before the first turn names ("a transcript of today's briefing by Lucien
+    Okafor-Reyes, Spokesperson for ...", never a spokesperson a reporter's question names)."""
+    title = office.lower()
+    holders = [name for name, titles in article.known if any(title in t for t in titles)]
+    if len(holders) == 1:
+        return holders[0]
     name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
     role = rf"(?i:{re.escape(office)})"
     written = re.search(
         rf"(?P<a>{name}),\s+(?:the\s+)?{role}\b|\b{role},?\s+(?P<b>{name})(?=[\s,.;:])",
-        article.masked,
+        article.masked[:first_turn],
     )
-    if written:
-        return written["a"] or written["b"]
-    title = office.lower()
-    holders = [name for name, titles in article.known if any(t.endswith(title) for t in titles)]
-    return holders[0] if len(holders) == 1 else None
+    return (written["a"] or written["b"]) if written else None
 
 
 def _chair(article: Article, office: str) -> str | None:

@@ -210,3 +210,13 @@ def test_a_surname_with_its_particle_opening_a_sentence_and_a_title_before_the_n
     )
     speakers = [q.speaker for q in extract_quotes(body)]
     assert speakers == ["Lotte ter Braak", "Ana de Sousa Ferreira", "Ana de Sousa Ferreira"]
+
+
+def test_a_fathers_name_after_bin_is_no_title():
+    body = (
+        "His Royal Highness Prince Faisal bin Sultan Al-Qadri, Minister of Foreign Affairs, "
+        'affirmed that the kingdom "will not accept" any closure. "The crossing is a bridge," '
+        "Prince Faisal said. Earlier, His Majesty King Abdullah bin Qadri received a call."
+    )
+    speakers = {q.speaker for q in extract_quotes(body)}
+    assert speakers == {"Faisal bin Sultan Al-Qadri"}

@@ -385,6 +385,8 @@ def find_entities(
                 and not (w == "Sri" and words[i + 1 : i + 2] and words[i + 1].startswith("Lank"))
                 # "His Excellency Sultan bin Ahmed Al Jaraidi": a given name before "bin".
                 and not (w == "Sultan" and i and words[i + 1 : i + 2] and words[i + 1] == "bin")
+                # "Prince Nawaf bin Sultan Al-Harith": a father's name after "bin", not a title.
+                and not (i and words[i - 1] in {"bin", "ibn", "bint"})
             ),
             default=-1,
         )

@@ -18,7 +18,7 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to 2, while
 # partial recall rose from 0.94 to 0.95 and paraphrase recall from 0.87 to 0.88.)
 TUNING_FLOORS = {
-    "direct": (1.00, 0.98, 0.98),
+    "direct": (1.00, 0.98, 0.99),
     "partial": (0.99, 0.95, 0.96),
     "paraphrase": (0.97, 0.88, 0.96),
     "anonymous": (0.94, 0.86, 1.00),

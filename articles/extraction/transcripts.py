@@ -125,8 +125,13 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     }
     found = []
     answers = interviewee(article, people)
-    by_initials = _initials(article)
-    asks = _questioners(article, by_initials)
+    labelled = [
+        (a, b, _letters(turn["label"]))
+        for a, b in article.paragraphs
+        if (turn := _TURN.match(body, a, b)) and turn["label"]
+    ]
+    by_initials = _initials(article, {letters for _, _, letters in labelled})
+    asks = _questioners(article, by_initials, labelled)
     # A guest labels several turns ("Ana Lund: ..."); a list's headings ("Rent Caps: ...") do not.
     labels = Counter(
         surname_key(m["label"].split()[-1])
@@ -245,7 +250,7 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
         if turn["role"] and _PROGRAMME.fullmatch(turn["role"].split(",")[0].strip()):
             continue  # "TOM HALLETT, REPORTER:": the programme's own voice
         label = re.sub(r"^(?:DR|PROF|MR|MRS|MS|SIR|DAME)\.?\s+", "", label)
-        initialled = by_initials.get(label.replace(".", "").replace(" ", ""))
+        initialled = by_initials.get(_letters(label))
         if initialled and not turn["role"]:
             # "MA: Nothing dramatic happened ...": a magazine's Q&A labels its speakers by their
             # initials; the interviewer's ("JP: What happened?") are the magazine's questions.
@@ -276,9 +281,14 @@ def find_turns(article: Article) -> list[ExtractedQuote]:
     return found
 
 
-def _initials(article: Article) -> dict[str, str]:
+def _letters(label: str) -> str:
+    """A turn label's letters, as initials are compared: "M.A." and "M A" are "MA"."""
+    return label.replace(".", "").replace(" ", "")
+
+
+def _initials(article: Article, used: set[str]) -> dict[str, str]:
     """The people the text names in full, by their initials ("MA" for Mireille Anouka), where
-    the initials are one person's alone."""
+    the initials are one person's alone (`used`: the letters of the text's turn labels)."""
     names: dict[str, set[str]] = {}
     for mention in article.entities.mentions:
         words = mention.name.split()
@@ -292,11 +302,6 @@ def _initials(article: Article) -> dict[str, str]:
     }
     # A Q&A labels both sides by initials ("JP:" and "MA:"): two or more labels that name people,
     # so that a lone "PM:" is no Peter Mandelson.
-    used = {
-        turn["label"].replace(".", "").replace(" ", "")
-        for a, b in article.paragraphs
-        if (turn := _TURN.match(article.body, a, b)) and turn["label"]
-    }
     return unique if len(used & unique.keys()) >= 2 else {}
 
 
@@ -307,17 +312,14 @@ _OFFICE_INITIALS = {
 }  # fmt: skip
 
 
-def _questioners(article: Article, by_initials: dict[str, str]) -> set[str]:
+def _questioners(
+    article: Article, by_initials: dict[str, str], labelled: list[tuple[int, int, str]]
+) -> set[str]:
     """Who asks, in a transcript labelled by initials: a person most of whose two or more turns
-    end in a question."""
+    end in a question (`labelled`: each labelled paragraph and its label's letters)."""
     turns: dict[str, list[bool]] = {}
-    for start, end in article.paragraphs:
-        turn = _TURN.match(article.body, start, end)
-        name = (
-            turn
-            and turn["label"]
-            and by_initials.get(turn["label"].replace(".", "").replace(" ", ""))
-        )
+    for start, end, letters in labelled:
+        name = by_initials.get(letters)
         if name:
             turns.setdefault(name, []).append(article.body[start:end].rstrip().endswith("?"))
     return {

@@ -37,7 +37,11 @@ SAY = (
 )
 # "continued" is not a verb of saying ("shelling continued"), except straight after a quotation;
 # nor is "read" ('"...," the statement read').
-AFTER_QUOTE_SAY = rf"{SAY}|continued|continues|read|reads"
+AFTER_QUOTE_SAY = (
+    rf"{SAY}|continued|continues|read|reads|"
+    # A profile's present tense after the marks ('"...?" Baptiste asks', 'she recalls').
+    r"asks|replies|recalls|wonders|wondered"
+)
 # Participles that report the subject's words in a clause of their own ("..., adding that ...").
 REPORTING = (
     r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|writing|"
@@ -120,6 +124,20 @@ def _as_curly_marks(body: str) -> str:
     return marked
 
 
+# A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
+# 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
+_DATELINE = re.compile(
+    # "AL QASR: His Highness ...", as Gulf and South Asian papers print a dateline.
+    r"[A-Z][A-Z.'’ ]{2,30}:\s+(?=[A-Z])|"
+    # "Washington –- ", as US government wire copy prints it.
+    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
+    r"(?=\s+[—–-]{1,2}\s)|"
+    r"[A-Z][A-Z.'’ ]{2,30}|"
+    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
+)
+
+
 class Article:
     """The body plus the derived views every rule needs."""
 
@@ -177,6 +195,12 @@ class Article:
         if index >= 0 and pos <= self.paragraphs[index][1]:
             return self.paragraphs[index][0]
         return pos
+
+    def after_dateline(self, start: int, end: int) -> int:
+        """Where a sentence's words start: after a wire dateline ("KITAURA, March 14 (Kitaura
+        Shimpo) -- ") when the sentence opens its paragraph with one."""
+        dateline = self.paragraph_start(start) == start and _DATELINE.match(self.masked, start, end)
+        return dateline.end() if dateline else start
 
     def paragraph_before(self, start: int) -> int | None:
         """Where the paragraph before the one starting at start starts (None for the first)."""

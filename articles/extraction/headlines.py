@@ -115,6 +115,16 @@ def _named_in_body(article: Article, subject: str) -> str:
     for person in people:
         if len(person.name.split()) >= 2 and surname_key(person.name.split()[-1]) == key:
             return person.name
+    for person in people:
+        # A name printed surname first ("Kurata Shinya"), whom the body itself calls by the
+        # headline's word ("Kurata said").
+        if (
+            len(words) == 1
+            and len(person.name.split()) >= 2
+            and person.name != article.body[person.start : person.end]
+            and surname_key(article.body[person.start : person.end]) == key
+        ):
+            return person.name
     for _, _, core, qualifiers, _ in titled_phrases(subject):
         # "Velsland's interior minister": the holder of that very title, if the caller knows one.
         held = holder(core, qualifiers, article.entities.known)
@@ -140,6 +150,10 @@ _CLAIM_FIRST = re.compile(
     # "Tells Palestinian Leader He Wants ...": whom it told is no part of the claim.
     rf"(?i:tells)\s+{_NAME}(?:\s+(?-i:[A-Z][\w'’-]*))?(?=\s+(?:He|She|It|They|We|I)\b)|"
     rf"(?i:urges)\s+{_NAME}\s+(?i:to))\s+(?P<claim>\S.*)"
+)
+_DECK_CLAIM = re.compile(
+    r"(?P<subject>[A-Z][\w.'’-]*(?:\s+[a-z][\w'’-]*){1,2})\s+"
+    r"(?:says|say|warns|insists|believes|predicts)\s+(?P<claim>\S.*)"
 )
 _CLAIM_LAST = re.compile(
     r"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
@@ -169,14 +183,35 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     end = article.skip_until
     if not end or end > _MOST_HEADLINE:
         return []
+    found = _claim_in(article, 0, end)
+    deck = article.paragraphs[1] if len(article.paragraphs) > 2 else None
+    if deck and deck[1] - deck[0] < _MOST_HEADLINE and _is_deck(article.body[deck[0] : deck[1]]):
+        # A deck under the headline ("Assistant secretary says peace, dialogue urgently needed
+        # in Somalia"): a second headline, in headline style.
+        found += _claim_in(article, *deck)
+    return found
+
+
+def _is_deck(line: str) -> bool:
+    """A short line without a sentence's closing punctuation (a body's sentence has one)."""
+    return len(line.split()) < 20 and line.rstrip("\"'”’ ")[-1:] not in ".!?:;,"
+
+
+def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
     body = article.body
-    match = _CLAIM_FIRST.fullmatch(body, 0, end) or _CLAIM_LAST.fullmatch(body, 0, end)
+    match = _CLAIM_FIRST.fullmatch(body, begin, end) or _CLAIM_LAST.fullmatch(body, begin, end)
+    if not match and begin:
+        # A deck in sentence case: "Assistant secretary says ...", "Foreign ministry warns ...".
+        match = _DECK_CLAIM.fullmatch(body, begin, end)
+        role = match and match["subject"].split()[-1].capitalize()
+        if match and role not in TITLES and role not in _GENERIC_ROLES | _UNNAMED_GROUPS:
+            match = None
     if not match or match["subject"].split()[0] in {"What", "Why", "How", "Who", "When"}:
         return []
     marks = {
         pos
         for span in article.spans
-        if span.open_pos < end
+        if begin <= span.open_pos < end
         for pos in (span.open_pos, span.close_pos)
     }
     if any(pos < match.start("claim") for pos in marks) or (
@@ -189,7 +224,7 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     subject = match["subject"]
     speaker = _named_in_body(article, subject)
     last = subject.split()[-1]
-    if speaker == subject and last in _GENERIC_ROLES:
+    if speaker == subject and last.capitalize() in _GENERIC_ROLES:
         # "U.S. Official Says", "General Says": news style names them in the body's first
         # paragraphs, a title before the name, or else the first full name there.
         lead = [
@@ -202,7 +237,7 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
             m for m in article.entities.mentions if m.kind == "anon" and m.start < _LEAD_CHARS
         ]
         first = (titled or lead)[0] if lead else None
-        if last in {"Official", "Officials"} and (unnamed or first is None):
+        if last.capitalize() in {"Official", "Officials"} and (unnamed or first is None):
             # "..., U.S. Official Says" over a body whose official asked not to be named.
             first = None
             subject = speaker = "Officials"
@@ -214,7 +249,7 @@ def find_headline_claims(article: Article) -> list[ExtractedQuote]:
     if (
         speaker == subject
         and not named_in_body
-        and (ANON_RE.fullmatch(subject) or last in _UNNAMED_GROUPS)
+        and (ANON_RE.fullmatch(subject) or last.capitalize() in _UNNAMED_GROUPS)
     ):
         speaker, kind = None, "anonymous"  # "Palestinians Say", "Ethiopian Opposition Says"
     found = []

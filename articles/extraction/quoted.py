@@ -381,6 +381,13 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
             speaker = resolve_phrase(
                 article.entities, article.masked, inner[-1].end(), verb.start()
             )
+        attributed = _ATTRIBUTION_BEFORE_PARTICIPLE.search(
+            article.masked, clause_start, verb.start()
+        )
+        if speaker is None and attributed:
+            # "The government has recalled its ambassador, the foreign minister said on
+            # Tuesday, calling the expulsions '...'": the participle is the sayer's.
+            speaker = resolve_phrase(article.entities, article.masked, *attributed.span("spk"))
     if speaker is None:
         speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
     if (
@@ -406,6 +413,10 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     return speaker, article.printed(clause_start, verb.end())
 
 
+# ", the foreign minister said on Tuesday, " before a participle: who said it.
+_ATTRIBUTION_BEFORE_PARTICIPLE = re.compile(
+    rf",\s+(?P<spk>[^,~]{{1,80}}?)\s+(?:{SAY})\b[^,~]{{0,40}},\s*$"
+)
 # The next sentence names who said it: '"Not one step back." That was the message from Defence
 # Minister Elif Arslan.', 'The plan is "dead on arrival." So says Lena Hart, ...'.
 _NAMED_NEXT = re.compile(
@@ -471,6 +482,8 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         text = _quote_text(article, group)
         sent_start, _ = article.sentence_at(first.open_pos)
         _, sent_end = article.sentence_at(last.close_pos)
+        # A wire dateline ("KITAURA, March 14 (Kitaura Shimpo) -- ") names no speaker.
+        sent_start = min(article.after_dateline(sent_start, first.open_pos), first.open_pos)
         # An attribution sits near its quotation: a bounded window keeps the work per quotation
         # constant however long the sentence (a run-on text of thousands of quotation marks).
         sent_start = max(sent_start, first.open_pos - WINDOW)

@@ -530,8 +530,15 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"told\s+(?:(?:[A-Z][\w.]*\s+)?(?:reporters|journalists|lawmakers)|parliament|us|me|"
     r"the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
-    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly)\b"
-    r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)\s*[.!?]?$"
+    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly|"
+    # "told reporters June 21", as US government wire copy dates a remark.
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?=\s+\d))\b"
+    r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)"
+    # "..., the top government spokesman said Friday, calling the detention '...'": a naming
+    # participle after the attribution (its quoted words are the partial quote's).
+    r"(?:,\s+(?:calling|describing|terming|branding|labell?ing|dubbing)\s[^;]{0,300}?)?"
+    r"\s*[.!?]?$"
 )
 
 
@@ -584,6 +591,19 @@ _PAST_CLAUSE = re.compile(
     r"(?:it|he|she|they|we)\s+)"
     r"(?:[a-z]{3,}ed|broke|fell|took|made|gave|went|came|won|lost|left|sent|began|rose|"
     r"grew|hit|struck|shot|ran|led|met|held|kept|sold|paid|bought|fought)\b(?!\s+by\b))\w"
+)
+# A clause's subject and its verb, before a participle of saying ("Guinea's political leaders
+# are rejecting that offer, saying ...").
+_SUBJECT_ACTED = re.compile(
+    r"\s*((?:[\w'’.-]+\s+){1,5}?)(?:are|is|were|was|have|has|had|[a-z]{3,}ed)\b[^~]*,\s*$"
+)
+# A subject and a common verb in the present: "the military's repression of dissent makes ...".
+_PRESENT_CLAUSE = re.compile(
+    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,5}?|"
+    r"(?:it|he|she)\s+)"
+    r"(?:makes|remains|poses|needs|means|shows|proves|threatens|undermines|violates|"
+    r"represents|requires|deserves|seems|appears|puts|leaves|risks|helps|amounts|lacks|"
+    r"contradicts|reflects|marks|sends|wants|hopes|supports|opposes)\s+[\w~\"“‘'])\w"
 )
 _NOTING = {
     "noted",
@@ -728,6 +748,9 @@ _ASIDE = re.compile(
 )
 
 
+# A verb of saying, or a participle with a subject of its own ("with opposition factions saying
+# ..., and the government insisting ...": the second subject's clause).
+_SAY_OR_PARTICIPLE = re.compile(rf"\b(?:{SAY}|{REPORTING})\b")
 # Verbs of saying tried per clause: a real sentence has a few; hostile text has thousands.
 _MOST_VERBS = 12
 
@@ -840,6 +863,10 @@ def _main_reported(
                 and not _NOT_SAYING_BEFORE.search(phrase)
                 and (
                     _FINITE_CLAUSE.match(rest)
+                    # "saying the repression made dialogue impossible", "saying the military's
+                    # repression of dissent makes dialogue impossible": a lexical verb.
+                    or _PAST_CLAUSE.match(rest)
+                    or _PRESENT_CLAUSE.match(rest)
                     # 'saying Tuesday's attack and a reported airstrike ... "further underscore"':
                     # the clause's verb inside the quotation that ends it.
                     or re.match(
@@ -974,6 +1001,11 @@ def _main_reported(
         else:
             subject_end = verb.start()
         speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
+        acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.match(phrase)
+        if acted:
+            # "Guinea's political leaders are rejecting that offer, saying ...": the subject of
+            # what they did is who says it (an unnamed group names nobody in the whole phrase).
+            speaker = resolve_phrase(article.entities, masked, start, start + acted.end(1))
         if speaker is None and not phrase.strip(" ,"):
             speaker = inherited
         if speaker is None:
@@ -992,7 +1024,7 @@ def _main_reported(
             end = complement + also.start() + 1
             clause_end = end - 1
         # Another reporting verb after a comma starts a new speaker's clause.
-        for later in SAY_RE.finditer(masked, complement, end):
+        for later in _SAY_OR_PARTICIPLE.finditer(masked, complement, end):
             if re.search(
                 r"\b(?:the|a|an|its|his|her|their|this|that|was|were|been|being|is|are|be)\s+$",
                 masked[later.start() - 8 : later.start()],
@@ -1005,6 +1037,8 @@ def _main_reported(
                 continue
             who = masked[comma + 1 : later.start()]
             who = re.sub(r"^\s*(?:and|but|while|hours after|after|as)\b", "", who)
+            if later.group().endswith("ing") and not who.strip():
+                continue  # "..., adding ...": the same speaker's participle
             other = resolve_phrase(
                 article.entities, masked, later.start() - len(who), later.start()
             )
@@ -1097,20 +1131,6 @@ def _main_reported(
     return False
 
 
-# A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
-# 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
-_DATELINE = re.compile(
-    # "AL QASR: His Highness ...", as Gulf and South Asian papers print a dateline.
-    r"[A-Z][A-Z.'’ ]{2,30}:\s+(?=[A-Z])|"
-    # "Washington –- ", as US government wire copy prints it.
-    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
-    r"(?=\s+[—–-]{1,2}\s)|"
-    r"[A-Z][A-Z.'’ ]{2,30}|"
-    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
-    r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
-)
-
-
 # A programme's own voice labelling its turn: what it reports is still reported speech.
 _HOST_LABEL = re.compile(
     r"(?:Host|Presenter|Anchor|Moderator|Interviewer|Co-host|Reporter|Correspondent|Narrator|Q|A|"
@@ -1124,10 +1144,7 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
     for start, end in article.sentences:
         if start < article.skip_until or article.in_heading(start):
             continue
-        dateline = article.paragraph_start(start) == start and _DATELINE.match(
-            article.masked, start, end
-        )
-        cursor = dateline.end() if dateline else start
+        cursor = article.after_dateline(start, end)
         label = article.paragraph_start(start) == start and _HOST_LABEL.match(
             article.masked, cursor, end
         )

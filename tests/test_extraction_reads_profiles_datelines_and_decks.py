@@ -1,0 +1,175 @@
+"""Families learnt from the twenty-second held-out set (k, looked at on 3 December 2026, session
+11): a profile's present tense and whose "she" it is, a wire dateline naming its agency, a deck
+under the headline, a name printed surname first, and a participle of saying whose clause has
+no auxiliary verb."""
+
+from articles.extraction import extract_quotes
+
+
+def found(body: str, known=()) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in extract_quotes(body, known_people=known)]
+
+
+def speakers_of(body: str, kind: str = "direct") -> dict[str, str | None]:
+    return {t: s for k, s, t in found(body) if k == kind}
+
+
+# A podcast write-up: a host whose first name says nothing to the rules, a guest called "she".
+PROFILE = "\n\n".join(
+    [
+        "The Long Table, episode 12: Ana Lind on the talks",
+        "On this week's episode, Ana Lind tells host Owen Marsh why the talks failed.",
+        'When Marsh suggests the sides were close, she laughs. "Close? We were never close," '
+        "she says.",
+        'Marsh pushes her on the ministry\'s role. "Did you want it too much?" he asks.',
+        '"Probably," she concedes.',
+        '"So who pulled the plug?" Marsh asks.',
+        '"The capital did," she says. "Not the delegation."',
+    ]
+)
+
+
+def test_a_person_who_pushes_her_is_not_her():
+    spoken = speakers_of(PROFILE)
+    assert spoken["Close? We were never close"] == "Ana Lind"
+    assert spoken["Probably"] == "Ana Lind"
+    assert spoken["The capital did"] == "Ana Lind"
+
+
+def test_a_question_asked_in_the_present_is_the_askers():
+    spoken = speakers_of(PROFILE)
+    assert spoken["Did you want it too much?"] == "Owen Marsh"
+    assert spoken["So who pulled the plug?"] == "Owen Marsh"
+
+
+def test_an_object_pronoun_after_a_word_ending_in_s_is_no_evidence():
+    # "It was her idea": "was" is no verb whose object is somebody else.
+    body = (
+        "Headline\n\nMaria Holm, the envoy, spoke first. It was her idea to meet in Osk, "
+        'officials said. "We needed a neutral place," she said.'
+    )
+    assert ("direct", "Maria Holm", "We needed a neutral place") in found(body)
+
+
+def test_a_datelines_agency_is_not_the_speaker():
+    body = "\n\n".join(
+        [
+            'Kurata calls seizure of fishing boat "unacceptable"',
+            "KITAURA, March 14 (Kitaura Shimpo) -- Hoshima has lodged a strong protest with "
+            "Karsavia over the seizure of a fishing boat, the top government spokesman said "
+            'Friday, calling the detention "unacceptable under international law" and a '
+            "violation of the crew's rights.",
+            "Chief Cabinet Secretary Kurata Shinya told a press conference that the government "
+            "had conveyed its position to the ambassador.",
+            '"The safety of our citizens is our highest priority," Kurata said.',
+        ]
+    )
+    known = [("Kurata Shinya", ["top government spokesman", "Chief Cabinet Secretary"])]
+    items = found(body, known)
+    assert ("partial", "Kurata Shinya", "unacceptable under international law") in items
+    assert (
+        "paraphrase",
+        "Kurata Shinya",
+        "Hoshima has lodged a strong protest with Karsavia over the seizure of a fishing boat",
+    ) in items
+    assert not any(s == "Kitaura Shimpo" for _, s, _ in items)
+
+
+def test_a_headlines_surname_is_the_body_s_name_printed_surname_first():
+    body = "\n\n".join(
+        [
+            'Mizuhara calls the claim "baseless"',
+            "Foreign Minister Mizuhara Aya rejected the claim on Friday.",
+            '"Our data is clear," Mizuhara said.',
+        ]
+    )
+    assert ("partial", "Mizuhara Aya", "baseless") in found(body)
+
+
+def test_a_naming_participle_after_the_attribution_keeps_the_clause():
+    body = (
+        "Headline\n\nThe government has recalled its ambassador, the foreign minister said on "
+        'Tuesday, calling the expulsions "a grave provocation".'
+    )
+    known = [("Lena Brandt", ["foreign minister"])]
+    items = found(body, known)
+    assert ("paraphrase", "Lena Brandt", "The government has recalled its ambassador") in items
+    assert ("partial", "Lena Brandt", "a grave provocation") in items
+
+
+DECKED = "\n\n".join(
+    [
+        "State's Frazer Cites Danger of Somalia Attracting Terrorists",
+        "Assistant secretary says peace, dialogue urgently needed in Somalia",
+        "Washington -- It is urgently important that all parties in Somalia stop any "
+        "hostilities, U.S. Assistant Secretary of State Jendayi Frazer told reporters June 21.",
+        "Frazer said U.S. policy towards Somalia remains unchanged.",
+    ]
+)
+
+
+def test_a_deck_under_the_headline_reports_a_claim():
+    assert ("paraphrase", "Jendayi Frazer", "peace, dialogue urgently needed in Somalia") in found(
+        DECKED
+    )
+
+
+def test_a_deck_that_is_no_claim_gives_nothing():
+    body = DECKED.replace(
+        "Assistant secretary says peace, dialogue urgently needed in Somalia",
+        "Talks resume as envoy lands in Nairobi",
+    )
+    assert not any("Nairobi" in t for _, _, t in found(body))
+
+
+def test_a_remark_dated_by_month_and_day_closes_the_attribution():
+    assert (
+        "paraphrase",
+        "Jendayi Frazer",
+        "It is urgently important that all parties in Somalia stop any hostilities",
+    ) in found(DECKED)
+
+
+def test_a_participle_of_saying_before_a_clause_with_a_lexical_verb():
+    body = (
+        "Headline\n\nAmara Diallo rejected the offer, saying the crackdown made dialogue "
+        "impossible.\n\nKofi Mensah welcomed it, saying the military's offer of talks deserves "
+        "a hearing."
+    )
+    items = found(body)
+    assert ("paraphrase", "Amara Diallo", "the crackdown made dialogue impossible") in items
+    assert (
+        "paraphrase",
+        "Kofi Mensah",
+        "the military's offer of talks deserves a hearing",
+    ) in items
+
+
+def test_saying_before_a_mere_object_is_no_report():
+    body = "Headline\n\nAmara Diallo rejected the offer, saying the right things about peace."
+    assert found(body) == []
+
+
+def test_an_unnamed_group_that_acted_then_says():
+    body = (
+        "Headline\n\nGuinea's political leaders are rejecting that offer, saying the military's "
+        "violent repression of dissent makes internal dialogue impossible."
+    )
+    assert found(body) == [
+        (
+            "anonymous",
+            None,
+            "the military's violent repression of dissent makes internal dialogue impossible",
+        )
+    ]
+
+
+def test_a_second_participle_with_its_own_subject_is_its_own_claim():
+    body = (
+        "Headline\n\nReports of the violence differ greatly, with opposition factions saying the "
+        "death toll exceeded 700, and the government insisting it was a fraction of that."
+    )
+    assert found(body) == [
+        ("anonymous", None, "the death toll exceeded 700"),
+        ("paraphrase", "government", "it was a fraction of that"),
+    ]

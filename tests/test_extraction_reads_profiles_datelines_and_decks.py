@@ -173,3 +173,55 @@ def test_a_second_participle_with_its_own_subject_is_its_own_claim():
         ("anonymous", None, "the death toll exceeded 700"),
         ("paraphrase", "government", "it was a fraction of that"),
     ]
+
+
+def test_a_newsletters_per_names_its_source():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "The dispute could sink the whole communique, per a senior official involved in the "
+            'drafting, who put the odds at "maybe 50-50".',
+            "Aides are trying to arrange a meeting on the margins, per two people familiar with "
+            "the planning.",
+            "The fee is $5 per person, per the ministry.",
+            'Negotiators spent 11 hours on the paragraph, per a delegate who was in the room. "We '
+            'ordered pizza twice," the delegate said.',
+        ]
+    )
+    items = found(body)
+    assert ("anonymous", None, "The dispute could sink the whole communique") in items
+    assert ("anonymous", None, "Aides are trying to arrange a meeting on the margins") in items
+    assert ("paraphrase", "ministry", "The fee is $5 per person") in items
+    assert ("anonymous", None, "We ordered pizza twice") in items
+
+
+def test_per_as_a_rate_is_no_source():
+    body = "Headline\n\nThe fee rose to $5, per person, and the levy to $2, per night."
+    assert found(body) == []
+
+
+def test_a_named_delegate_called_the_delegate_later():
+    body = (
+        'Headline\n\nAna Lind, the Velmaran delegate, said the text was ready. "We are done," '
+        "the delegate said."
+    )
+    assert ("direct", "Ana Lind", "We are done") in found(body)
+
+
+def test_a_pseudonym_leaves_a_witness_unnamed():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "A 34-year-old mother who asked to be identified only as Lina told researchers that "
+            "soldiers arrived in her village at dawn.",
+            'An older man, identified in the report only as "Witness 17", said he had watched '
+            "from a hillside as his house burned.",
+            "A student, who gave her name only as Amaka, said the fees were too high.",
+        ]
+    )
+    items = found(body)
+    assert ("anonymous", None, "soldiers arrived in her village at dawn") in items
+    assert ("anonymous", None, "he had watched from a hillside as his house burned") in items
+    assert not any(t == "Witness 17" for _, _, t in items)
+    # A name somebody gives of themselves is a name.
+    assert ("paraphrase", "Amaka", "the fees were too high") in items

@@ -740,6 +740,7 @@ def find_entities(
     mentions.extend(_titled_people(masked, mentions, list(known)))
     mentions.sort(key=lambda m: m.start)
     _delayed_identification(masked, mentions)
+    _pseudonyms_unnamed(masked, mentions)
     for mention in mentions:
         # "Billene Seyoum, the prime minister's spokeswoman", "spokesman Ivo Strand".
         if mention.kind == "person" and mention.name not in genders:
@@ -754,6 +755,29 @@ def find_entities(
         s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
     ]
     return entities
+
+
+# "A mother who asked to be identified only as Lina", "a boy the report calls Daniel": a name
+# given in place of the real one, so the person stays unnamed (not "a student who gave her name
+# only as Amaka", a name she gave).
+_PSEUDONYM_BEFORE = re.compile(
+    r"\b(?:identified\s+(?:[\w-]+\s+){0,3}?only\s+(?:as|by)|(?:report|researchers|"
+    r"investigators)\s+(?:calls?|called|names?|named))\s+$"
+)
+
+
+def _pseudonyms_unnamed(masked: str, mentions: list[Mention]) -> None:
+    """Every mention of a person the text names only by a pseudonym becomes an unnamed source."""
+    pseudonyms = {
+        m.name
+        for m in mentions
+        if m.kind == "person"
+        and " " not in m.name
+        and _PSEUDONYM_BEFORE.search(masked, max(0, m.start - 50), m.start)
+    }
+    for index, mention in enumerate(mentions):
+        if mention.kind == "person" and mention.name in pseudonyms:
+            mentions[index] = Mention(mention.start, mention.end, "anon", ANON)
 
 
 _HOLDER_NOUN = (

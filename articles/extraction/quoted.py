@@ -137,7 +137,9 @@ _NAMED_AS = re.compile(
     r"|\b(?:billed|touted|marketed|presented|sold|advertised)\s+as\s+(?:an?\s+|the\s+)?$"
     # "remembered in Ilvar as", "known locally as", "referred to as": a name in use.
     r"|\b(?:known|remembered|referred\s+to|described\s+locally)\s+(?:(?:in|across|around)\s+"
-    r"[A-Z][\w-]*\s+|locally\s+|widely\s+)?as\s*$",
+    r"[A-Z][\w-]*\s+|locally\s+|widely\s+)?as\s*$"
+    # "identified in the report only as 'Witness 17'": a name given to somebody unnamed.
+    r"|\bidentified\s+(?:[\w-]+\s+){0,3}?(?:only\s+)?as\s*$",
     re.I,
 )
 _PRINTED_SAYS = re.compile(

@@ -297,9 +297,7 @@ def _reported_clause(
             0.6,
         )
         return
-    match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or re.search(
-        r",\s*according to (?P<spk>[^,~]+?)[.]?$", s
-    )
+    match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or _TRAILING_ACCORDING.search(s)
     speaker = match and resolve(match.start("spk"), match.end("spk"))
     if match and (speaker or match.start() == 0):
         # (A trailing "according to screenshots seen by this paper" names nobody: the sentence's
@@ -1129,6 +1127,14 @@ def _main_reported(
             _reported_clause(article, out, end, sentence_end, speaker)
         return True
     return False
+
+
+# "..., according to the ministry." and, as a newsletter writes it, "..., per two people familiar
+# with the planning." or "..., per a senior official involved, who put the odds at '...'".
+_TRAILING_ACCORDING = re.compile(
+    r",\s*(?:according to|per(?=\s+(?:a|an|the|two|three|four|several|some|one|[A-Z])\b))\s+"
+    r"(?P<spk>[^,~]+?)(?:,\s+who\b.*?)?[.]?$"
+)
 
 
 # A programme's own voice labelling its turn: what it reports is still reported speech.

@@ -16,7 +16,9 @@ NAME_WITHHELD = (
     r"(?:declined|refused|would\s+not|did\s+not\s+want|didn['’]t\s+want)\s+to\s+(?:give|share|"
     r"reveal|disclose)\s+(?:his|her|their)\s+(?:full\s+|real\s+|last\s+)?names?|"
     r"(?:his|her|their)\s+names?\s+(?:be\s+)?withheld|without\s+giving\s+(?:his|her|their)\s+"
-    r"(?:full\s+)?names?"
+    r"(?:full\s+)?names?|"
+    # "who asked to be identified only as Lina", "identified in the report only as 'Witness 17'".
+    r"identified\s+(?:in\s+the\s+[\w-]+\s+)?only\s+(?:as|by)\b"
 )
 # Plural things that "suggest" or "show", which are never a source's words.
 DATA_NOUNS = (
@@ -38,7 +40,7 @@ ANON_RE = re.compile(
     # "Media Council director Takura Zhangazha": a word of a name, not a group.
     r"deputies|lawmakers|residents|voters|reports|media(?!\s+(?-i:[A-Z])))\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
-    r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|"
+    r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|delegates?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person|participants?|"
     r"attendees?)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
@@ -77,7 +79,7 @@ KIN_RE = re.compile(
 # Nouns an article uses for a source it does not name; "the official" later refers back to one.
 SOURCE_NOUNS = (
     r"officials?|sources?|diplomats?|aides?|advisers?|advisors?|insiders?|officers?|"
-    r"negotiators?|people|persons?"
+    r"negotiators?|delegates?|people|persons?"
 )
 # People in the street quoted without a name ("a retired teacher"), who are unnamed sources too.
 PASSERS_BY = (

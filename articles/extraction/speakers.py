@@ -221,6 +221,7 @@ _PROFESSIONS = {
     "expert": r"expert|analyst|director\s+of\s+the\s+institute|institute|professor|researcher",
     "analyst": r"analyst|expert",
     "economist": r"economist",
+    "delegate": r"delegate|delegation",
     "scholar": r"scholar|professor|academic|historian",
     "researcher": r"researcher|research",
     "academic": r"academic|professor|lecturer|scholar",
@@ -628,7 +629,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "the county official", "the legislator": a plain noun, or one word that says where.
         r"the\s+(?:(?:county|local|provincial|regional|state|city|district)\s+)?"
         r"(deputy|official|diplomat|source|adviser|aide|person|expert|analyst|economist|"
-        r"scholar|researcher|academic|legislator|lawmaker)",
+        r"scholar|researcher|academic|legislator|lawmaker|delegate)",
         phrase,
         re.I,
     )

@@ -225,3 +225,72 @@ def test_a_pseudonym_leaves_a_witness_unnamed():
     assert not any(t == "Witness 17" for _, _, t in items)
     # A name somebody gives of themselves is a name.
     assert ("paraphrase", "Amaka", "the fees were too high") in items
+
+
+def headline_items(headline: str, body: str, known=()) -> list[tuple[str, str | None, str]]:
+    text = f"{headline}\n\n{body}"
+    return [
+        (k, s, t)
+        for k, s, t in found(text, known)
+        if t in headline or t in headline.replace("'", "")
+    ]
+
+
+PANETTA = "Defense Secretary Leon E. Panetta spoke to reporters in Brussels on Thursday."
+
+
+def test_a_name_a_colon_and_a_claim_is_that_persons_claim():
+    assert headline_items("Panetta: NATO at 'Pivotal Point' in Afghan Mission", PANETTA) == [
+        ("paraphrase", "Leon E. Panetta", "NATO at Pivotal Point in Afghan Mission"),
+        ("partial", "Leon E. Panetta", "Pivotal Point"),
+    ]
+    assert headline_items("Panetta: NATO Mission Enters New Phase", PANETTA) == [
+        ("paraphrase", "Leon E. Panetta", "NATO Mission Enters New Phase")
+    ]
+
+
+def test_a_kicker_or_an_outlet_before_a_colon_is_nobody():
+    body = "The Morning Dispatch reports. Defense Secretary Leon E. Panetta flew to Brussels."
+    assert headline_items("Morning Dispatch: Summit week opens with a fight", body) == []
+    assert headline_items("Analysis: NATO Mission Enters New Phase", PANETTA) == []
+
+
+def test_says_with_a_colon_and_claims_before_a_clause():
+    body = "Defense Secretary William S. Cohen said NATO would go on."
+    assert headline_items("Cohen Says: No Peace, No Pause", body) == [
+        ("paraphrase", "William S. Cohen", "No Peace, No Pause")
+    ]
+    army = "Sri Lanka's army said on Monday it had taken the last town."
+    assert headline_items("Sri Lanka Claims Rebels Now Cornered in Jungle", army)[0][2] == (
+        "Rebels Now Cornered in Jungle"
+    )
+    for idiom in ("Storm Claims 12 Lives", "Rebels Claim Responsibility for Blast"):
+        assert headline_items(idiom, army) == []
+    assert headline_items("Rebels Dispute Government Claims of Success", army) == []
+
+
+def test_a_claim_then_says_and_a_role_or_a_dash_and_a_role():
+    body = "State Department spokesman Sean McCormack told reporters the vote should go ahead."
+    assert headline_items("Haiti's elections should move forward, says U.S. official", body) == [
+        ("paraphrase", "Sean McCormack", "Haiti's elections should move forward")
+    ]
+    body = "Deputy Foreign Minister Anatol Vershinsky said on Monday that talks could resume."
+    assert headline_items(
+        "Korvassia ready to resume talks with Lusena — deputy foreign minister", body
+    ) == [("paraphrase", "Anatol Vershinsky", "Korvassia ready to resume talks with Lusena")]
+
+
+def test_a_roles_claim_around_a_fragment_is_whoever_the_body_quotes():
+    body = (
+        "Minister Rupert Vane defended the licences. The shadow foreign secretary, Helen Marsh, "
+        'said the licences were "a stain on our name".'
+    )
+    items = headline_items("Arms sales to Tarsis 'a stain on our name', says shadow minister", body)
+    assert ("paraphrase", "Helen Marsh", "Arms sales to Tarsis a stain on our name") in items
+
+
+def test_urges_before_what_is_urged():
+    body = "The United States on Friday called for an investigation of the killings."
+    assert headline_items("US Urges Credible, Transparent Probe of Violence", body) == [
+        ("paraphrase", "US", "Credible, Transparent Probe of Violence")
+    ]

@@ -39,7 +39,8 @@ def extract_quotes(
     # Words a guest reports inside their own turn are theirs to tell, not quotes of their own.
     found = without_turns_words(turns, find_quoted(article) + find_reported(article))
     found += turns
-    found += find_headline_quotes(article, found) + find_headline_claims(article)
+    headline_quotes = find_headline_quotes(article, found)
+    found += headline_quotes + find_headline_claims(article, headline_quotes)
     found = complete_surnames(turns, credit_the_addressed(turns, found))
     found = credit_said_this(article, found)
     unique = {(q.start, q.end, q.kind): q for q in found}

@@ -54,6 +54,24 @@ def find_headline_quotes(
     subject = _SUBJECT.match(body, 0, article.skip_until) or _SAYS_AFTER.search(
         body, 0, article.skip_until
     )
+    if not subject:
+        # "Panetta: NATO at 'Pivotal Point' in Afghan Mission": a claim in the headline's own
+        # words around the fragment, after whose it is (not 'Brandvold: "We will not ..."', which
+        # restates the body's quotation).
+        colon = _CLAIM_COLON.fullmatch(body, 0, article.skip_until)
+        marks = {
+            pos
+            for span in article.spans
+            if span.open_pos < article.skip_until
+            for pos in (span.open_pos, span.close_pos)
+        }
+        if (
+            colon
+            and marks
+            and len(_outside_marks(body, colon.start("claim"), colon.end("claim"), marks)) >= 2
+            and _colon_names_a_speaker(article, colon["subject"])
+        ):
+            subject = colon
     subject_speaker = subject and _named_in_body(article, subject["subject"])
     quoted_words = [
         (" ".join(re.findall(r"\w+", q.text.lower())), q)
@@ -145,8 +163,14 @@ def _named_in_body(article: Article, subject: str) -> str:
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}"
 _CLAIM_FIRST = re.compile(
     # Not "Says Goodbye/Yes/No" (idioms), nor "Claims" ("Storm Claims 12 Lives").
-    rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|believes|predicts)"
-    r"(?!\s+(?i:goodbye|farewell|yes|no|sorry|thanks|thank\s+you|hello)\b)|"
+    rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|believes|predicts|affirms|asserts)"
+    r"(?!\s+(?i:goodbye|farewell|yes|no|sorry|thanks|thank\s+you|hello)\b):?|"
+    # "Sri Lanka Claims Rebels Now Cornered": a claim; not "Storm Claims 12 Lives", "Claims
+    # Responsibility", "Claims Victory".
+    r"(?i:claims)(?=\s+(?!\d|(?i:of|responsibility|credit|victory|lives|the\s+lives|title|seat|"
+    r"seats|win|share|stake|asylum)\b))|"
+    # "US Urges Credible, Transparent, Probe of Uzbek Violence": what is urged.
+    r"(?i:urges)(?=\s+(?!(?:[A-Z][\w.'’-]*\s+){1,4}(?i:to)\b)[A-Z]\w+(?:,|\s+[A-Z]))|"
     # "Tells Palestinian Leader He Wants ...": whom it told is no part of the claim.
     rf"(?i:tells)\s+{_NAME}(?:\s+(?-i:[A-Z][\w'’-]*))?(?=\s+(?:He|She|It|They|We|I)\b)|"
     rf"(?i:urges)\s+{_NAME}\s+(?i:to))\s+(?P<claim>\S.*)"
@@ -158,7 +182,15 @@ _DECK_CLAIM = re.compile(
 _CLAIM_LAST = re.compile(
     r"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
     r"(?i:says|say|warns)$"
+    # "Haiti's elections should move forward, says U.S. official", and a state agency's
+    # "Korvassia ready to resume talks — deputy foreign minister".
+    r"|(?P<claim2>\S.*?)(?:,\s+(?i:says|said)|\s+[—–]|\s+-)\s+"
+    r"(?P<subject2>(?:[\w.'’-]+\s+){0,4}?(?i:official|officials|minister|ministry|spokesman|"
+    r"spokeswoman|spokesperson|envoy|diplomat|ambassador|president|premier|chief|general|"
+    r"commander|secretary|leader|government|army|military|police|sources?))$"
 )
+# "Myers: U.S. Committed to Full Partnership With Colombia": a name, a colon, what they said.
+_CLAIM_COLON = re.compile(rf"(?P<subject>{_NAME}):\s+(?P<claim>\S.*)")
 # After ", but": a second claim ("but U.S. Troops Stay"), unless a verb of the subject's own
 # follows ("But Pushes Amendment", "denies ...").
 _SUBJECTS_OWN_VERB = re.compile(
@@ -176,19 +208,21 @@ _UNNAMED_GROUPS = {"Opposition", "Rebels", "Militants", "Critics", "Activists", 
 _LEAD_CHARS = 1500
 
 
-def find_headline_claims(article: Article) -> list[ExtractedQuote]:
+def find_headline_claims(
+    article: Article, headline_quotes: list[ExtractedQuote] = ()
+) -> list[ExtractedQuote]:
     """A paraphrase (or an unnamed source's claim) for a headline that reports what its
     subject says, in the headline's own words; a headline in quotation marks is quoted, not
     paraphrased (see find_headline_quotes)."""
     end = article.skip_until
     if not end or end > _MOST_HEADLINE:
         return []
-    found = _claim_in(article, 0, end)
+    found = _claim_in(article, 0, end, headline_quotes)
     deck = article.paragraphs[1] if len(article.paragraphs) > 2 else None
     if deck and deck[1] - deck[0] < _MOST_HEADLINE and _is_deck(article.body[deck[0] : deck[1]]):
         # A deck under the headline ("Assistant secretary says peace, dialogue urgently needed
         # in Somalia"): a second headline, in headline style.
-        found += _claim_in(article, *deck)
+        found += _claim_in(article, *deck, headline_quotes)
     return found
 
 
@@ -197,16 +231,26 @@ def _is_deck(line: str) -> bool:
     return len(line.split()) < 20 and line.rstrip("\"'”’ ")[-1:] not in ".!?:;,"
 
 
-def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
+def _claim_in(
+    article: Article, begin: int, end: int, headline_quotes: list[ExtractedQuote] = ()
+) -> list[ExtractedQuote]:
     body = article.body
     match = _CLAIM_FIRST.fullmatch(body, begin, end) or _CLAIM_LAST.fullmatch(body, begin, end)
+    colon = not match and _CLAIM_COLON.fullmatch(body, begin, end)
+    if colon and _colon_names_a_speaker(article, colon["subject"]):
+        match = colon
     if not match and begin:
         # A deck in sentence case: "Assistant secretary says ...", "Foreign ministry warns ...".
         match = _DECK_CLAIM.fullmatch(body, begin, end)
         role = match and match["subject"].split()[-1].capitalize()
         if match and role not in TITLES and role not in _GENERIC_ROLES | _UNNAMED_GROUPS:
             match = None
-    if not match or match["subject"].split()[0] in {"What", "Why", "How", "Who", "When"}:
+    if not match:
+        return []
+    which = "2" if match.re is _CLAIM_LAST and match["claim2"] else ""
+    subject = match["subject" + which]
+    claim_start, claim_end = match.span("claim" + which)
+    if subject.split()[0] in {"What", "Why", "How", "Who", "When"}:
         return []
     marks = {
         pos
@@ -214,14 +258,14 @@ def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
         if begin <= span.open_pos < end
         for pos in (span.open_pos, span.close_pos)
     }
-    if any(pos < match.start("claim") for pos in marks) or (
-        marks and len(_outside_marks(body, match.start("claim"), match.end("claim"), marks)) < 2
+    if any(pos < claim_start for pos in marks) or (
+        marks and len(_outside_marks(body, claim_start, claim_end, marks)) < 2
     ):
         # "Kettering says talks left her 'cautiously hopeful'": the claim in the headline's own
         # words around a quoted fragment; not a headline whose subject is quoted, nor a claim
         # that is all quotation (find_headline_quotes has those).
         return []
-    subject = match["subject"]
+    printed_subject = subject
     speaker = _named_in_body(article, subject)
     last = subject.split()[-1]
     if speaker == subject and last.capitalize() in _GENERIC_ROLES:
@@ -242,6 +286,13 @@ def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
             first = None
             subject = speaker = "Officials"
         speaker = first.name if first else speaker
+    fragment = next(
+        (q.speaker for q in headline_quotes if claim_start <= q.start < claim_end), None
+    )
+    if fragment and (last.capitalize() in _GENERIC_ROLES or last.capitalize() in TITLES):
+        # "Arms sales 'a stain on our name', says shadow minister": whoever the body quotes
+        # saying the fragment is the one the headline's role means.
+        speaker = fragment
     kind = "paraphrase"
     named_in_body = any(
         m.kind == "person" and m.name.split()[-1] == last for m in article.entities.mentions
@@ -253,13 +304,13 @@ def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
     ):
         speaker, kind = None, "anonymous"  # "Palestinians Say", "Ethiopian Opposition Says"
     found = []
-    start = match.start("claim")
-    claim = body[start : match.end("claim")]
+    start = claim_start
+    claim = body[start:claim_end]
     if re.match(
         # (Not "UN Warns Millions of Children Face Famine": a noun phrase the claim's verb follows.)
         r"(?:[\w'’.-]+\s+){1,3}?(?:against|about|over)\b|(?:[\w'’.-]+\s+){1,3}?of\s+[\"'‘“«„]",
         claim,
-    ) and re.search(r"(?i:warns|urges)\s+$", body[: match.start("claim")]):
+    ) and re.search(r"(?i:warns|urges)\s+$", body[:claim_start]):
         return []  # "Wellbrock warns Varnia against 'blackmail'": whom, and of what; no claim
     # "says expulsions were 'a last resort', denies talks are dead": the subject's next act.
     own = re.search(rf",\s+(?={_SUBJECTS_OWN_VERB.pattern}(?!\s+(?:for|of)\b))", claim)
@@ -271,20 +322,33 @@ def _claim_in(article: Article, begin: int, end: int) -> list[ExtractedQuote]:
         text = piece.strip(" ,.")
         if len(text.split()) >= 2:
             a = body.index(text, start)
+            b = a + len(text)
             printed = "".join(c for i, c in enumerate(text, a) if i not in marks)
+            while a in marks:  # "'Sea Tigers' Neutralized": the offsets start at the words
+                a += 1
             found.append(
                 ExtractedQuote(
                     " ".join(printed.split()),
                     kind,
                     speaker,
-                    f"headline: {match['subject']}",
+                    f"headline: {printed_subject}",
                     a,
-                    a + len(text),
+                    b,
                     0.5,
                 )
             )
-            start = a + len(text)
+            start = b
     return found
+
+
+def _colon_names_a_speaker(article: Article, subject: str) -> bool:
+    """ "Myers: ..." names who speaks when the body names that person; "Strike: ...", "Morning
+    Dispatch: ..." (the outlet) or "Tiamaré: ..." (a place) is a kicker."""
+    key = surname_key(subject.split()[-1])
+    return any(
+        m.kind == "person" and surname_key(m.name.split()[-1]) == key
+        for m in article.entities.mentions
+    )
 
 
 def _outside_marks(body: str, start: int, end: int, marks: set[int]) -> list[str]:

@@ -294,3 +294,32 @@ def test_urges_before_what_is_urged():
     assert headline_items("US Urges Credible, Transparent Probe of Violence", body) == [
         ("paraphrase", "US", "Credible, Transparent Probe of Violence")
     ]
+
+
+def test_said_a_but_he_b_is_two_statements():
+    body = (
+        "Headline\n\nMr. Carter said he does not know what the incidents were, but he hopes to "
+        "have more information on Saturday.\n\nMilosevic is trying to divide the alliance, but "
+        "he will not succeed, Cohen added."
+    )
+    texts = [t for k, _, t in found(body) if k == "paraphrase"]
+    assert "he does not know what the incidents were" in texts
+    assert "he will not succeed" in texts
+
+
+def test_said_here_and_a_date_close_a_wire_attribution():
+    body = (
+        "Headline\n\nWOODBRIDGE, Va., June 2, 1999 – NATO will not pause its air strikes, Defense "
+        "Secretary William S. Cohen said here June 1."
+    )
+    assert found(body) == [
+        ("paraphrase", "William S. Cohen", "NATO will not pause its air strikes")
+    ]
+
+
+def test_saying_before_a_clause_in_the_past_and_not_before_an_object():
+    body = (
+        "Headline\n\nRafael Correa explained his decision late Monday, saying he felt betrayed by "
+        "the attack.\n\nAna Lind noted the progress they achieved."
+    )
+    assert found(body) == [("paraphrase", "Rafael Correa", "he felt betrayed by the attack")]

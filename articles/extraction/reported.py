@@ -71,9 +71,10 @@ def _emit(
     omitted span: an attribution in parenthesis inside the clause)."""
     if speaker is None:
         return
-    # "said A, and that B": two statements, each reported on its own.
+    # "said A, and that B": two statements, each reported on its own; so is "said A, but he B"
+    # (a second clause with a subject of its own).
     pieces, cursor = [], start
-    splitter = rf",?\s+(?:and|but) (?:(?:{SAY})\s+)?that\s+"
+    splitter = rf",?\s+(?:and|but) (?:(?:{SAY})\s+)?that\s+|,\s+but\s+(?=(?:he|she|they|we|I)\s)"
     for match in re.finditer(splitter, article.masked[start:end]):
         pieces.append((cursor, start + match.start()))
         cursor = start + match.end()
@@ -528,7 +529,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"told\s+(?:(?:[A-Z][\w.]*\s+)?(?:reporters|journalists|lawmakers)|parliament|us|me|"
     r"the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
-    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|from|via|by|outside|inside|shortly|"
+    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|"
+    # "said here today", as American Forces Press Service copy has it.
+    r"from|via|by|outside|inside|shortly|here|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=\s+\d))\b"
@@ -584,11 +587,15 @@ _PASSIVE_TOLD = re.compile(
 )
 # "acknowledged the missile broke apart": a subject, then a verb in the past.
 _PAST_CLAUSE = re.compile(
-    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,4}?|"
+    # (Not "noted the progress he saw", "saying the prayers the imam recited": a relative
+    # clause's own subject.)
+    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+"
+    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their)\s)[\w'’-]+\s+){0,4}?|"
     # "confirmed it carried out": a pronoun subject, then its verb.
     r"(?:it|he|she|they|we)\s+)"
     r"(?:[a-z]{3,}ed|broke|fell|took|made|gave|went|came|won|lost|left|sent|began|rose|"
-    r"grew|hit|struck|shot|ran|led|met|held|kept|sold|paid|bought|fought)\b(?!\s+by\b))\w"
+    r"grew|hit|struck|shot|ran|led|met|held|kept|sold|paid|bought|fought|felt|thought|knew|"
+    r"saw|found|became|stood|understood|meant)\b(?!\s+by\b))\w"
 )
 # A clause's subject and its verb, before a participle of saying ("Guinea's political leaders
 # are rejecting that offer, saying ...").
@@ -597,7 +604,8 @@ _SUBJECT_ACTED = re.compile(
 )
 # A subject and a common verb in the present: "the military's repression of dissent makes ...".
 _PRESENT_CLAUSE = re.compile(
-    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+(?:[\w'’-]+\s+){0,5}?|"
+    r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+"
+    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their)\s)[\w'’-]+\s+){0,5}?|"
     r"(?:it|he|she)\s+)"
     r"(?:makes|remains|poses|needs|means|shows|proves|threatens|undermines|violates|"
     r"represents|requires|deserves|seems|appears|puts|leaves|risks|helps|amounts|lacks|"

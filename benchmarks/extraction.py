@@ -435,6 +435,13 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         + "Mr Speaker: Order, order now.\n\n" * (size // 31),
         # A profession for the person last quoted, sentence after sentence.
         "the lawmaker said": '"We will go on," the lawmaker said.\n' * (size // 36),
+        # Reported clauses full of quoted words, sentence after sentence (a review found the
+        # clauses' walk over every mark of the text quadratic).
+        "reports full of marks": 'Okafor said the plan made "b" "c" "d" "e" "f" worse. '
+        * (size // 52),
+        "per a delegate": 'Talks "b" "c" "d" "e" "f" slipped, per a delegate. ' * (size // 50),
+        "saying the plan makes": 'Leaders reject it, saying the plan makes "b" "c" "d" worse. '
+        * (size // 59),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -133,8 +133,11 @@ _DATELINE = re.compile(
     r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
     r"(?=\s+[—–-]{1,2}\s)|"
     r"[A-Z][A-Z.'’ ]{2,30}|"
-    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–]*\b(?:1[89]|20)\d\d\b))"
+    # (Not "Sarah Jones, 52 - who married in 2015 - said": the year must come before any dash.)
+    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–\n-]*\b(?:1[89]|20)\d\d\b))"
     r"(?:,\s*[A-Z]?[\w.]+(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
+    # The story then opens a sentence (not "BMA - the doctors' union - said").
+    r"(?=[A-Z0-9\"“‘'«(])"
 )
 
 
@@ -153,6 +156,12 @@ class Article:
             self.spans + dash_spans(marked, paras, self.spans), key=lambda s: s.start
         )
         self.masked = mask(marked, self.spans)
+        # Where the quotation marks are, sorted, so that a clause finds its own by bisection
+        # (a text of thousands of marks would make a walk over all of them per clause quadratic).
+        self.opens = frozenset(span.open_pos for span in self.spans)
+        self.closes = frozenset(span.close_pos for span in self.spans)
+        self.close_positions = sorted(self.closes)
+        self.mark_positions = sorted(self.opens | self.closes)
         self.sentences = sentences(self.masked, paras)
         self._sentence_starts = [a for a, _ in self.sentences]
         self.paragraphs = paras
@@ -215,6 +224,20 @@ class Article:
         while end > start and self.body[end - 1].isspace():
             end -= 1
         return start, end
+
+    def marks_within(self, start: int, end: int) -> list[int]:
+        """Offsets of the quotation marks (not apostrophes) inside [start, end)."""
+        positions = self.mark_positions
+        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+    def last_close_within(self, start: int, end: int) -> int:
+        """The last closing mark inside [start, end), or -1."""
+        index = bisect_left(self.close_positions, end) - 1
+        return (
+            self.close_positions[index]
+            if index >= 0 and self.close_positions[index] >= start
+            else -1
+        )
 
     def printed(self, start: int, end: int) -> str:
         return " ".join(self.body[start:end].split()).strip(" ,")

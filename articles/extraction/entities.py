@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .given_names import gender_of_given_name
 from .mentions import ANON, Mention
 from .sources import DESCRIBED, GENERIC, anonymous_sources
 from .titles import ROLE, holder, titled_phrases
@@ -749,6 +750,9 @@ def find_entities(
             )
             if word:
                 genders[mention.name] = "f" if word.group(1) in _FEMININE else "m"
+            elif gender_of_given_name(mention.name):
+                # "host Owen Marsh", "Nadia Lind": a first name that says it.
+                genders[mention.name] = gender_of_given_name(mention.name)
     entities = Entities(mentions, genders, known=list(known))
     _learn_genders(entities, sentence_spans, masked)
     entities.subjects = [
@@ -757,13 +761,10 @@ def find_entities(
     return entities
 
 
-# "A mother who asked to be identified only as Lina", "a boy the report calls Daniel": a name
-# given in place of the real one, so the person stays unnamed (not "a student who gave her name
-# only as Amaka", a name she gave).
-_PSEUDONYM_BEFORE = re.compile(
-    r"\b(?:identified\s+(?:[\w-]+\s+){0,3}?only\s+(?:as|by)|(?:report|researchers|"
-    r"investigators)\s+(?:calls?|called|names?|named))\s+$"
-)
+# "A mother who asked to be identified only as Lina": a name given in place of the real one, so
+# the person stays unnamed (not "a student who gave her name only as Amaka", a name she gave, nor
+# "a protester identified only as Ahmed", part of a real name as wire copy gives it).
+_PSEUDONYM_BEFORE = re.compile(r"\basked\s+to\s+be\s+identified\s+only\s+(?:as|by)\s+$")
 
 
 def _pseudonyms_unnamed(masked: str, mentions: list[Mention]) -> None:
@@ -997,7 +998,8 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], ma
                 (
                     m
                     for m in reversed(entities.mentions[max(0, index - 4) : index])
-                    if m.kind == "person" and mention.start - m.end < 60
+                    # (Not a possessive: "Gauff's father coaches her" is about Gauff.)
+                    if m.kind == "person" and not m.possessive and mention.start - m.end < 60
                 ),
                 None,
             )
@@ -1016,6 +1018,9 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], ma
                 tally = votes.setdefault(previous.name, {"m": 0, "f": 0})
                 tally[mention.gender or "m"] += 1
                 break
+    # An object pronoun outweighs the pronouns that merely follow a name (which may mean
+    # somebody else); a first name that says the gender outweighs both ("Oprah Winfrey
+    # introduces her": one woman introducing another).
     for name, tally in votes.items():
         if name not in entities.genders and name not in opposite and tally["m"] != tally["f"]:
             entities.genders[name] = "m" if tally["m"] > tally["f"] else "f"

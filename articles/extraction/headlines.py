@@ -141,6 +141,12 @@ def _named_in_body(article: Article, subject: str) -> str:
             and len(person.name.split()) >= 2
             and person.name != article.body[person.start : person.end]
             and surname_key(article.body[person.start : person.end]) == key
+            # (Not "Chad Williams", whom the body also calls "Williams": a first name.)
+            and not any(
+                article.body[m.start : m.end] == person.name.split()[-1]
+                for m in people
+                if m.name == person.name
+            )
         ):
             return person.name
     for _, _, core, qualifiers, _ in titled_phrases(subject):
@@ -177,7 +183,9 @@ _CLAIM_FIRST = re.compile(
 )
 _DECK_CLAIM = re.compile(
     r"(?P<subject>[A-Z][\w.'’-]*(?:\s+[a-z][\w'’-]*){1,2})\s+"
-    r"(?:says|say|warns|insists|believes|predicts)\s+(?P<claim>\S.*)"
+    r"(?:says|say|warns|insists|believes|predicts)"
+    r"(?!\s+(?:goodbye|farewell|yes|no|sorry|thanks|thank\s+you|hello|little|nothing|of|against|"
+    r"about)\b)\s+(?P<claim>\S.*)"
 )
 _CLAIM_LAST = re.compile(
     r"(?P<claim>\S.*?),\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
@@ -204,6 +212,8 @@ _GENERIC_ROLES = {
     "Official", "General", "Minister", "Diplomat", "Envoy", "Leader", "Spokesman", "Spokeswoman",
     "Commander", "Chief", "Ambassador", "Secretary", "Admiral", "Expert", "Analyst",
 }  # fmt: skip
+# Roles that any titled person in the lead may fill ("U.S. Official Says").
+_ANY_TITLE = {"official", "officials", "spokesman", "spokeswoman", "spokesperson"}
 _UNNAMED_GROUPS = {"Opposition", "Rebels", "Militants", "Critics", "Activists", "Officials"}
 _LEAD_CHARS = 1500
 
@@ -277,6 +287,11 @@ def _claim_in(
             if m.kind == "person" and " " in m.name and m.start < _LEAD_CHARS
         ]
         titled = [m for m in lead if m.title]
+        if last.lower() not in _ANY_TITLE:
+            # "Labour leader says ...", "..., says opposition leader": the first person the lead
+            # gives that very role (not the chancellor a lead names first); an "official" or a
+            # "spokesman" may be any titled person the lead names.
+            titled = lead = [m for m in lead if _titled_as(article, m, last.lower())]
         unnamed = [
             m for m in article.entities.mentions if m.kind == "anon" and m.start < _LEAD_CHARS
         ]
@@ -315,6 +330,8 @@ def _claim_in(
     # "says expulsions were 'a last resort', denies talks are dead": the subject's next act.
     own = re.search(rf",\s+(?={_SUBJECTS_OWN_VERB.pattern}(?!\s+(?:for|of)\b))", claim)
     claim = claim[: own.start()] if own else claim
+    # "party will not raise taxes, as Tories accuse him ...": the headline's own circumstance.
+    claim = re.split(r",\s+(?:as|amid|while|whereas)\s+|\s+while\s+", claim)[0]
     pieces = re.split(r",\s+(?i:but|and)\s+|;\s+", claim)
     for index, piece in enumerate(pieces):
         if index and _SUBJECTS_OWN_VERB.match(piece):
@@ -339,6 +356,22 @@ def _claim_in(
             )
             start = b
     return found
+
+
+def _titled_as(article: Article, person, role: str) -> bool:
+    """Whether the body gives the person that role: in the title it parsed, or just before the
+    name ("U.S. Assistant Secretary of State Jendayi Frazer")."""
+    before = article.masked[max(0, person.start - 40) : person.start]
+    before = re.split(r"[,;~\n]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})\.|\band\b", before)[-1]
+    words = set(re.findall(r"[a-z]+", f"{person.title} {before}".lower()))
+    return role in words or _ABBREVIATED_ROLES.get(role, "") in words
+
+
+# "Army Lt. Gen. Robert W. Cone": a rank as news prints it before a name.
+_ABBREVIATED_ROLES = {
+    "general": "gen", "colonel": "col", "admiral": "adm", "secretary": "sec", "governor": "gov",
+    "senator": "sen", "commander": "cmdr", "lieutenant": "lt", "major": "maj", "captain": "capt",
+}  # fmt: skip
 
 
 def _colon_names_a_speaker(article: Article, subject: str) -> bool:

@@ -44,6 +44,8 @@ _AFTER_VERB_SPK = re.compile(
     rf"\s+(?P<spk>(?:(?:{'|'.join(_HONORIFICS)})\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
 )
+# A profile's present tense after the marks, only for a quotation that opens its sentence.
+_PROFILE_VERBS = {"asks", "replies", "recalls", "wonders", "wondered"}
 # A quotation signed with a dash: '"Not a single hospital has closed." – Tomasz Welk, speaking ...'.
 _AFTER_DASH = re.compile(
     r"^\s*([–—]\s*)(?P<spk>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}?"
@@ -139,7 +141,7 @@ _NAMED_AS = re.compile(
     r"|\b(?:known|remembered|referred\s+to|described\s+locally)\s+(?:(?:in|across|around)\s+"
     r"[A-Z][\w-]*\s+|locally\s+|widely\s+)?as\s*$"
     # "identified in the report only as 'Witness 17'": a name given to somebody unnamed.
-    r"|\bidentified\s+(?:[\w-]+\s+){0,3}?(?:only\s+)?as\s*$",
+    r"|\bidentified\s+(?:[\w-]+\s+){0,3}?only\s+as\s*$",
     re.I,
 )
 _PRINTED_SAYS = re.compile(
@@ -229,6 +231,10 @@ def _after_attribution(
     for pattern in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_ACCORDING, _AFTER_DASH):
         match = pattern.match(text)
         if not match:
+            continue
+        if pattern is _AFTER_SPK_VERB and match["verb"] in _PROFILE_VERBS and not alone:
+            # 'After complaints about "sudden acceleration," Toyota recalls ...', 'In "Spare,"
+            # Harry recalls ...': only a quotation that opens its sentence is asked or recalled.
             continue
         spk_start, spk_end = start + match.start("spk"), start + match.end("spk")
         speaker = resolve_phrase(article.entities, article.masked, spk_start, spk_end)
@@ -507,7 +513,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             # sentence, and its attribution stands as the next one.
             _, next_end = article.sentence_at(last.close_pos + 2)
             if _ONLY_AN_ATTRIBUTION.fullmatch(article.masked, last.close_pos + 1, next_end):
-                after = _after_attribution(article, last.close_pos + 1, next_end)
+                after = _after_attribution(article, last.close_pos + 1, next_end, alone)
         if len(group) > 1 and after is None:
             after = _after_attribution(article, first.close_pos + 1, group[1].open_pos)
         # A list's bullet ("• “Ninety days is a lifeline.” — Sen. Paul Okafor") is no words.

@@ -37,8 +37,7 @@ _URGING = {
 
 
 def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
-    opens = {span.open_pos for span in article.spans}
-    closes = {span.close_pos for span in article.spans}
+    opens, closes = article.opens, article.closes
     # Strip punctuation, and marks that open or close the clause (the words inside are kept).
     while end > start and (article.body[end - 1] in " .,;:!?" or end - 1 in closes):
         end -= 1
@@ -186,12 +185,7 @@ def _emit_after_source(
 
 def _marks_within(article: Article, start: int, end: int) -> set[int]:
     """Offsets of the quotation marks (not apostrophes) inside [start, end)."""
-    return {
-        pos
-        for span in article.spans
-        for pos in (span.open_pos, span.close_pos)
-        if start <= pos < end
-    }
+    return set(article.marks_within(start, end))
 
 
 # A reporter told something by a source: "I'm told by one official ... that", "we were told by
@@ -534,11 +528,13 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"from|via|by|outside|inside|shortly|here|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?=\s+\d))\b"
+    r"December)(?=\s+\d{1,2}(?:,\s+\d{4})?(?:\s+(?:at|in|on|during|after|while|when|from)\b|"
+    r"\s*[.!?]?$)))\b"
     r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)"
     # "..., the top government spokesman said Friday, calling the detention '...'": a naming
     # participle after the attribution (its quoted words are the partial quote's).
-    r"(?:,\s+(?:calling|describing|terming|branding|labell?ing|dubbing)\s[^;]{0,300}?)?"
+    r"(?:,\s+(?:calling(?!\s+(?:for|on|upon)\b)|describing|terming|branding|labell?ing|dubbing)"
+    r"\s[^;]{0,300}?)?"
     r"\s*[.!?]?$"
 )
 
@@ -569,9 +565,7 @@ _TRAILING_INVERTED = re.compile(
 def _after_last_mark(article: Article, start: int, end: int) -> int:
     """Where an attribution starts once any quotation earlier in the clause is left behind."""
     # Closing marks only: the apostrophe in "the paper’s editor" closes nothing.
-    last = max(
-        (span.close_pos for span in article.spans if start <= span.close_pos < end), default=-1
-    )
+    last = article.last_close_within(start, end)
     return last + 1 if last >= 0 and MASK in article.masked[start:last] else start
 
 
@@ -590,7 +584,7 @@ _PAST_CLAUSE = re.compile(
     # (Not "noted the progress he saw", "saying the prayers the imam recited": a relative
     # clause's own subject.)
     r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+"
-    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their)\s)[\w'’-]+\s+){0,4}?|"
+    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their|that|which|who)\s)[\w'’-]+\s+){0,4}?|"
     # "confirmed it carried out": a pronoun subject, then its verb.
     r"(?:it|he|she|they|we)\s+)"
     r"(?:[a-z]{3,}ed|broke|fell|took|made|gave|went|came|won|lost|left|sent|began|rose|"
@@ -600,12 +594,19 @@ _PAST_CLAUSE = re.compile(
 # A clause's subject and its verb, before a participle of saying ("Guinea's political leaders
 # are rejecting that offer, saying ...").
 _SUBJECT_ACTED = re.compile(
-    r"\s*((?:[\w'’.-]+\s+){1,5}?)(?:are|is|were|was|have|has|had|[a-z]{3,}ed)\b[^~]*,\s*$"
+    # (After any opening clause: "When Governor Newsom signed the bill, landlords filed suit,".)
+    r"(?:^|(?<=,))\s*((?:[\w'’.-]+\s+){1,5}?)(?:are|is|were|was|have|has|had|[a-z]{3,}ed)\b"
+    r"[^~,]*,\s*$"
+)
+# A sentence's opening clause, before its subject: "When Governor Newsom signed the bill, ".
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:When|After|As|While|If|Because|Although|Though|Since|Before|Once|Until|Despite)\b"
+    r"[^,~]*,"
 )
 # A subject and a common verb in the present: "the military's repression of dissent makes ...".
 _PRESENT_CLAUSE = re.compile(
     r"\s+(?=(?:(?:the|a|an|its|his|her|their|this|these|those)\s+"
-    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their)\s)[\w'’-]+\s+){0,5}?|"
+    r"(?:(?!(?:he|she|they|it|we|I|you|the|a|an|his|her|its|their|that|which|who)\s)[\w'’-]+\s+){0,5}?|"
     r"(?:it|he|she)\s+)"
     r"(?:makes|remains|poses|needs|means|shows|proves|threatens|undermines|violates|"
     r"represents|requires|deserves|seems|appears|puts|leaves|risks|helps|amounts|lacks|"
@@ -703,6 +704,8 @@ _AS_PREDICATE = re.compile(r"\s+[^~,;:]{1,80}?\s+as\s+(?!(?:well|soon|long|much|
 _NOT_A_CLAUSE = (
     # "say at least 50 people", "said about 100 people": a number opens the clause.
     r"(?:to|of|for|against|with|by|about(?!\s+\d)|on|at(?!\s+least\b)|when|while|whilst|after|"
+    # "says goodbye to Westminster", "said sorry": an act, not a claim.
+    r"goodbye|farewell|sorry|thanks|hello|"
     # "said in some countries, there is real concern": where the claim holds opens it.
     r"in(?!\s+(?:some|many|most|several|certain|other|a\s+few|a\s+number\s+of)\s+"
     r"(?!(?:speeches|interviews|statements|remarks|posts|articles|meetings|letters)\b)[a-z]+,\s)|"
@@ -821,6 +824,13 @@ def _main_reported(
         told = name in {"told", "tells", "tell"} and (
             _TOLD_OBJECT.match(rest) or _TOLD_A_BODY.match(rest)
         )
+        if (
+            that
+            and not told
+            and re.match(r"(?:a|an)\s", that.group("skip") or "")
+            and name not in {"told", "tells", "tell", "warned", "warns", "assured", "informed"}
+        ):
+            that = None  # "saying a prayer that marks ...": a thing said, then its relative clause
         if that and not re.search(
             # "warns if the government does not show that ...": the "that" is a later clause's;
             # an aside in commas on how it was said ("in a message posted on social media") is
@@ -1006,12 +1016,19 @@ def _main_reported(
             subject_end = earlier.start()
         else:
             subject_end = verb.start()
+        opening = verb.group("ing") and _OPENING_CLAUSE.match(phrase)
+        if opening:
+            # "When Governor Newsom signed the bill, landlords filed suit, saying ...": the
+            # participle hangs from the main clause, not from the opening one.
+            subject_start = max(subject_start, start + opening.end())
         speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
-        acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.match(phrase)
+        acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.search(phrase)
         if acted:
             # "Guinea's political leaders are rejecting that offer, saying ...": the subject of
             # what they did is who says it (an unnamed group names nobody in the whole phrase).
-            speaker = resolve_phrase(article.entities, masked, start, start + acted.end(1))
+            speaker = resolve_phrase(
+                article.entities, masked, start + acted.start(1), start + acted.end(1)
+            )
         if speaker is None and not phrase.strip(" ,"):
             speaker = inherited
         if speaker is None:
@@ -1140,7 +1157,11 @@ def _main_reported(
 # "..., according to the ministry." and, as a newsletter writes it, "..., per two people familiar
 # with the planning." or "..., per a senior official involved, who put the odds at '...'".
 _TRAILING_ACCORDING = re.compile(
-    r",\s*(?:according to|per(?=\s+(?:a|an|the|two|three|four|several|some|one|[A-Z])\b))\s+"
+    r",\s*(?:according to|per(?=\s+(?:a|an|the|two|three|four|several|some|one|[A-Z])\b)"
+    # (Not "per the Sixth Amendment", "per the Vienna Convention": a rule, not a source.)
+    r"(?![^,~]*\b(?:[Aa]mendment|[Cc]onvention|[Cc]onstitution|[Rr]ules?|[Ll]aws?|Act|[Tt]reaty|"
+    r"[Cc]harter|[Aa]greement|[Rr]egulations?|[Gg]uidelines|[Pp]rotocol|[Pp]olicy|[Ss]tatutes?|"
+    r"[Cc]ode|[Tt]erms|[Cc]ontract|[Rr]esolution|[Tt]radition|[Cc]ustom|[Ss]chedule)\b))\s+"
     r"(?P<spk>[^,~]+?)(?:,\s+who\b.*?)?[.]?$"
 )
 

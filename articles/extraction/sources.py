@@ -18,7 +18,8 @@ NAME_WITHHELD = (
     r"(?:his|her|their)\s+names?\s+(?:be\s+)?withheld|without\s+giving\s+(?:his|her|their)\s+"
     r"(?:full\s+)?names?|"
     # "who asked to be identified only as Lina", "identified in the report only as 'Witness 17'".
-    r"identified\s+(?:in\s+the\s+[\w-]+\s+)?only\s+(?:as|by)\b"
+    # (Not "a protester identified only as Ahmed": part of a real name, as wire copy gives it.)
+    r"(?:asked\s+to\s+be\s+identified|identified\s+in\s+the\s+[\w-]+)\s+only\s+(?:as|by)\b"
 )
 # Plural things that "suggest" or "show", which are never a source's words.
 DATA_NOUNS = (

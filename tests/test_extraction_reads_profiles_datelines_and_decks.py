@@ -323,3 +323,40 @@ def test_saying_before_a_clause_in_the_past_and_not_before_an_object():
         "the attack.\n\nAna Lind noted the progress they achieved."
     )
     assert found(body) == [("paraphrase", "Rafael Correa", "he felt betrayed by the attack")]
+
+
+def test_said_little_is_no_report_of_its_own():
+    body = (
+        "Headline\n\nThe meeting lasted three hours. Mr. Carter said little and spent most of "
+        "it listening."
+    )
+    assert not any(t.startswith("little") for _, _, t in found(body))
+
+
+def test_shaikh_is_an_honorific_before_a_name():
+    body = (
+        "Headline\n\nBahraini Defense Minister Shaikh Salman bin Hamad Al-Khalifa met "
+        'reporters. "There is always a risk," Shaikh Salman said.'
+    )
+    assert ("direct", "Salman bin Hamad Al-Khalifa", "There is always a risk") in found(body)
+
+
+def test_adding_before_a_clause_with_an_auxiliary_and_not_before_a_thing():
+    body = (
+        "Headline\n\nPresident Bush called Vicente Fox a patriot, adding the United States is "
+        "proud to stand by his side.\n\nAna Lind read the figures, adding the totals to the "
+        "report."
+    )
+    assert found(body) == [
+        ("paraphrase", "Bush", "the United States is proud to stand by his side")
+    ]
+
+
+def test_said_following_a_meeting_closes_the_attribution():
+    body = (
+        "Headline\n\nWASHINGTON, May 21, 2003 – Bahrain welcomes U.S. leadership in the "
+        "struggle, Defense Minister Ana Lind said following a meeting at the Pentagon today."
+    )
+    assert found(body) == [
+        ("paraphrase", "Ana Lind", "Bahrain welcomes U.S. leadership in the struggle")
+    ]

@@ -34,8 +34,8 @@ TITLES = {
     "Col", "Capt", "Sgt", "Sergeant", "Cmdr", "Commander", "Marshal", "Press", "Navy",
     # Peerage, honorific and clerical titles before a name ("Lord Ferris Hallam").
     "Lord", "Baroness", "Baron", "Dame", "Earl", "Countess", "Duke", "Duchess", "Sheikh",
-    "Sheikha", "Emir", "Sultan", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Pope",
-    "Rev", "Reverend", "Pastor", "Father", "Sister", "Brother",
+    "Sheikha", "Shaikh", "Shaikha", "Sheik", "Emir", "Sultan", "Rabbi", "Imam", "Bishop",
+    "Archbishop", "Cardinal", "Pope", "Rev", "Reverend", "Pastor", "Father", "Sister", "Brother",
     # Occupations written before a name like a title ("Analyst Peter Pham of the Atlantic Council").
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
@@ -625,7 +625,8 @@ def find_entities(
         elif (
             len(core) == 1
             and last_title >= 0
-            and words[last_title] in {"Sir", "Dame", "Sheikh", "Sheikha", "Prince", "Princess"}
+            and words[last_title]
+            in {"Sir", "Dame", "Sheikh", "Sheikha", "Shaikh", "Shaikha", "Prince", "Princess"}
             and surname_key(core[0]) in first_names
             # Only the person the text so styled: "Sheikh Mohammed" is not "Mohammed Shtayyeh".
             and any(

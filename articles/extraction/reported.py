@@ -525,7 +525,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|"
     # "said here today", as American Forces Press Service copy has it.
-    r"from|via|by|outside|inside|shortly|here|"
+    r"from|via|by|outside|inside|shortly|here|following|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=\s+\d{1,2}(?:,\s+\d{4})?(?:\s+(?:at|in|on|during|after|while|when|from)\b|"
@@ -645,6 +645,8 @@ _NOT_SAYING_BEFORE = re.compile(r"\b(?:without|for|of|after|before|from|about|av
 _SAYING = {
     "saying", "stating", "arguing", "warning", "insisting", "claiming", "asserting",
     "acknowledging", "conceding", "admitting", "confirming",
+    # "adding the United States is proud to ...": a clause with an auxiliary verb only (below).
+    "adding",
 }  # fmt: skip
 # The auxiliaries and modals whose presence makes a clause finite.
 _AUXILIARY = r"was|were|is|are|had|has|have|would|will|could|should|must|might|may|can|did|does"
@@ -706,6 +708,8 @@ _NOT_A_CLAUSE = (
     r"(?:to|of|for|against|with|by|about(?!\s+\d)|on|at(?!\s+least\b)|when|while|whilst|after|"
     # "says goodbye to Westminster", "said sorry": an act, not a claim.
     r"goodbye|farewell|sorry|thanks|hello|"
+    # "said little and spent the meeting listening": how much, not what.
+    r"little|nothing|(?:very\s+)?much\s+(?:else|more)|"
     # "said in some countries, there is real concern": where the claim holds opens it.
     r"in(?!\s+(?:some|many|most|several|certain|other|a\s+few|a\s+number\s+of)\s+"
     r"(?!(?:speeches|interviews|statements|remarks|posts|articles|meetings|letters)\b)[a-z]+,\s)|"
@@ -880,15 +884,19 @@ def _main_reported(
                 and (
                     _FINITE_CLAUSE.match(rest)
                     # "saying the repression made dialogue impossible", "saying the military's
-                    # repression of dissent makes dialogue impossible": a lexical verb.
-                    or _PAST_CLAUSE.match(rest)
-                    or _PRESENT_CLAUSE.match(rest)
+                    # repression of dissent makes dialogue impossible": a lexical verb (not
+                    # "adding the figures rose": what is added may be a thing).
+                    or (name != "adding" and _PAST_CLAUSE.match(rest))
+                    or (name != "adding" and _PRESENT_CLAUSE.match(rest))
                     # 'saying Tuesday's attack and a reported airstrike ... "further underscore"':
                     # the clause's verb inside the quotation that ends it.
-                    or re.match(
-                        r"\s+(?!(?:of|about|against|over|on|for|to|with)\b)"
-                        r"(?=(?:[\w'’.-]+\s+){1,24}?[\"“‘']~)(?=[\w\"“‘'])",
-                        rest,
+                    or (
+                        name != "adding"
+                        and re.match(
+                            r"\s+(?!(?:of|about|against|over|on|for|to|with)\b)"
+                            r"(?=(?:[\w'’.-]+\s+){1,24}?[\"“‘']~)(?=[\w\"“‘'])",
+                            rest,
+                        )
                     )
                 )
             )

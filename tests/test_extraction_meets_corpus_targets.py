@@ -12,15 +12,15 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # The tuning part's figures when the rules were last changed: (precision, recall, speaker
 # accuracy) per kind. Raise them when the rules get better; never lower them to pass. (Set afresh
 # on 3 December 2026, session 9, when the sixteenth to nineteenth held-out sets, d01-d10 to
-# g01-g10, joined the tuning part; and again on 3 December 2026, session 10, when the twentieth
-# and twenty-first, i01-i10 and j01-j10, joined it and were tuned on: their 429 items, which the
-# rules missed more often, took unnamed-source recall over the whole part from 0.87 to 0.86, the
-# unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to 2, while
-# partial recall rose from 0.94 to 0.95 and paraphrase recall from 0.87 to 0.88.)
+# g01-g10, joined the tuning part; in session 10, when the twentieth and twenty-first, i01-i10 and
+# j01-j10, joined it: their 429 items took unnamed-source recall over the whole part from 0.87 to
+# 0.86, the unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to
+# 2; and in session 11, when the twenty-second and twenty-third, k01-k10 and l01-l10, joined it
+# and were tuned on: paraphrase recall rose from 0.88 to 0.89, the rest held.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.99),
     "partial": (0.99, 0.95, 0.96),
-    "paraphrase": (0.97, 0.88, 0.96),
+    "paraphrase": (0.97, 0.89, 0.96),
     "anonymous": (0.94, 0.86, 1.00),
 }
 
@@ -30,19 +30,19 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-second set (k01-k10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 10), after the rules were tuned on the
-# twentieth and twenty-first sets (i, j). It meets issue 10's targets for the precision and recall
-# of every kind, partial speakers and unnamed-source recall, and misses direct speaker accuracy
-# (0.68), one credited claim and one scare quote; it must not get worse than measured then. Raise
-# these as it improves; never lower them to pass.
+# The held-out part is the twenty-fourth set (o01-o10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 11), after the rules were tuned on the
+# twenty-second and twenty-third sets (k, l). It meets issue 10's targets for the precision and
+# recall of every kind and scare quotes; it misses direct-quote speaker accuracy (0.896, printed
+# 0.90), partial speaker accuracy (0.79) and one unnamed claim credited to a name. It must not get
+# worse than measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 1.00, 0.68),
-    "partial": (1.00, 1.00, 0.91),
-    "paraphrase": (0.99, 0.90, 0.89),
-    "anonymous": (0.92, 0.75, 1.00),
+    "direct": (0.96, 0.94, 0.90),
+    "partial": (1.00, 0.94, 0.79),
+    "paraphrase": (0.97, 0.87, 0.77),
+    "anonymous": (0.68, 0.90, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -59,12 +59,7 @@ def find_headline_quotes(
         # words around the fragment, after whose it is (not 'Brandvold: "We will not ..."', which
         # restates the body's quotation).
         colon = _CLAIM_COLON.fullmatch(body, 0, article.skip_until)
-        marks = {
-            pos
-            for span in article.spans
-            if span.open_pos < article.skip_until
-            for pos in (span.open_pos, span.close_pos)
-        }
+        marks = set(article.marks_within(0, article.skip_until))
         if (
             colon
             and marks
@@ -262,12 +257,7 @@ def _claim_in(
     claim_start, claim_end = match.span("claim" + which)
     if subject.split()[0] in {"What", "Why", "How", "Who", "When"}:
         return []
-    marks = {
-        pos
-        for span in article.spans
-        if begin <= span.open_pos < end
-        for pos in (span.open_pos, span.close_pos)
-    }
+    marks = set(article.marks_within(begin, end))
     if any(pos < claim_start for pos in marks) or (
         marks and len(_outside_marks(body, claim_start, claim_end, marks)) < 2
     ):

@@ -360,3 +360,24 @@ def test_said_following_a_meeting_closes_the_attribution():
     assert found(body) == [
         ("paraphrase", "Ana Lind", "Bahrain welcomes U.S. leadership in the struggle")
     ]
+
+
+def test_an_expressed_hope_is_its_clause_and_a_concern_is_not():
+    body = (
+        "Headline\n\nVicente Fox arrived on Tuesday. At the ceremony, Mr. Fox expressed the hope "
+        "they could find a solution by the end of the year.\n\nCondoleezza Rice expressed "
+        "concern that the talks had stalled."
+    )
+    assert found(body) == [
+        ("paraphrase", "Vicente Fox", "they could find a solution by the end of the year")
+    ]
+
+
+def test_the_shaikh_is_the_person_of_that_title():
+    body = (
+        "Headline\n\nBahraini Defense Minister Shaikh Salman bin Hamad Al-Khalifa met Donald H. "
+        "Rumsfeld. The shaikh told reporters that Bahrain is committed to the effort."
+    )
+    assert found(body) == [
+        ("paraphrase", "Salman bin Hamad Al-Khalifa", "Bahrain is committed to the effort")
+    ]

@@ -598,6 +598,11 @@ _SUBJECT_ACTED = re.compile(
     r"(?:^|(?<=,))\s*((?:[\w'’.-]+\s+){1,5}?)(?:are|is|were|was|have|has|had|[a-z]{3,}ed)\b"
     r"[^~,]*,\s*$"
 )
+# What was expressed, before its clause: "the hope (that)", "his confidence that", "fears that".
+_HOPE_THAT = re.compile(
+    r"\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|some\s+)?(?:hope|hopes|confidence|belief|"
+    r"conviction|fear|fears|optimism|expectation)(?:\s+that)?(?=\s)"
+)
 # A sentence's opening clause, before its subject: "When Governor Newsom signed the bill, ".
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:When|After|As|While|If|Because|Although|Though|Since|Before|Once|Until|Despite)\b"
@@ -695,7 +700,8 @@ _ADVERBIAL = re.compile(
     r"repeatedly|publicly|privately|reporters|journalists|me|us|him|her|them|[A-Z])\b"
 )
 _VERB_RE = re.compile(
-    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING})|(?P<desc>described|describes|dismissed|dismisses|"
+    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING})|(?P<hope>expressed|expresses|voiced|voices)|"
+    r"(?P<desc>described|describes|dismissed|dismisses|"
     r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
 )
 # "described the exiles' demands as unrealistic": the object and its characterisation (without
@@ -835,25 +841,29 @@ def _main_reported(
             and name not in {"told", "tells", "tell", "warned", "warns", "assured", "informed"}
         ):
             that = None  # "saying a prayer that marks ...": a thing said, then its relative clause
-        if that and not re.search(
-            # "warns if the government does not show that ...": the "that" is a later clause's;
-            # an aside in commas on how it was said ("in a message posted on social media") is
-            # not.
-            r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b"
-            # "said he wants to return and that he is counting on ...": two clauses, the first
-            # no aside.
-            r"|\b(?:and|but)$"
-            # "say the levy reflects a shift ... that": a clause of its own before the "that".
-            r"|\b(?:the|a|an|this|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\s+(?:a|an|the|to|its|his|her|"
-            r"their)\b",
-            # How or where it was said ("in a message posted on social media", "in a statement
-            # released late Friday") is no clause of its own.
-            re.sub(
-                rf"(?:,\s)?(?:in|on|at|during|via|through)\s(?:a|an|the|his|her|its|their)\s"
-                rf"(?:[\w-]+\s){{0,2}}?(?:{_OCCASION})\b[^,]*,?$",
-                "",
-                that.group("skip") or "",
-            ),
+        if (
+            that
+            and not verb.group("hope")
+            and not re.search(
+                # "warns if the government does not show that ...": the "that" is a later clause's;
+                # an aside in commas on how it was said ("in a message posted on social media") is
+                # not.
+                r"\w{3,}ed\b|\b(?:was|were|is|are|had|has|would|could|will|does|do|did|if|unless)\b"
+                # "said he wants to return and that he is counting on ...": two clauses, the first
+                # no aside.
+                r"|\b(?:and|but)$"
+                # "say the levy reflects a shift ... that": a clause of its own before the "that".
+                r"|\b(?:the|a|an|this|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\s+(?:a|an|the|to|its|his|her|"
+                r"their)\b",
+                # How or where it was said ("in a message posted on social media", "in a statement
+                # released late Friday") is no clause of its own.
+                re.sub(
+                    rf"(?:,\s)?(?:in|on|at|during|via|through)\s(?:a|an|the|his|her|its|their)\s"
+                    rf"(?:[\w-]+\s){{0,2}}?(?:{_OCCASION})\b[^,]*,?$",
+                    "",
+                    that.group("skip") or "",
+                ),
+            )
         ):
             complement = verb.end() + that.end()
             skipped = that.group("skip") or ""
@@ -869,6 +879,16 @@ def _main_reported(
         elif told:
             # "told me the two delegations had agreed", "tells VOA's James Butty, he won".
             complement = verb.end() + told.end()
+        elif verb.group("hope"):
+            # "expressed the hope they could find a solution", "voiced confidence that the deal
+            # would hold": the hope's clause (not "expressed concern about the violence").
+            hope = _HOPE_THAT.match(rest)
+            clause = hope and (
+                _FINITE_CLAUSE.match(rest, hope.end())
+                or _PAST_CLAUSE.match(rest, hope.end())
+                or _PRESENT_CLAUSE.match(rest, hope.end())
+            )
+            complement = verb.end() + clause.end() - 1 if clause else None
         elif verb.group("desc"):
             described = _AS_PREDICATE.match(rest)
             later = masked[verb.end() : end]

@@ -17,6 +17,8 @@ ROLE = (
     r"secretary\s+of\s+state|"
     r"(?:[a-z]+\s+)?secretary|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|premier|"
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
+    # Royal and honorific titles a later "the shaikh said" refers back by.
+    r"emir|sultan|sheikh|shaikh|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
     r"(?-i:CS)|judge|"
     # "the speaker of parliament", but not a conference's "the speaker said".

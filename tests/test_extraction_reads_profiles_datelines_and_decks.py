@@ -381,3 +381,13 @@ def test_the_shaikh_is_the_person_of_that_title():
     assert found(body) == [
         ("paraphrase", "Salman bin Hamad Al-Khalifa", "Bahrain is committed to the effort")
     ]
+
+
+def test_they_after_an_unnamed_group_in_a_joined_clause_stays_unnamed():
+    body = (
+        "Headline\n\nMr. Carter made no comments as he left, but several dissident leaders spoke "
+        "with reporters. They said Mr. Carter said little and spent the meeting listening."
+    )
+    assert found(body) == [
+        ("anonymous", None, "Mr. Carter said little and spent the meeting listening")
+    ]

@@ -300,7 +300,8 @@ _THE_TEXT = re.compile(
 _UNNAMED_GROUP = re.compile(
     r"^(?:(?:the|two|three|several|some|many|other|senior|U\.S\.|[A-Z][a-z]+)\s+){0,3}"
     r"(?:officials|sources|diplomats|aides|advisers|analysts|economists|experts|insiders|"
-    r"residents|witnesses|traders|investors|bankers|people|observers|critics)\b",
+    r"residents|witnesses|traders|investors|bankers|people|observers|critics|leaders|activists|"
+    r"dissidents|protesters|lawmakers|politicians|rebels|members)\b",
     re.IGNORECASE,
 )
 # A document no one is named for, whose words these are.
@@ -672,13 +673,16 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # previous sentence left unnamed is still unnamed.
         previous = masked[max(0, start - 400) : start].rstrip()
         cut = max(previous.rfind(". ", 0, len(previous) - 1), previous.rfind("\n"))
-        opening = re.sub(
-            r"^(?:But|And|Yet|So|Behind the scenes|In private|Privately),?\s+",
-            "",
-            previous[cut + 1 :].strip(),
-        )
-        group = " ".join(opening.split()[:6])
-        return ANON if _UNNAMED_GROUP.search(group) else None
+        # The sentence's subject, or the subject of its last joined clause ("Mr. Carter made no
+        # comments, but several dissident leaders spoke with reporters. They said ...").
+        clauses = re.split(r",\s+(?:but|and|while)\s+", previous[cut + 1 :].strip())
+        for clause in (clauses[-1], clauses[0]) if len(clauses) > 1 else clauses[:1]:
+            opening = re.sub(
+                r"^(?:But|And|Yet|So|Behind the scenes|In private|Privately),?\s+", "", clause
+            )
+            if _UNNAMED_GROUP.search(" ".join(opening.split()[:6])):
+                return ANON
+        return None
     text = _THE_TEXT.fullmatch(phrase)
     if text:
         # "The statement said ...": whoever an earlier sentence said issued a statement ("In a

@@ -66,8 +66,10 @@ def test_an_editor_adds_an_article_from_its_link_and_its_quotes_are_suggested(
             "The two candidates set out opposing plans for talks on the border war."
         )
         page.get_by_role("button", name="Save", exact=True).click()
-        # A click returns before the save's answer: wait for the next page before reading.
-        page.wait_for_url("**/suggestions/")
+        # A click returns before the save's answer: wait for the next page before reading (the
+        # save extracts the article's quotes first; a machine busy with other work may take
+        # longer than Playwright's default ten seconds, which would say nothing of the page).
+        page.wait_for_url("**/suggestions/", timeout=30_000)
 
     article = Article.objects.get(title="Candidates split over talks on the border war")
     assert article.outlet == courier

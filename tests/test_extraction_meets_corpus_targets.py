@@ -16,12 +16,13 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # j01-j10, joined it: their 429 items took unnamed-source recall over the whole part from 0.87 to
 # 0.86, the unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to
 # 2; and in session 11, when the twenty-second and twenty-third, k01-k10 and l01-l10, joined it
-# and were tuned on: paraphrase recall rose from 0.88 to 0.89, the rest held.)
+# and were tuned on: paraphrase recall rose from 0.88 to 0.89 and unnamed-source recall from 0.86
+# to 0.87, the rest held.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.99),
     "partial": (0.99, 0.95, 0.96),
     "paraphrase": (0.97, 0.89, 0.96),
-    "anonymous": (0.94, 0.86, 1.00),
+    "anonymous": (0.94, 0.87, 1.00),
 }
 
 

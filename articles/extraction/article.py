@@ -31,7 +31,7 @@ SAY = (
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
-    r"proposed|recommended|recommends|quipped|joked|mused|commented|comments|"
+    r"proposed|recommended|recommends|quipped|joked|mused|commented|comments|estimated|estimates|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )
@@ -45,7 +45,8 @@ AFTER_QUOTE_SAY = (
 # Participles that report the subject's words in a clause of their own ("..., adding that ...").
 REPORTING = (
     r"adding|saying|noting|stating|stressing|arguing|warning|insisting|explaining|asserting|writing|"
-    r"acknowledging|conceding|admitting|confirming|"
+    r"acknowledging|conceding|admitting|confirming|affirming|reaffirming|emphasi[sz]ing|"
+    r"underlining|underscoring|reiterating|"
     r"claiming|declaring|telling(?:\s+[\w-]+){1,3}?(?=\s)"
 )
 # Verbs that introduce a quoted fragment but not a reported clause.
@@ -183,7 +184,13 @@ class Article:
             for_entities[a:b] = " " * (b - a)
         known = known_titles(known_people)
         self.known = known  # (name, role titles) pairs, lower-cased, from the caller
-        self.entities: Entities = find_entities("".join(for_entities), self.sentences, known)
+        self.entities: Entities = find_entities(
+            "".join(for_entities),
+            self.sentences,
+            known,
+            self.headings[int(headline) :],
+            self.masked,
+        )
 
     def in_heading(self, pos: int) -> bool:
         # By bisection: a text of thousands of short lines has thousands of headings.

@@ -36,6 +36,8 @@ TITLES = {
     "Lord", "Baroness", "Baron", "Dame", "Earl", "Countess", "Duke", "Duchess", "Sheikh",
     "Sheikha", "Shaikh", "Shaikha", "Sheik", "Emir", "Sultan", "Rabbi", "Imam", "Bishop",
     "Archbishop", "Cardinal", "Pope", "Rev", "Reverend", "Pastor", "Father", "Sister", "Brother",
+    # Samoan honorifics before a chief's or a minister's name ("Afioga Kaitu Fesola").
+    "Afioga", "Susuga",
     # Occupations written before a name like a title ("Analyst Peter Pham of the Atlantic Council").
     "Analyst", "Economist", "Researcher", "Historian", "Activist", "Lawyer", "Attorney",
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
@@ -207,6 +209,8 @@ _COUNTRY_HEADS = {
     "Costa", "Sierra", "Saudi", "Burkina", "Puerto", "San", "Santa", "Cabo", "Hong", "Sri", "El",
     "Papua", "Trinidad", "Timor", "Ivory", "Solomon", "Marshall", "Cook", "Faroe",
 }  # fmt: skip
+# Nouns that end a country's name: "the Republic", "the United Kingdom".
+_COUNTRY_ENDS = {"Republic", "Kingdom", "States", "Nations", "Islands", "Emirates"}
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
 _FIRST_NAME_ONLY = re.compile(
     # "who gave only her first name, Rosa", "who gave her name only as Amaka".
@@ -223,6 +227,7 @@ class Entities:
     genders: dict[str, str] = field(default_factory=dict)
     subjects: list[Mention] = field(default_factory=list)  # first mention of each sentence
     known: list[tuple[str, list[str]]] = field(default_factory=list)  # (name, role titles)
+    masked: str = ""  # the text the mentions were found in
 
     def _starts(self) -> list[int]:
         # Mentions are kept in body order; the offsets are indexed once (work per lookup is
@@ -316,13 +321,23 @@ _DEMONYM_BEFORE = re.compile(
 # "Kettering spokeswoman Priya Lindholm" (not "Lena Hart told Ambassador Joe Marsh": a verb
 # comes between).
 _BEFORE_A_ROLE = re.compile(
-    rf"\s+(?:(?:former|senior|veteran|deputy|top|chief)\s+)?(?:{ROLE}|diplomat|"
+    # (Not "Saadeh received Minister Vellinger": a verb before the title.)
+    r"\s+(?![a-z]+ed\s|(?:met|meets|told|tells|thanks|greets|hosts|visits|urges|asks|welcomes|"
+    r"sent|sends)\s)"
+    rf"(?:(?:former|senior|veteran|deputy|top|chief)\s+)?(?:{ROLE}|diplomat|"
     rf"politician|lawmaker|official|analyst|economist|lawyer|activist|journalist|general|admiral|"
     rf"colonel)\s+[{UPPER}][{LOWER}]"
 )
+# A broadcast named before its noun: "the Morning Tide programme", "the Pacific Beat show".
+_A_SHOW = re.compile(r"\s+(?:programme|program|show|podcast|bulletin|broadcast)\b")
 # "the mayor of Las Ventas": a title's place (not "the sister of Luka Brenković", kin).
 _HOLDER_OF = re.compile(
     r"\b(?!spokes|(?:sister|brother|father|mother)\s)([a-z]+)\s+of\s+(?:the\s+)?$"
+)
+# A person's title, then their name, ending a run: no part of an organisation's name.
+_PERSON_AFTER_TITLE = re.compile(
+    r"\b(?:Minister|President|Secretary|Ambassador|Envoy|Senator|Governor|Chancellor|Mayor|"
+    r"Dr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
 
@@ -331,10 +346,13 @@ def find_entities(
     masked: str,
     sentence_spans: list[tuple[int, int]],
     known: list[tuple[str, list[str]]] = (),
+    headings: list[tuple[int, int]] = (),
+    headed: str = "",
 ) -> Entities:
     """Find every person, organisation and pronoun mention outside quotation marks.
 
     known: (name, role titles) pairs, so that a title ("the prime minister") is a person.
+    headings: spans of headings (blank in masked), whose text in headed may name a body.
     """
     raw: list[tuple[int, int, list[str], bool, str | None]] = []
     genders: dict[str, str] = {}
@@ -411,7 +429,13 @@ def find_entities(
                 capitals.update(re.findall(r"(?=\b([A-Z][\w'’-]* [A-Z][\w'’-]*))", masked))
             # "President of South Africa Cyril Ramaphosa", "... of Costa Rica Rodrigo Chaves":
             # a country of two words.
-            cut = 2 if words[0] in PLACE_WORDS or words[0] in _COUNTRY_HEADS else 1
+            # (Not "President of the Republic Nizar Farid Saadeh": a noun ends the country.)
+            cut = (
+                2
+                if (words[0] in PLACE_WORDS and words[0] not in _COUNTRY_ENDS)
+                or words[0] in _COUNTRY_HEADS
+                else 1
+            )
             while len(words) - cut > 2 and (
                 words[cut] in PLACE_WORDS
                 or capitals[words[cut]] > capitals[f"{words[cut]} {words[cut + 1]}"]
@@ -495,8 +519,13 @@ def find_entities(
                 r"(?: of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-]* (?:and|of) [A-Z]))?",
                 masked[stop : stop + 200],
             )
-            if named and name.split()[-1] in ORG_WORDS:
-                # "Movement for Democratic Change", "Ministry of Defence": one name.
+            if (
+                named
+                and name.split()[-1] in ORG_WORDS
+                and not _PERSON_AFTER_TITLE.search(named.group())
+            ):
+                # "Movement for Democratic Change", "Ministry of Defence": one name (not "the
+                # Pentagon for Swedish Defense Minister Peter Hultqvist": a person follows).
                 name += named.group()
                 stop += named.end()
             parts = name.split()
@@ -529,6 +558,8 @@ def find_entities(
         while len(person) > 2 and person[0] in _FIELDS:
             # "Minister of Trade, Industry and Resources Kang Seo-yeon": the title's field.
             person = person[1:]
+        if last_title < 0 and not possessive and _A_SHOW.match(after):
+            continue  # "the Morning Tide programme": a broadcast's name, no person
         if last_title < 0 and not possessive and _BEFORE_A_ROLE.match(after):
             continue  # "the Costa Verdean diplomat Tomás Ebner Lagos": a demonym, not a person
         if last_title < 0 and not possessive and _DEMONYM_BEFORE.match(f"{words[-1]}{after}"):
@@ -737,6 +768,8 @@ def find_entities(
         else:
             mentions.append(Mention(match.start(), match.end(), "org", match.group(1)))
     mentions.extend(_initials(masked, mentions))
+    for a, b in headings:
+        mentions.extend(_headed_bodies(headed, a, b))
     mentions.extend(anonymous_sources(masked, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_titled_people(masked, mentions, list(known)))
@@ -754,12 +787,33 @@ def find_entities(
             elif gender_of_given_name(mention.name):
                 # "host Owen Marsh", "Nadia Lind": a first name that says it.
                 genders[mention.name] = gender_of_given_name(mention.name)
-    entities = Entities(mentions, genders, known=list(known))
+    entities = Entities(mentions, genders, known=list(known), masked=masked)
     _learn_genders(entities, sentence_spans, masked)
     entities.subjects = [
         s for s in (subject_of(entities, masked, a, b) for a, b in sentence_spans) if s
     ]
     return entities
+
+
+# A factbox's heading in capitals, on a line of its own: "INTERNATIONAL RELIEF FEDERATION".
+_CAPITAL_HEADING = re.compile(
+    r"^[ \t]*((?:[A-Z][A-Z'’&.-]*[ \t]+){0,5}[A-Z][A-Z'’&.-]*)[ \t]*$", re.M
+)
+_SMALL_WORDS = {"Of", "And", "For", "On", "The", "In"}
+
+
+def _headed_bodies(masked: str, start: int, end: int) -> list[Mention]:
+    """Bodies a factbox names in its headings, so that "The Federation said" below one is it."""
+    found = []
+    for match in _CAPITAL_HEADING.finditer(masked, start, end):
+        words = [w.capitalize() for w in match.group(1).split()]
+        if words[0] == "The":
+            words = words[1:]
+        if len(words) < 2 or not any(w in ORG_WORDS for w in words):
+            continue
+        name = " ".join(w.lower() if i and w in _SMALL_WORDS else w for i, w in enumerate(words))
+        found.append(Mention(match.start(1), match.end(1), "org", name))
+    return found
 
 
 # "A mother who asked to be identified only as Lina": a name given in place of the real one, so
@@ -1015,6 +1069,8 @@ def _learn_genders(entities: Entities, sentence_spans: list[tuple[int, int]], ma
             previous = entities.mentions[back]
             if previous.start < window_start:
                 break
+            if previous.kind == "anon":
+                break  # "One fisherman ..., who gave only his first name": the unnamed one's
             if previous.kind == "person":
                 tally = votes.setdefault(previous.name, {"m": 0, "f": 0})
                 tally[mention.gender or "m"] += 1

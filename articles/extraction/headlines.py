@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .article import Article, ExtractedQuote
-from .entities import TITLES, surname_key
+from .entities import ORG_WORDS, TITLES, surname_key
 from .sources import ANON_RE
 from .titles import holder, titled_phrases
 
@@ -144,6 +144,12 @@ def _named_in_body(article: Article, subject: str) -> str:
             )
         ):
             return person.name
+    if words[-1] in ORG_WORDS:
+        # "Committee says ...": the body's full name for it ("the Foreign Affairs Committee").
+        for body in (m for m in article.entities.mentions if m.kind == "org"):
+            name = body.name.split()
+            if len(name) > len(words) and name[-len(words) :] == words:
+                return body.name
     for _, _, core, qualifiers, _ in titled_phrases(subject):
         # "Velsland's interior minister": the holder of that very title, if the caller knows one.
         held = holder(core, qualifiers, article.entities.known)

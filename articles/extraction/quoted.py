@@ -396,6 +396,11 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
             # "The government has recalled its ambassador, the foreign minister said on
             # Tuesday, calling the expulsions '...'": the participle is the sayer's.
             speaker = resolve_phrase(article.entities, article.masked, *attributed.span("spk"))
+    what = len(verbs) > 1 and _WHAT_THEY.search(article.masked, clause_start, verb.start())
+    if speaker is None and what and verbs[0].start() > clause_start:
+        # "The EU report criticized Yala for what it said were '...'": the pronoun is the
+        # clause's subject, not the person criticized.
+        speaker = resolve_phrase(article.entities, article.masked, clause_start, verbs[0].start())
     if speaker is None:
         speaker = resolve_phrase(article.entities, article.masked, clause_start, verb.start())
     if (
@@ -421,6 +426,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     return speaker, article.printed(clause_start, verb.end())
 
 
+# "criticized Yala for what it said were": the pronoun before the last verb.
+_WHAT_THEY = re.compile(r"\bwhat\s+(?:it|he|she|they)\s+$")
 # ", the foreign minister said on Tuesday, " before a participle: who said it.
 _ATTRIBUTION_BEFORE_PARTICIPLE = re.compile(
     rf",\s+(?P<spk>[^,~]{{1,80}}?)\s+(?:{SAY})\b[^,~]{{0,40}},\s*$"

@@ -293,6 +293,15 @@ def _reported_clause(
         )
         return
     match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or _TRAILING_ACCORDING.search(s)
+    if (
+        match
+        and match.start()
+        and MASK in s[: match.start()]
+        and SAY_RE.search(s, 0, match.start())
+    ):
+        # '"They did not shout," she said, according to the report.': a quotation with its own
+        # speaker; the report is only where it was found.
+        match = None
     speaker = match and resolve(match.start("spk"), match.end("spk"))
     if match and (speaker or match.start() == 0):
         # (A trailing "according to screenshots seen by this paper" names nobody: the sentence's
@@ -378,6 +387,13 @@ def _reported_clause(
                     " ".join(article.body[c:d].split()), kind, who, attribution, c, d, 0.55
                 )
             )
+            return
+        participle = re.match(rf"(?:{REPORTING})\s+that\s+", rest)
+        if participle and MASK not in article.masked[a:b] and len(first.split()) >= 3:
+            # "A, Austin said, noting that B": two statements, the second after its participle.
+            out.append(ExtractedQuote(" ".join(first.split()), kind, who, attribution, a, b, 0.55))
+            speaker = resolve(match.start("spk"), match.end("spk"))
+            _emit(article, out, c + participle.end(), d, speaker, attribution, 0.55)
             return
         # "A, Joseph said, and would threaten ...": one statement, its verbs joined; "Against
         # any nation, he said, Iran could ...": an opening phrase keeps its comma.
@@ -509,7 +525,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     # anonymity because the contacts are confidential, said on Tuesday."
     # So may a name carry its apposition: ", John Colston, NATO's assistant secretary general for
     # defense policy, noted during ...".
-    r",\s*(?!\s|and\b|but\b)(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,|"
+    # (Not ", though she will not say on what": a conjunction opens a clause of its own.)
+    r",\s*(?!\s|and\b|but\b|though\b|although\b|while\b|whereas\b|because\b|if\b|unless\b)"
+    r"(?P<spk>[^,~]{1,80}?(?:,\s+who\b[^~;]{0,160}?,|"
     r",\s+(?:the|a|an|[A-Z][\w'’.-]*)\s[^,~;]{0,100}?,|"
     # ", Jeffrey Schloesser, commander of Combined Joint Task Force 101 told": a wire's apposition
     # whose closing comma is missing.
@@ -517,7 +535,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     # "..., the Foreign Ministry has just announced.": a live report's present perfect.
     r"(?:(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?)?"
     r"(?:said|says|say|added|adds|announced|announces|"
-    r"wrote|writes|claimed|claims|reported|warned|warns|insisted|insists|argued|argues|noted|"
+    r"wrote|writes|claimed(?!\s+to\b)|claims(?!\s+to\b)|reported|warned|warns|insisted|insists|"
+    r"argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
     r"predicted|cautioned|confirmed|asserted|observed|"
     r"told\s+(?:(?:[A-Z][\w.]*\s+)?(?:reporters|journalists|lawmakers)|parliament|us|me|"
@@ -618,6 +637,9 @@ _PRESENT_CLAUSE = re.compile(
     r"contradicts|reflects|marks|sends|wants|hopes|supports|opposes)\s+[\w~\"“‘'])\w"
 )
 _NOTING = {
+    # "The European Union estimates voter turnout was about 60 percent": a clause with a verb.
+    "estimated",
+    "estimates",
     "noted",
     "notes",
     "predicts",
@@ -700,7 +722,7 @@ _ADVERBIAL = re.compile(
     r"repeatedly|publicly|privately|reporters|journalists|me|us|him|her|them|[A-Z])\b"
 )
 _VERB_RE = re.compile(
-    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING})|(?P<hope>expressed|expresses|voiced|voices)|"
+    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING}|calling(?=\s+(?:on|upon)\s))|(?P<hope>expressed|expresses|voiced|voices)|"
     r"(?P<desc>described|describes|dismissed|dismisses|"
     r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
 )
@@ -895,6 +917,10 @@ def _main_reported(
             clause = re.split(r",?\s+(?:and|but)\s+", later, maxsplit=1)[0]
             if described and MASK not in clause:
                 complement = verb.end() + 1
+        elif name == "calling":
+            # "..., calling on the international community to 'shoulder its ...'": the demand.
+            demand = re.match(r"\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+", rest)
+            complement = verb.end() + demand.end() if demand else None
         elif verb.group("ing"):
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.
@@ -1067,9 +1093,11 @@ def _main_reported(
         if speaker is None:
             continue
         clause_end = end
-        # "..., adding that ...": the same speaker's next clause, reported on its own.
+        # "..., adding that ...", "..., calling on the council to ...": the same speaker's next
+        # clause, reported on its own.
         also = re.search(
-            rf",\s+(?:(?:later|also|then)\s+)?(?:{REPORTING})\s+that\s", masked[complement:end]
+            rf",\s+(?:(?:later|also|then)\s+)?(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon))\s",
+            masked[complement:end],
         )
         if also:
             end = complement + also.start() + 1
@@ -1114,7 +1142,7 @@ def _main_reported(
             # "said the vote was free but warned of ...": the same speaker's next statement.
             clause_end = complement + again.start()
         quoting = re.search(
-            rf",?\s+(?:{REPORTING}),?\s*(?=[~\"“‘'])", masked[complement:clause_end]
+            rf",?\s+(?:{REPORTING})[,:]?\s*(?=[~\"“‘'])", masked[complement:clause_end]
         )
         if quoting:
             # "had underestimated the militants saying, '...'": a quotation the participle

@@ -116,7 +116,7 @@ _ANON_SPEAKER = re.compile(
     # Whose they are: "A spokesman for its navy said", "A lawyer for the family told".
     r"|\s+(?:for|of|with|from)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     r"(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)\s+){0,3}?[A-Za-z][\w-]*)?"
-    r"(?:,\s+(?:who|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
+    r"(?:,\s+(?:who|whose|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
     r"(?:said|says|told|tells|added|noted|stressed|declared|confirmed|acknowledged|conceded|"
     r"claimed|announced|wrote|admitted|replied|responded|suggested|maintained|asked|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"

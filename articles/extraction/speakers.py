@@ -23,6 +23,14 @@ def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
     return memo[id(mention)]
 
 
+# Between an unnamed person and their name in apposition: "..., who gave her name only as ",
+# "the official spokesman of the Ministry of Foreign Affairs, His Excellency ".
+_APPOSED_NAME = re.compile(
+    r"[^.;~]{0,40}?,\s+who\s+gave\s+(?:his|her)\s+(?:first\s+)?name[^.;~]{0,12}"
+    r"|[^.;,~]{0,80},\s+(?:[A-Z][\w.]*\s+){0,3}"
+)
+
+
 def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
     # Only the latest subjects and people are looked at: a pronoun does not reach back
     # dozens of sentences, and the bound keeps the work per pronoun constant.
@@ -44,7 +52,24 @@ def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
         for candidate in reversed(group):
             name = _name_of(entities, candidate)
             if candidate.kind == "anon":
-                return ANON  # "he said", after an unnamed source: still the unnamed source
+                # "he said", after an unnamed source: still the unnamed source; unless a person
+                # of the pronoun's gender is named after it ("The diplomat adds that da Rocha is
+                # ... the ministry said her mandate ... she says": her).
+                # (Only in a later sentence: "A taxi driver said he had voted for the president.
+                # 'If they won, they won,' he said" is still the driver.)
+                later = next((s.start for s in seen_subjects if s.start > candidate.start), None)
+                named_since = [
+                    o.name
+                    for o in others
+                    if (
+                        (later is not None and o.start > later)
+                        # "A schoolteacher in Kessel, who gave her name only as Irena,": her name.
+                        or _APPOSED_NAME.fullmatch(entities.masked, candidate.end, o.start)
+                    )
+                    and entities.genders.get(o.name) == mention.gender
+                    and mention.gender is not None
+                ]
+                return named_since[-1] if named_since else ANON
             if name is None or name == ANON or candidate.kind in {"org", "title"}:
                 continue  # an unresolved title may be anyone, so "he" does not go to it
             gender = entities.genders.get(name)
@@ -150,10 +175,11 @@ _LEAD = re.compile(
 _OPENER = re.compile(
     r"\s*(?:When|While|After|Before|Asked|Pressed|Speaking|Writing|Addressing|Responding|"
     r"Reacting|Replying|In|At|On|During|Following|Despite|Although|Though|Since|Separately|If|"
-    r"Unless|Under|"
+    r"Unless|Under|Because|Once|Until|Regarding|Concerning|"
     r"Meanwhile|Elsewhere|Outside|Inside|From|Earlier|Later|Last|This|"
-    # "As Todd Pitman reports from Kigali, the Congo rebels say": the reporter sets the scene.
-    r"As\s+[^,]{1,60}\breports?)\b[^,]{0,150},\s*"
+    # "As Todd Pitman reports from Kigali, the Congo rebels say": the reporter sets the scene;
+    # "As for whether the United States would cooperate with ..., Boucher said": the question.
+    r"As)\b[^,]{0,250},\s*"
 )
 # A comma-separated piece that goes on with the opening clause rather than naming the speaker.
 _CONTINUES = re.compile(
@@ -173,6 +199,8 @@ _LABEL = re.compile(
     r"|(?:Anchor|Host|Co-host|Presenter|Moderator|Interviewer|Reporter|Correspondent|Narrator)"
     r"(?=:\s)):\s+"
 )
+# An interviewer's address before "your ...": "Dr. Okafor, your institute".
+_VOCATIVE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?=your\s)")
 _WHICH_SAID = re.compile(r",\s+which\s+(?:also\s+)?$")
 _RELATIVE = re.compile(r",?\s+who\s+(?:[a-z]+\s+){0,2}$")
 # "what Vell called", "Vell, whom Hart has called", "quoted Vell as saying": the inner subject.
@@ -290,7 +318,7 @@ _OWNED_TEXT = re.compile(
 # "The statement", "the ministry's letter": a text whose author an earlier sentence named.
 _THE_TEXT = re.compile(
     r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>statement|communiqu\w+|letter|declaration|"
-    r"release|memo)",
+    r"release|memo|report)(?:,\s+(?:titled|entitled|called)\s+[\"“‘']?~+[\"”’']?)?",
     re.I,
 )
 
@@ -388,6 +416,24 @@ _TITLE_APPOSED = re.compile(
 )
 
 
+def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str | None:
+    """Who issued "the statement" (or report): the subject of the latest earlier sentence that
+    names such a text ("In a statement, the ministry said", "Hart said in a statement")."""
+    before = start
+    for _ in range(3):  # "The report, titled ..., says" names no author: look one back more
+        earlier = masked.rfind(noun.lower(), max(0, start - 2000), before)
+        if earlier == -1:
+            return None
+        sentence = max(masked.rfind(". ", 0, earlier), masked.rfind("\n", 0, earlier)) + 1
+        author = resolve_subject(
+            entities, masked, sentence, masked.find(".", earlier) % len(masked)
+        )
+        if author:
+            return author
+        before = sentence
+    return None
+
+
 def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str | None:
     """Who a speaker phrase ("Okafor", "the ministry", "she", "unnamed officials") refers to.
 
@@ -419,6 +465,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
         end = when.start()
         phrase = masked[start:end].strip(" ,")
+    vocative = _VOCATIVE.match(masked, start, end)
+    if vocative:
+        # "Dr. Okafor, your institute, the Institute for Labour Studies, estimated": an
+        # interviewer addresses one person and names what they speak for.
+        return resolve_phrase(entities, masked, vocative.end(), end)
     label = _LABEL.match(masked, start, end)
     if label:
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
@@ -565,6 +616,8 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if (
         joined
         and not any(m.kind == "person" for m in inside)
+        # (Not "The Ministry of Foreign Affairs and Expatriates": one body's name.)
+        and not any(m.kind == "org" and " and " in m.name for m in inside)
         and (ANON_RE.search(joined["other"]) or _LOWER_GROUP.fullmatch(joined["other"]))
     ):
         # "Both the government and Tamil rebels say": a claim that unnamed people share is no
@@ -594,6 +647,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     if people:
         return people[0].name
     poll = _POLL_RE.search(masked, start, end)
+    text = poll and _THE_TEXT.fullmatch(phrase)
+    if text and text.group("noun").lower() == "report":
+        # "According to the report, ...": a report an earlier sentence said a body published ("In
+        # a report published on Thursday, the committee said"); else no one's.
+        return _text_author(entities, masked, start, text.group("noun"))
     if poll and not any(m.start <= poll.start() < m.end for m in inside if m.kind == "org"):
         # Not a body's name that holds the word ("the analytics firm Lodestar Data").
         # "shipping data compiled by the Baltic Freight Monitor": the data is the compiler's.
@@ -613,6 +671,18 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
             # "The regional organisation, the Community of Sahelian States,", "The group that held
             # them, which calls itself the Free Hill Brigades,": the name in apposition.
             return resolve_org(entities, named[0])
+        owned = [
+            m
+            for m in orgs[1:2]
+            if orgs[0].possessive
+            and m.start - orgs[0].end <= 3
+            and len(m.name.split()) >= 2
+            and m.name[:1].isupper()
+            and not m.possessive
+        ]
+        if owned:
+            # "the Assembly's Foreign Affairs Committee said": the body the owner has speaks.
+            return resolve_org(entities, owned[0])
         return resolve_org(entities, orgs[0])
     pronouns = [
         m
@@ -685,13 +755,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         return None
     text = _THE_TEXT.fullmatch(phrase)
     if text:
-        # "The statement said ...": whoever an earlier sentence said issued a statement ("In a
-        # statement, the ministry said", "Hart said in a statement").
-        earlier = masked.rfind(text.group("noun"), max(0, start - 2000), start)
-        if earlier == -1:
-            return None
-        sentence = max(masked.rfind(". ", 0, earlier), masked.rfind("\n", 0, earlier)) + 1
-        return resolve_subject(entities, masked, sentence, masked.find(".", earlier) % len(masked))
+        return _text_author(entities, masked, start, text.group("noun"))
     if phrase in {"It", "it"}:
         # "The cable, ... signed by the ambassador, Hedda Lorentz, warns ... It describes":
         # a document the previous sentence credited speaks for whoever it credited.

@@ -338,3 +338,56 @@ def test_an_unnamed_persons_pronoun_is_not_a_person_named_in_its_own_apposition(
     assert speaker_of(body, "any decision would be announced through official channels") == (
         "Sultan bin Ahmed Al Jaraidi"
     )
+
+
+# --- Names of bodies that run over "in" or a list, and subjects out of their usual place ---
+
+
+def test_a_bodys_name_may_run_over_in_and_its_short_forms_mean_it():
+    body = "\n\n".join(
+        [
+            "Headline",
+            'The Crisis in Zimbabwe Coalition said it was "perturbed" by the allegations.',
+            "The Crisis Coalition statement said its accounts had been audited.",
+        ]
+    )
+    said = {t: s for _, s, t in found(body)}
+    assert said["perturbed"] == "Crisis in Zimbabwe Coalition"
+    assert said["its accounts had been audited"] == "Crisis in Zimbabwe Coalition"
+
+
+def test_a_ministrys_field_may_be_a_list():
+    body = (
+        "Headline\n\nThe Tsukai Ministry of Economy, Trade and Commerce said it had approved 14 "
+        "export applications."
+    )
+    assert speaker_of(body, "it had approved 14 export applications") == (
+        "Tsukai Ministry of Economy, Trade and Commerce"
+    )
+
+
+def test_a_subject_after_its_verb_is_the_subject():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Helena Marsh-Adeyemi, the relief chief, said only 41 convoys had arrived.",
+            "Also briefing the Council was Nadira Sulevic, director of a clinic, who said it had "
+            'no insulin. "We are asking for the road," she said.',
+        ]
+    )
+    assert speaker_of(body, "We are asking for the road") == "Nadira Sulevic"
+
+
+def test_a_name_apposed_to_an_opening_clauses_lawyer_is_not_the_speaker():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Mr Brenkovic denied any wrongdoing. In a statement issued through his lawyer, Petra "
+            "Lind, he said he had never discussed the tender.",
+            "On Capitol Hill, Sen. Marla Quint, the top Republican on the committee, said the "
+            "response was timid.",
+        ]
+    )
+    said = {t: s for _, s, t in found(body)}
+    assert said["he had never discussed the tender"] == "Brenkovic"
+    assert said["the response was timid"] == "Marla Quint"

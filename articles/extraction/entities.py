@@ -209,6 +209,11 @@ _COUNTRY_HEADS = {
     "Costa", "Sierra", "Saudi", "Burkina", "Puerto", "San", "Santa", "Cabo", "Hong", "Sri", "El",
     "Papua", "Trinidad", "Timor", "Ivory", "Solomon", "Marshall", "Cook", "Faroe",
 }  # fmt: skip
+# A body's name that runs over "in": "the Crisis in Zimbabwe Coalition" (after "the", one or
+# two capitalised words that are no title).
+_NAME_IN = re.compile(
+    r"\b[Tt]he\s+((?!(?:President|Minister|Ambassador)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+in\s+$"
+)
 # Nouns that end a country's name: "the Republic", "the United Kingdom".
 _COUNTRY_ENDS = {"Republic", "Kingdom", "States", "Nations", "Islands", "Emirates"}
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
@@ -513,8 +518,9 @@ def find_entities(
                 r"February|March|April|May|June|July|August|September|October|November|December|"
                 r"Christmas|Easter|New Year)\b)) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*"
                 # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
-                # "... and Lena Hart said": a person's two names).
-                r"(?: and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
+                # "... and Lena Hart said": a person's two names), "Ministry of Economy, Trade
+                # and Commerce".
+                r"(?:(?:, [A-Z][\w-]+){0,3},? and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
                 # "Ministry of Foreign Affairs of Lusena": whose ministry, named with it.
                 r"(?: of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-]* (?:and|of) [A-Z]))?",
                 masked[stop : stop + 200],
@@ -547,6 +553,13 @@ def find_entities(
                 person_start = stop - len(" ".join(parts[-2:]))
                 raw.insert(raw_at + 1, (person_start, stop, parts[-2:], False, honorific))
                 name, stop = " ".join(parts[:-2]), person_start - 1
+            joined_in = _NAME_IN.search(masked, max(0, start - 60), start)
+            if joined_in and name.split()[-1] in ORG_WORDS and not possessive:
+                # "the Crisis in Zimbabwe Coalition": one body whose name runs over "in".
+                name = f"{joined_in.group(1)} in {name}"
+                start = joined_in.start(1)
+                if mentions and mentions[-1].start == start:
+                    mentions.pop()  # "Crisis", taken for a name of its own
             country = _COUNTRY_INITIALS.search(masked, max(0, start - 6), start)
             if country:
                 # "the US State Department", "the U.N. refugee agency": initials are no token.
@@ -1092,6 +1105,12 @@ WRITTEN_BY = re.compile(
 )
 
 
+# A participle clause, then its copula, before the subject: "Also briefing the Council was ".
+_INVERTED_SUBJECT = re.compile(
+    r"(?:Also\s+|Among\s+them\s+)?[A-Z]?[a-z]+ing\b[^,.~]{0,80}?\s+(?:was|were)\s+"
+)
+
+
 def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention | None:
     """The first non-possessive mention of a sentence, after an opening participle clause."""
     text = masked[start:end]
@@ -1106,6 +1125,13 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
     )
     if lead:
         start += lead.end()
+    inverted = _INVERTED_SUBJECT.match(masked, start, end)
+    if inverted:
+        # "Also briefing the Council was Nadira Sulevic, director of ...": the subject comes
+        # after its verb.
+        named = next((m for m in entities.within(inverted.end(), end) if m.kind == "person"), None)
+        if named and named.start == inverted.end():
+            return named
     written = WRITTEN_BY.match(masked, start, end)
     if written:
         author = next((m for m in entities.within(written.end(), end) if m.kind == "person"), None)

@@ -181,6 +181,14 @@ _OPENER = re.compile(
     # "As for whether the United States would cooperate with ..., Boucher said": the question.
     r"As)\b[^,]{0,250},\s*"
 )
+# A name in apposition to the opening clause's last noun: "..., through his lawyer, Petra Lind, ".
+_APPOSED_TO_OPENER = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?=\S)")
+# An opening clause ending in a person's role, whose name follows (not "On Capitol Hill, Sen.
+# Marla Quint, the top Republican ..., called": the subject and her apposition).
+_WHOSE_NAME_FOLLOWS = re.compile(
+    r"\b(?:lawyer|lawyers|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|assistant|"
+    r"wife|husband|son|daughter|brother|sister|representative|envoy|deputy),\s*$"
+)
 # A comma-separated piece that goes on with the opening clause rather than naming the speaker.
 _CONTINUES = re.compile(
     r"\s*(?:in|on|at|of|for|with|from|by|during|after|before|which|where|when|whose|as|and|"
@@ -556,6 +564,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         cursor = opener.end()
         while _CONTINUES.match(masked, cursor, end) and masked.find(",", cursor, end) != -1:
             cursor = masked.find(",", cursor, end) + 1
+        apposed = _APPOSED_TO_OPENER.match(masked, cursor, end)
+        if apposed and _WHOSE_NAME_FOLLOWS.search(masked, max(0, cursor - 30), cursor):
+            # "In a statement issued through his lawyer, Petra Lind, he said": the name is the
+            # lawyer's, and who spoke comes after it.
+            cursor = apposed.end()
         if (
             any(
                 m.kind in _SPEAKERS or m.kind == "org" or m.name in {"he", "she"}

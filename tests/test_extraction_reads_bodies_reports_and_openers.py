@@ -391,3 +391,49 @@ def test_a_name_apposed_to_an_opening_clauses_lawyer_is_not_the_speaker():
     said = {t: s for _, s, t in found(body)}
     assert said["he had never discussed the tender"] == "Brenkovic"
     assert said["the response was timid"] == "Marla Quint"
+
+
+# --- Verbs and clause shapes ---
+
+
+def test_made_clear_reports_a_clause():
+    body = "Headline\n\nDeputy Minister Ismel Hurreh made clear that the government would act."
+    assert found(body) == [("paraphrase", "Ismel Hurreh", "the government would act")]
+
+
+def test_an_aside_may_open_the_clause_after_that():
+    body = (
+        "Headline\n\nMinister Hurreh acknowledged that, so far, only the opposition has presented "
+        "its ideas."
+    )
+    assert found(body) == [
+        ("paraphrase", "Hurreh", "so far, only the opposition has presented its ideas")
+    ]
+
+
+def test_a_call_may_name_its_day_before_what_is_called_for():
+    body = "Headline\n\nSecretary General Ban Ki-moon called Friday for any differences to end."
+    assert found(body) == [("paraphrase", "Ban Ki-moon", "any differences to end")]
+
+
+def test_a_refusal_in_the_present_is_the_speakers_next_act():
+    body = (
+        "Headline\n\nThe minister, Ibrahim Konsega, assures that the closure is temporary, but "
+        "refuses to give a date."
+    )
+    assert found(body) == [("paraphrase", "Ibrahim Konsega", "the closure is temporary")]
+
+
+def test_a_media_director_is_a_named_person_and_local_media_are_unnamed():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Army media director Brigadier Udaya Nanyakkara tells VOA News the rebels are "
+            "cornered.",
+            "Local media said the talks had failed.",
+        ]
+    )
+    assert found(body) == [
+        ("paraphrase", "Udaya Nanyakkara", "the rebels are cornered"),
+        ("anonymous", None, "the talks had failed"),
+    ]

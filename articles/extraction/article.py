@@ -32,6 +32,7 @@ SAY = (
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
     r"thinks|indicated|indicates|signal(?:l)?ed|signals|hinted|hints|demanded|demands|requested|"
     r"proposed|recommended|recommends|quipped|joked|mused|commented|comments|estimated|estimates|"
+    r"made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|"
     # Verbs of urging: what the speaker told someone to do ("advised the parties to ...").
     r"urges|advised|advises|encouraged|encourages|implored|implores|exhorted|exhorts"
 )

@@ -775,7 +775,7 @@ _JUDGED = re.compile(
 # The subject's next act, not what they said: ", and declined to ...", "but would not say".
 _NEXT_DEED = re.compile(
     r"(?:,|(?<=~)[\"”’'],?)?\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:then\s+)?"
-    r"(?:declined|refused|did\s+not|didn['’]t|"
+    r"(?:declined|refused|declines|refuses|did\s+not|didn['’]t|"
     # "but would not say": a refusal to tell; "but would not accept lectures" is what was said.
     r"(?:would\s+not|wouldn['’]t|could\s+not)\s+(?:say|comment|elaborate|discuss|confirm|"
     r"answer|give|reveal|disclose|specify|identify|name|speculate|be\s+drawn)|"
@@ -850,7 +850,8 @@ def _main_reported(
             # An abbreviation's full stop ("told U.S. troops that") ends no sentence.
             r"for\s+(?:his|her|its|their)\s+part),)?\s(?:(?P<skip>(?:[^,~.]|(?<=[A-Z])\.){0,70}?"
             # "said last year, when you left the job, that": an aside in commas comes between.
-            r"(?:,\s[^,~.]{1,60},)?)\s)??that\s",
+            # "acknowledged that, so far, only ...": an aside may open the clause.
+            r"(?:,\s[^,~.]{1,60},)?)\s)??that(?=,\s[^,~.]{1,30},\s)?,?\s",
             rest,
         )
         told = name in {"told", "tells", "tell"} and (
@@ -971,9 +972,9 @@ def _main_reported(
             # The demand: what those called on are to do ("called on the council to act"), or
             # what is called for ("called for the minister to resign", "for an inquiry").
             demand = re.match(
-                r"\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+(?=[a-z~\"“‘'])"
+                rf"{TIME}(?:\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){{1,8}}?(?:not\s+)?to\s+(?=[a-z~\"“‘'])"
                 r"|\s+for\s+(?=(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+[a-z~\"“‘'])"
-                r"|\s+for\s+(?=(?:an?|the|new|more|fresh|further|immediate|urgent)\s)",
+                r"|\s+for\s+(?=(?:an?|the|any|new|more|fresh|further|immediate|urgent)\s))",
                 rest,
             )
             complement = verb.end() + demand.end() if demand else None

@@ -39,7 +39,10 @@ ANON_RE = re.compile(
     # "According to the agency's interlocutor": a source by another name.
     r"interlocutors?|"
     # "Media Council director Takura Zhangazha": a word of a name, not a group.
-    r"deputies|lawmakers|residents|voters|reports|media(?!\s+(?-i:[A-Z])))\b"
+    r"deputies|lawmakers|residents|voters|reports|"
+    # (Not "Army media director Brigadier Udaya Nanyakkara": a role's field.)
+    r"media(?!\s+(?-i:[A-Z])|\s+(?:director|chief|officer|adviser|advisor|spokes\w+|secretary|"
+    r"head|manager|coordinator|liaison)\b))\b"
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|delegates?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person|participants?|"

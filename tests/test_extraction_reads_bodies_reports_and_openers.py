@@ -437,3 +437,54 @@ def test_a_media_director_is_a_named_person_and_local_media_are_unnamed():
         ("paraphrase", "Udaya Nanyakkara", "the rebels are cornered"),
         ("anonymous", None, "the talks had failed"),
     ]
+
+
+def test_a_subjects_aside_with_while_does_not_split_the_sentence():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Foreign Minister Shah Qureshi, while making the announcement told reporters "
+            "Islamabad is optimistic the dialogue will resume.",
+            "Minister Hart said the talks failed, while Minister Lena Vell said they had "
+            "succeeded.",
+            "Two journalists were arrested, according to Reporters Without Borders, while two "
+            "others were sentenced.",
+        ]
+    )
+    said = {t: s for _, s, t in found(body)}
+    assert said["Islamabad is optimistic the dialogue will resume"] == "Shah Qureshi"
+    assert said["the talks failed"] == "Hart"
+    assert said["they had succeeded"] == "Lena Vell"
+    assert said["Two journalists were arrested"] == "Reporters Without Borders"
+
+
+def test_told_a_broadcaster_then_a_number_opens_the_clause():
+    body = (
+        "Headline\n\nBrigadier Udaya Nanayakkara tells VOA News two Army divisions moving from "
+        "opposite directions have joined together."
+    )
+    assert found(body) == [
+        (
+            "paraphrase",
+            "Udaya Nanayakkara",
+            "two Army divisions moving from opposite directions have joined together",
+        )
+    ]
+
+
+def test_the_narrators_own_clause_after_and_i_is_not_reported():
+    body = (
+        "Headline\n\nSecretary General Odile Farran called me and assured me that the Council "
+        "stands with us, and I believe her."
+    )
+    assert found(body) == [("paraphrase", "Odile Farran", "the Council stands with us")]
+
+
+def test_a_participle_after_a_quoted_fragments_closing_mark_is_a_second_statement():
+    body = (
+        'Headline\n\nMinister Ahmed Kesra said the rules would be reviewed "within weeks," noting '
+        "that they had been introduced after a seizure."
+    )
+    said = {t: (k, s) for k, s, t in found(body)}
+    assert said["they had been introduced after a seizure"] == ("paraphrase", "Ahmed Kesra")
+    assert said["within weeks"] == ("partial", "Ahmed Kesra")

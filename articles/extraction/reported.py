@@ -700,7 +700,8 @@ _TOLD_OBJECT = re.compile(
     r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
-    r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*)\b"
+    r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*|two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozens|hundreds|thousands|both)\b"
     # "tells VOA allied forces will intercept ...": a subject, then its verb soon after.
     rf"|(?:[\w'’.-]+\s+){{1,5}}?(?:{_AUXILIARY})\b)"
 )
@@ -1097,7 +1098,9 @@ def _main_reported(
         # "..., adding that ...", "..., calling on the council to ...": the same speaker's next
         # clause, reported on its own.
         also = re.search(
-            rf",\s+(?:(?:later|also|then)\s+)?(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon))\s",
+            # ('"within weeks, not months," noting that': after a quotation's closing mark too.)
+            rf"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later|also|then)\s+)?"
+            rf"(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon))\s",
             masked[complement:end],
         )
         if also:
@@ -1153,6 +1156,10 @@ def _main_reported(
         if judged:
             # "Harsen's claim that Vellmark pays more is false": the claim, not the verdict.
             clause_end = judged.start()
+        mine = re.search(r",\s+(?:and|but)\s+I\s", masked[complement:clause_end])
+        if mine:
+            # "assured me that the Council stands with us, and I believe her": the narrator's own.
+            clause_end = complement + mine.start()
         deed = _NEXT_DEED.search(masked, complement, clause_end)
         if deed:
             # "said the drills were routine, and declined to comment": the speaker's next act.
@@ -1248,6 +1255,12 @@ def find_reported(article: Article) -> list[ExtractedQuote]:
         for match in re.finditer(r";\s+|(?:,|~[\"”’'],)\s+while\s+", article.masked[start:end]):
             # A closing mark ends the clause after the quoted words, not on their last letter.
             stop = match.start() + (2 if match.group().startswith(MASK) else 0)
+            if (
+                match.group()[-6:].strip() == "while"
+                and re.match(r"[a-z]+ing\b", article.masked[start + match.end() : end])
+                and not ANY_VERB_RE.search(article.masked, cursor, start + stop)
+            ):
+                continue  # "Qureshi, while making the announcement, told ...": the subject's aside
             before = len(out)
             _reported_clause(article, out, cursor, start + stop, inherited)
             if len(out) > before:

@@ -334,15 +334,21 @@ _BEFORE_A_ROLE = re.compile(
     rf"colonel)\s+[{UPPER}][{LOWER}]"
 )
 # A broadcast named before its noun: "the Morning Tide programme", "the Pacific Beat show".
-_A_SHOW = re.compile(r"\s+(?:programme|program|show|podcast|bulletin|broadcast)\b")
+# (After "the" only, and not a verb: "John Mahama broadcast a message", "Vosloo show support".)
+_A_SHOW = re.compile(
+    r"\s+(?:programme|program|show|podcast|bulletin|broadcast)\b(?=\s*[,.;:]|\s+(?:on|in|from|at|to|that|and|with)\b)"
+)
 # "the mayor of Las Ventas": a title's place (not "the sister of Luka Brenković", kin).
 _HOLDER_OF = re.compile(
     r"\b(?!spokes|(?:sister|brother|father|mother)\s)([a-z]+)\s+of\s+(?:the\s+)?$"
 )
 # A person's title, then their name, ending a run: no part of an organisation's name.
+# (A qualifier comes first: "for Swedish Defense Minister Peter Hultqvist", not "the Office of
+# President Ruto", which is the office's name.)
 _PERSON_AFTER_TITLE = re.compile(
-    r"\b(?:Minister|President|Secretary|Ambassador|Envoy|Senator|Governor|Chancellor|Mayor|"
-    r"Dr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$"
+    r"^\s+(?:for|to|with)\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
+    r"(?:Minister|President|Secretary|Ambassador|Envoy|Senator|Governor|Chancellor|Mayor)\.?"
+    r"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?~\"”’']\s+|\n\s*)$")
 
@@ -455,6 +461,15 @@ def find_entities(
             cut = len(words) - 2
             words = words[cut:]
             start = end - len(" ".join(words))
+        if (
+            len(words) == 1
+            and words[0].endswith("ing")
+            and masked[end : end + 1] == ","
+            # (Not '"...," Kettering, R-Port Anselm, said': a surname after a quotation.)
+            and re.search(r"(?:^|[.!?]\s+|\n\s*)$", masked[max(0, start - 3) : start])
+            and surname_key(words[0]) not in full_names
+        ):
+            continue  # "Reacting, the minister said": an opening participle, no person
         if (
             len(words) >= 2
             and words[0].endswith("ing")
@@ -571,7 +586,12 @@ def find_entities(
         while len(person) > 2 and person[0] in _FIELDS:
             # "Minister of Trade, Industry and Resources Kang Seo-yeon": the title's field.
             person = person[1:]
-        if last_title < 0 and not possessive and _A_SHOW.match(after):
+        if (
+            last_title < 0
+            and not possessive
+            and _A_SHOW.match(after)
+            and re.search(r"\bthe\s+$", masked[max(0, start - 5) : start], re.I)
+        ):
             continue  # "the Morning Tide programme": a broadcast's name, no person
         if last_title < 0 and not possessive and _BEFORE_A_ROLE.match(after):
             continue  # "the Costa Verdean diplomat Tomás Ebner Lagos": a demonym, not a person
@@ -813,18 +833,29 @@ _CAPITAL_HEADING = re.compile(
     r"^[ \t]*((?:[A-Z][A-Z'’&.-]*[ \t]+){0,5}[A-Z][A-Z'’&.-]*)[ \t]*$", re.M
 )
 _SMALL_WORDS = {"Of", "And", "For", "On", "The", "In"}
+# Headings that are about a body, not its name: "WHAT THE COMMITTEE FOUND", "ABOUT THE WHO".
+_NOT_A_NAME = {
+    "What", "About", "How", "Why", "Where", "When", "Who", "Reaction", "Reactions", "Response",
+    "Inside", "Behind", "More", "Background", "From", "Before", "After", "At",
+}  # fmt: skip
 
 
 def _headed_bodies(masked: str, start: int, end: int) -> list[Mention]:
     """Bodies a factbox names in its headings, so that "The Federation said" below one is it."""
     found = []
     for match in _CAPITAL_HEADING.finditer(masked, start, end):
-        words = [w.capitalize() for w in match.group(1).split()]
+        printed = match.group(1).split()
+        words = [w.capitalize() for w in printed]
         if words[0] == "The":
-            words = words[1:]
-        if len(words) < 2 or not any(w in ORG_WORDS for w in words):
+            words, printed = words[1:], printed[1:]
+        # The whole heading is the name: it ends in a body's noun ("... FEDERATION", not
+        # "HEALTH MINISTRY RESPONDS", "SUPREME COURT DECISION").
+        if len(words) < 2 or words[-1] not in ORG_WORDS or words[0] in _NOT_A_NAME:
             continue
-        name = " ".join(w.lower() if i and w in _SMALL_WORDS else w for i, w in enumerate(words))
+        name = " ".join(
+            w.lower() if i and w in _SMALL_WORDS else (p if len(p) <= 3 else w)  # "UN", "EU"
+            for i, (w, p) in enumerate(zip(words, printed, strict=True))
+        )
         found.append(Mention(match.start(1), match.end(1), "org", name))
     return found
 
@@ -958,6 +989,20 @@ def _titled_people(
             # "Velmora's prime minister, Roksana Hrytsenko": the title introduces the name; so
             # does a name in brackets ("The spokesman for the Rally (Kin-Kiey Mulumba)").
             named.title = named.title or printed
+            continue
+        apposed = people[later - 1] if later else None
+        if (
+            apposed
+            and re.fullmatch(r",\s+", masked[apposed.end : start])
+            # Closed by a comma or the sentence's end ("..., Rumsfeld, the shaikh told" is a
+            # subject after an opening clause).
+            and masked[end : end + 1] in {",", ".", ";"}
+            and not apposed.possessive
+            and re.match(r"(?:the|a|an)\s", printed, re.I)
+        ):
+            # "Ingrid Aalvik, the health minister,": the title describes the name before it,
+            # and a later "the health minister" is her.
+            apposed.title = apposed.title or printed
             continue
         introduced = [
             (m.name, [" ".join(titles_words(m.title))])

@@ -145,11 +145,19 @@ def _named_in_body(article: Article, subject: str) -> str:
         ):
             return person.name
     if words[-1] in ORG_WORDS:
-        # "Committee says ...": the body's full name for it ("the Foreign Affairs Committee").
-        for body in (m for m in article.entities.mentions if m.kind == "org"):
-            name = body.name.split()
-            if len(name) > len(words) and name[-len(words) :] == words:
-                return body.name
+        # "Committee says ...": the body's full name for it ("the Foreign Affairs Committee"),
+        # the one the story has speak if it names two ("The Labour Party won the seat ... The
+        # Reform Party said").
+        bodies = [
+            m
+            for m in article.entities.mentions
+            if m.kind == "org"
+            and len(m.name.split()) > len(words)
+            and m.name.split()[-len(words) :] == words
+        ]
+        speaking = [m for m in bodies if _SPEAKS_AFTER.match(article.masked, m.end)]
+        if speaking or bodies:
+            return (speaking or bodies)[0].name
     for _, _, core, qualifiers, _ in titled_phrases(subject):
         # "Velsland's interior minister": the holder of that very title, if the caller knows one.
         held = holder(core, qualifiers, article.entities.known)
@@ -162,6 +170,13 @@ def _named_in_body(article: Article, subject: str) -> str:
     # "ASUO president": whoever held that role on the article's date.
     held = holder([w.lower() for w in words], set(), article.entities.known)
     return held or subject
+
+
+# A body's verb of saying straight after its name ("The Reform Party said on Monday").
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:on\s+\w+\s+|\w+day\s+)?(?:has\s+|had\s+)?"
+    r"(?:said|says|told|tells|warned|warns|announced|concluded|found|wrote|added|insisted)\b"
+)
 
 
 # A headline that reports a claim without quotation marks: "Cohen Says Balkan Progress

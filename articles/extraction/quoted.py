@@ -427,7 +427,8 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
 
 
 # "criticized Yala for what it said were": the pronoun before the last verb.
-_WHAT_THEY = re.compile(r"\bwhat\s+(?:it|he|she|they)\s+$")
+# (Only a body's "it" or "they": "charged Otieno over what he said were ..." is Otieno's.)
+_WHAT_THEY = re.compile(r"\bwhat\s+(?:it|they)\s+$")
 # ", the foreign minister said on Tuesday, " before a participle: who said it.
 _ATTRIBUTION_BEFORE_PARTICIPLE = re.compile(
     rf",\s+(?P<spk>[^,~]{{1,80}}?)\s+(?:{SAY})\b[^,~]{{0,40}},\s*$"

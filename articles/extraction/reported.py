@@ -292,16 +292,18 @@ def _reported_clause(
             0.6,
         )
         return
-    match = re.match(r"^According to (?P<spk>[^,~]+),\s*", s) or _TRAILING_ACCORDING.search(s)
-    if (
-        match
-        and match.start()
-        and MASK in s[: match.start()]
-        and SAY_RE.search(s, 0, match.start())
-    ):
-        # '"They did not shout," she said, according to the report.': a quotation with its own
-        # speaker; the report is only where it was found.
-        match = None
+    # (A relative clause on the source is no part of the claim: "According to the report, which
+    # was leaked to the BBC, the dam was unsafe".)
+    match = re.match(
+        r"^According to (?P<spk>[^,~]+),\s*(?:(?:which|who)\b[^,~]*,\s*)?", s
+    ) or _TRAILING_ACCORDING.search(s)
+    if match and match.start() and re.search(r"\b(?:said|says|told|tells)\b", s[: match.start()]):
+        # '"They did not shout," she said, according to the report.', 'Arakawa said Tsukai "will
+        # explain its position", according to the ministry': a report with its own speaker; the
+        # source after it is only where it was found (not "senators have privately urged Harlan
+        # to ..., according to people familiar": what the sources say was done).
+        _reported_clause(article, out, start, start + match.start(), inherited)
+        return
     speaker = match and resolve(match.start("spk"), match.end("spk"))
     if match and (speaker or match.start() == 0):
         # (A trailing "according to screenshots seen by this paper" names nobody: the sentence's
@@ -535,7 +537,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     # "..., the Foreign Ministry has just announced.": a live report's present perfect.
     r"(?:(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?)?"
     r"(?:said|says|say|added|adds|announced|announces|"
-    r"wrote|writes|claimed(?!\s+to\b)|claims(?!\s+to\b)|reported|warned|warns|insisted|insists|"
+    r"wrote|writes|claimed(?!\s+to\s+(?!(?:reporters|journalists)\b)[a-z])|claims(?!\s+to\s+[a-z])|reported|warned|warns|insisted|insists|"
     r"argued|argues|noted|"
     r"stressed|emphasi[sz]ed|explained|declared|acknowledged|admitted|conceded|maintained|"
     r"predicted|cautioned|confirmed|asserted|observed|"
@@ -826,6 +828,8 @@ def _main_reported(
             continue  # a relative clause ("photographs that it said showed")
         if re.search(r"\b(?:the|a|an|its|his|her|their|this|our|my|your|whose)\s+$", phrase, re.I):
             continue  # a noun ("the claim that", "their warn..."), not a verb
+        if name == "estimated" and re.search(r"['’]s\s+$", phrase):
+            continue  # "Kenya's estimated population": an adjective
         if re.search(
             r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|"
             r"refuted|refutes)\s+(?:[\w'’-]+\s+){0,4}$",
@@ -920,9 +924,14 @@ def _main_reported(
             if described and MASK not in clause:
                 complement = verb.end() + 1
         elif name == "calling":
-            # "..., calling on the international community to 'shoulder its ...'": the demand.
+            # "..., calling on the international community to 'shoulder its ...'": the demand,
+            # after a report of the same speaker's (not "was in Nyeri, calling on local elders to
+            # drum up support": a visit).
             demand = re.match(r"\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+", rest)
-            complement = verb.end() + demand.end() if demand else None
+            reporting = inherited or ANY_VERB_RE.search(
+                masked, article.sentence_at(verb.start())[0], verb.start()
+            )
+            complement = verb.end() + demand.end() if demand and reporting else None
         elif verb.group("ing"):
             # "..., adding the ..." is not reported speech; "adding that" is, and so is
             # "saying Okafor was using the war": a subject and a finite verb straight after.

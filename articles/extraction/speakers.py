@@ -27,7 +27,11 @@ def resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
 # "the official spokesman of the Ministry of Foreign Affairs, His Excellency ".
 _APPOSED_NAME = re.compile(
     r"[^.;~]{0,40}?,\s+who\s+gave\s+(?:his|her)\s+(?:first\s+)?name[^.;~]{0,12}"
-    r"|[^.;,~]{0,80},\s+(?:[A-Z][\w.]*\s+){0,3}"
+    # (Only the unnamed noun's own complement before the name: not "said troops had killed the
+    # rebel leader, Joseph Kony", a person the source talked about.)
+    r"|(?:\s+(?!(?:said|says|told|tells)\b)[a-z]+){0,2}(?:\s+(?:of|for|at|in|from|with|to)\s+"
+    r"(?:(?!\b(?:said|says|told|tells|had|has|have|was|were|is|are|[a-z]+ed)\b)[^.;,~]){0,70})?"
+    r",\s+(?:[A-Z][\w.]*\s+){0,3}"
 )
 
 
@@ -57,7 +61,16 @@ def _resolve_pronoun(entities: Entities, mention: Mention) -> str | None:
                 # ... the ministry said her mandate ... she says": her).
                 # (Only in a later sentence: "A taxi driver said he had voted for the president.
                 # 'If they won, they won,' he said" is still the driver.)
-                later = next((s.start for s in seen_subjects if s.start > candidate.start), None)
+                # (Someone else must have taken the floor since: "He said Mr John Mbadi would
+                # present the budget. 'It will be close,' he said" is still the source's "he".)
+                later = next(
+                    (
+                        s.start
+                        for s in seen_subjects
+                        if s.start > candidate.start and s.kind not in {"pronoun", "anon"}
+                    ),
+                    None,
+                )
                 named_since = [
                     o.name
                     for o in others
@@ -427,12 +440,24 @@ _TITLE_APPOSED = re.compile(
 def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str | None:
     """Who issued "the statement" (or report): the subject of the latest earlier sentence that
     names such a text ("In a statement, the ministry said", "Hart said in a statement")."""
+    floor = max(0, start - 2000)  # a bounded look back, not the whole text
+    # A report is introduced as one ("In a report published on Thursday", "its latest report"),
+    # not mentioned ("said the report would be published"); a statement may be either.
+    named = (
+        rf"\b(?:a|an|its|their|his|her|[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"
+        if noun.lower() == "report"
+        else rf"\b{noun}\b"
+    )
     before = start
     for _ in range(3):  # "The report, titled ..., says" names no author: look one back more
-        earlier = masked.rfind(noun.lower(), max(0, start - 2000), before)
-        if earlier == -1:
+        found = None
+        for found in re.finditer(named, masked[floor:before], re.I):  # noqa: B007 (the last)
+            pass
+        if found is None:
             return None
-        sentence = max(masked.rfind(". ", 0, earlier), masked.rfind("\n", 0, earlier)) + 1
+        earlier = floor + found.end() - len(noun)
+        sentence = max(masked.rfind(". ", floor, earlier), masked.rfind("\n", floor, earlier)) + 1
+        sentence = max(sentence, floor)
         author = resolve_subject(
             entities, masked, sentence, masked.find(".", earlier) % len(masked)
         )
@@ -474,10 +499,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         end = when.start()
         phrase = masked[start:end].strip(" ,")
     vocative = _VOCATIVE.match(masked, start, end)
-    if vocative:
+    addressed = vocative and resolve_phrase(entities, masked, vocative.end(), end)
+    if addressed:
         # "Dr. Okafor, your institute, the Institute for Labour Studies, estimated": an
-        # interviewer addresses one person and names what they speak for.
-        return resolve_phrase(entities, masked, vocative.end(), end)
+        # interviewer addresses one person and names what they speak for (not "Theresa May,
+        # your predecessor, said": the apposition names nobody, so she is who said it).
+        return addressed
     label = _LABEL.match(masked, start, end)
     if label:
         # A transcript's "MARA LIND: The navy says ...": the label is who talks, not who said.
@@ -630,7 +657,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         joined
         and not any(m.kind == "person" for m in inside)
         # (Not "The Ministry of Foreign Affairs and Expatriates": one body's name.)
-        and not any(m.kind == "org" and " and " in m.name for m in inside)
+        and not any(
+            m.kind == "org"
+            and " and " in m.name
+            and m.end >= start + len(masked[start:end].rstrip(" ,"))
+            for m in inside
+        )
         and (ANON_RE.search(joined["other"]) or _LOWER_GROUP.fullmatch(joined["other"]))
     ):
         # "Both the government and Tamil rebels say": a claim that unnamed people share is no

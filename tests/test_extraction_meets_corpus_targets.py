@@ -17,12 +17,14 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # 0.86, the unnamed claims credited to a name from 8 to 10 and the scare quotes reported from 1 to
 # 2; and in session 11, when the twenty-second and twenty-third, k01-k10 and l01-l10, joined it
 # and were tuned on: paraphrase recall rose from 0.88 to 0.89 and unnamed-source recall from 0.86
-# to 0.87, the rest held.)
+# to 0.87, the rest held; in session 12, when the twenty-fourth, o01-o10, joined it and was tuned
+# on: partial recall rose from 0.95 to 0.96, paraphrase recall from 0.89 to 0.90, paraphrase
+# speaker accuracy from 0.96 to 0.97 and unnamed-source precision from 0.94 to 0.95.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.99),
-    "partial": (0.99, 0.95, 0.96),
-    "paraphrase": (0.97, 0.89, 0.96),
-    "anonymous": (0.94, 0.87, 1.00),
+    "partial": (0.99, 0.96, 0.96),
+    "paraphrase": (0.97, 0.90, 0.97),
+    "anonymous": (0.95, 0.87, 1.00),
 }
 
 
@@ -31,19 +33,19 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-fourth set (o01-o10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 11), after the rules were tuned on the
-# twenty-second and twenty-third sets (k, l). It meets issue 10's targets for the precision and
-# recall of every kind and scare quotes; it misses direct-quote speaker accuracy (0.896, printed
-# 0.90), partial speaker accuracy (0.79) and one unnamed claim credited to a name. It must not get
-# worse than measured then. Raise these as it improves; never lower them to pass.
+# The held-out part is the twenty-fifth set (a01-a10, labelled blind and reviewed by a second
+# annotator), scored once on 3 December 2026 (session 12), after the rules were tuned on the
+# twenty-fourth set (o). It meets issue 10's targets for direct quotes (0.98, 0.92, 0.94), partial
+# precision, paraphrase and unnamed-source recall and scare quotes; it misses partial recall
+# (0.87), partial speaker accuracy (0.85) and two unnamed claims credited to a name. It must not
+# get worse than measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.96, 0.94, 0.90),
-    "partial": (1.00, 0.94, 0.79),
-    "paraphrase": (0.97, 0.87, 0.77),
-    "anonymous": (0.68, 0.90, 1.00),
+    "direct": (0.98, 0.92, 0.94),
+    "partial": (0.94, 0.87, 0.85),
+    "paraphrase": (0.96, 0.81, 0.83),
+    "anonymous": (1.00, 0.74, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

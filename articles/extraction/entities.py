@@ -44,6 +44,8 @@ TITLES = {
     "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
     "Skipper", "Fisherman", "Fisherwoman", "Shopkeeper", "Businessman", "Businesswoman",
     "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
+    # "Chief Executive Margit Olofsson-de Graaf", "Chief Operating Officer Lena Hart".
+    "Executive", "Officer",
     # "Nepali Times Editor Kunda Dixit", "the Guarambán Vice-Minister of Migration".
     "Editor", "Vice-Minister", "Vice-President", "Deputy-Minister", "Under-Secretary",
     "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
@@ -535,7 +537,10 @@ def find_entities(
                 # "Union for Renewal and Progress", "Ministry of Trade and Industry" (but not
                 # "... and Lena Hart said": a person's two names), "Ministry of Economy, Trade
                 # and Commerce".
-                r"(?:(?:, [A-Z][\w-]+){0,3},? and [A-Z][\w-]+(?![\w-]* [A-Z]))?)"
+                r"(?:(?:, [A-Z][\w-]+){0,3},? and (?:[A-Z][\w-]+ (?:Relations|Affairs|"
+                # "Ministry of Foreign Affairs and Diaspora Relations": a field of two words.
+                r"Development|Cooperation|Integration|Trade|Security|Planning)\b|"
+                r"[A-Z][\w-]+(?![\w-]* [A-Z])))?)"
                 # "Ministry of Foreign Affairs of Lusena": whose ministry, named with it.
                 r"(?: of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-]* (?:and|of) [A-Z]))?",
                 masked[stop : stop + 200],
@@ -1156,9 +1161,21 @@ _INVERTED_SUBJECT = re.compile(
 )
 
 
+# A wire's dateline before the first sentence's subject ("KASTELHOLM, June 3 (Ledger) - ").
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,30},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
+)
+
+
 def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention | None:
     """The first non-possessive mention of a sentence, after an opening participle clause."""
     text = masked[start:end]
+    dateline = _WIRE_DATELINE.match(text)
+    if dateline:
+        # "KASTELHOLM, June 3 (Ledger) - Brennholt Shipping expects ...": the subject follows.
+        start += dateline.end()
+        text = masked[start:end]
     lead = re.match(
         r"(?:Asked|Speaking|Pressed|In|At|On|After|Before|During|For|With|Campaigning|Writing|"
         # Any opening participle: "Reacting, the minister ...", "Responding to the charge, ...".

@@ -384,7 +384,16 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     ):
         # "Lavrov said ... — the day Russian officials issued a response, dismissing it as
         # '...'": a participle's words belong to the subject of the clause it hangs from.
-        inner = list(_INNER_CLAUSE.finditer(article.masked, clause_start, verb.start()))
+        said = None
+        if re.fullmatch(REPORTING, verb.group()):
+            # "A caller ... said the Prime Minister was '...', adding that '...'": a participle
+            # of saying goes on with whoever said the clause before it.
+            said = _LAST_SAID.search(article.masked, clause_start, verb.start())
+        if said:
+            speaker = resolve_phrase(article.entities, article.masked, clause_start, said.start())
+        inner = (
+            [] if said else list(_INNER_CLAUSE.finditer(article.masked, clause_start, verb.start()))
+        )
         if inner:
             speaker = resolve_phrase(
                 article.entities, article.masked, inner[-1].end(), verb.start()
@@ -426,6 +435,9 @@ def _before_attribution(article: Article, start: int, end: int) -> tuple[str | N
     return speaker, article.printed(clause_start, verb.end())
 
 
+# The first verb of saying of a clause a participle goes on from: "... said the Prime Minister was
+# '...', adding".
+_LAST_SAID = re.compile(r"\b(?:said|says|told|tells)\b(?=[^~]*~)")
 # "criticized Yala for what it said were": the pronoun before the last verb.
 # (Only a body's "it" or "they": "charged Otieno over what he said were ..." is Otieno's.)
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:it|they)\s+$")

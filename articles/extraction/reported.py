@@ -22,6 +22,7 @@ from .marks import MASK
 from .mentions import ANON
 from .sources import IMPERSONAL_SAY
 from .speakers import resolve_phrase, resolve_pronoun
+from .titles import ROLE
 
 # "asked lawmakers to delay ...": a request, what the speaker wants done (not "asked whether").
 _ASKED_TO = re.compile(
@@ -292,11 +293,7 @@ def _reported_clause(
             0.6,
         )
         return
-    # (A relative clause on the source is no part of the claim: "According to the report, which
-    # was leaked to the BBC, the dam was unsafe".)
-    match = re.match(
-        r"^According to (?P<spk>[^,~]+),\s*(?:(?:which|who)\b[^,~]*,\s*)?", s
-    ) or _TRAILING_ACCORDING.search(s)
+    match = _LEADING_ACCORDING.match(s) or _TRAILING_ACCORDING.search(s)
     if match and match.start() and re.search(r"\b(?:said|says|told|tells)\b", s[: match.start()]):
         # '"They did not shout," she said, according to the report.', 'Arakawa said Tsukai "will
         # explain its position", according to the ministry': a report with its own speaker; the
@@ -553,8 +550,10 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"\s*[.!?]?$)))\b"
     r"(?:(?!\b(?:that|adding|saying|stating)\b)[^,~]){0,200})?)"
     # "..., the top government spokesman said Friday, calling the detention '...'": a naming
-    # participle after the attribution (its quoted words are the partial quote's).
-    r"(?:,\s+(?:calling(?!\s+(?:for|on|upon)\b)|describing|terming|branding|labell?ing|dubbing)"
+    # participle after the attribution (its quoted words are the partial quote's); "..., the
+    # federation confirmed on Tuesday, making them the first side to ...": what it led to.
+    r"(?:,\s+(?:calling(?!\s+(?:for|on|upon)\b)|describing|terming|branding|labell?ing|dubbing|"
+    r"making|leaving|bringing|ending|raising|marking|putting)"
     r"\s[^;]{0,300}?)?"
     r"\s*[.!?]?$"
 )
@@ -701,6 +700,8 @@ _TOLD_OBJECT = re.compile(
     r"(?:state|national|public|local)\s+(?:television|radio|media|broadcaster)|"
     r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
+    # "told reporters after meeting today with Czech leaders he's confident": when, first.
+    r"(?:(?:after|before|following|during)\s+(?:[\w'’-]+\s+){1,6}?(?=(?:he|she|it|they|we|I)\b))?"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*|two|three|four|five|six|"
     r"seven|eight|nine|ten|dozens|hundreds|thousands|both)\b"
@@ -1227,6 +1228,17 @@ def _main_reported(
     return False
 
 
+# "According to the ministry, ...", "According to the President of the National Council of
+# Shippers (CNCK), Mr. Dramane Toure, ...": a title and its holder's name in apposition.
+_LEADING_ACCORDING = re.compile(
+    rf"^According to (?P<spk>[^,~]*?\b(?:{ROLE}|lawyer|attorney|adviser|advisor|aide|analyst|"
+    r"economist|official|head|chief)\b[^,~]*,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|do|dos|van|von|der|den|del|la|le|al|el|bin|ter)\s+)?"
+    r"[A-Z][\w'’.-]+){1,4}(?=,)|[^,~]+),\s*"
+    # (A relative clause on the source is no part of the claim: "According to the report, which
+    # was leaked to the BBC, the dam was unsafe".)
+    r"(?:(?:which|who)\b[^,~]*,\s*)?"
+)
 # "..., according to the ministry." and, as a newsletter writes it, "..., per two people familiar
 # with the planning." or "..., per a senior official involved, who put the odds at '...'".
 _TRAILING_ACCORDING = re.compile(

@@ -46,7 +46,8 @@ ANON_RE = re.compile(
     r"|^(?:a|an|one|two|three|several|some|another)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|sources?|"
     r"diplomats?|advisers?|aides?|people|insiders?|deputy|member|analysts?|economists?|delegates?|"
     r"teacher|voters?|residents?|figures?|of them|third|second|person|participants?|"
-    r"attendees?)\b"
+    # A phone-in's "another caller from Anse Noire", "a listener".
+    r"attendees?|callers?|listeners?|viewers?|supporters?|fans?|spectators?)\b"
     # "Others argued", "Some said", "Many warned": an indefinite pronoun names nobody.
     # Police or authorities, none named: "Police said", "Local police said" (a named force,
     # "Dorrick police", is a body).

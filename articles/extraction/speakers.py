@@ -126,7 +126,8 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         ]
         if bodies:
             return _named_earlier(entities, bodies[-1])
-    if wanted & _BUSINESS_NOUNS and wanted <= _BUSINESS_NOUNS | {"shipping", "consulting"}:
+    if mention.name.lower().split()[-1] in _BUSINESS_NOUNS and len(wanted) <= 2:
+        # ("the tanker operator": a qualifier may say what the company does.)
         # "Halvard Maritime won the concession ... The company said": the one company named
         # (with two, no guess: the editor sees "company").
         companies = {
@@ -220,6 +221,8 @@ _LABEL = re.compile(
     r"|(?:Anchor|Host|Co-host|Presenter|Moderator|Interviewer|Reporter|Correspondent|Narrator)"
     r"(?=:\s)):\s+"
 )
+# "the 31-year-old", "the 22-year-old winger": a person by their age.
+_AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
 # An interviewer's address before "your ...": "Dr. Okafor, your institute".
 _VOCATIVE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?=your\s)")
 _WHICH_SAID = re.compile(r",\s+which\s+(?:also\s+)?$")
@@ -498,6 +501,9 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
         end = when.start()
         phrase = masked[start:end].strip(" ,")
+    if _AGED.fullmatch(phrase):
+        # "the 31-year-old told reporters": a sports desk's name for the person it just named.
+        return latest_subject(entities, start)
     vocative = _VOCATIVE.match(masked, start, end)
     addressed = vocative and resolve_phrase(entities, masked, vocative.end(), end)
     if addressed:

@@ -19,6 +19,9 @@ ROLE = (
     r"(?:party\s+)?leader|chair(?:man|woman)?|commissioner|king|queen|senator|commander|"
     # Royal and honorific titles a later "the shaikh said" refers back by.
     r"emir|sultan|sheikh|shaikh|"
+    # "the head of Kessaran diplomacy": a foreign minister, as francophone and Latin American
+    # papers call one.
+    r"head\s+of\s+(?:[A-Za-z]+\s+)?diplomacy|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
     r"(?-i:CS)|judge|"
     # "the speaker of parliament", but not a conference's "the speaker said".
@@ -60,7 +63,16 @@ def known_titles(known_people: Iterable) -> list[tuple[str, list[str]]]:
         titles = [titles] if isinstance(titles, str) else list(titles or ())
         name = " ".join(str(name or "").split())
         if name:
-            known.append((name, [" ".join(_words(str(t))) for t in titles if str(t).strip()]))
+            words = [" ".join(_words(str(t))) for t in titles if str(t).strip()]
+            # "minister of foreign affairs" is also a foreign minister, as a text calls one.
+            words += [
+                f"{field.split()[0]} {role}"
+                for role, _, field in (w.partition(" of ") for w in words)
+                if role in {"minister", "secretary"}
+                and field.split()[:1]
+                and field.split()[0] in _FIELD_FIRST
+            ]
+            known.append((name, words))
     return known
 
 
@@ -68,6 +80,13 @@ def _split_title(title: str) -> tuple[list[str], set[str]]:
     """A title's role words and the stems of what qualifies it ("prime minister of velmora")."""
     head, _, tail = title.partition(" of ")
     return head.split(), {_stem(w) for w in tail.split() if w != "the"}
+
+
+# The field that names a minister of it ("minister of defence": the defence minister).
+_FIELD_FIRST = {
+    "foreign", "defence", "defense", "finance", "interior", "justice", "health", "education",
+    "trade", "agriculture", "energy", "information", "communication", "communications",
+}  # fmt: skip
 
 
 def holder(
@@ -132,6 +151,11 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
         if lower_of and not match.group("of") and core[-1] in {"secretary", "minister"}:
             # "the secretary of defense": the department, printed in lower case.
             qualifiers.add(_stem(lower_of.group(1)))
+        diplomacy = re.fullmatch(r"(?i:head\s+of\s+(?:([a-z]+)\s+)?diplomacy)", match.group("role"))
+        if diplomacy:
+            core = [*former, "foreign", "minister"]
+            if diplomacy.group(1) and diplomacy.group(1)[:1].isupper():
+                qualifiers.add(_stem(diplomacy.group(1)))
         if core[-1:] == ["cs"]:
             # "the CS": Kenya's cabinet secretary, a minister, as a text that named them calls them.
             core = [*core[:-1], "cabinet", "secretary"]

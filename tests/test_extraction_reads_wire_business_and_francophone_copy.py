@@ -117,3 +117,19 @@ def test_a_sports_desks_copy():
     assert said["We're athletes, not politicians"] == "Lena van der Berg"
     assert said["I'd rather lose the money than watch us play there"] is None
     assert said["the men have not been charged"] == "Paulo de Matos"
+
+
+def test_an_aside_after_said_then_the_clause_and_depicted_as():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Mr. Richard Boucher said, as part of a review of policy, the administration has "
+            "decided to expand the list.",
+            'Boucher again depicted the attack, which left many dead, as a "premeditated ambush".',
+            "He said, in Paris, and again in Rome.",
+        ]
+    )
+    said = {t: (k, s) for k, s, t in found(body)}
+    assert said["as part of a review of policy, the administration has decided to expand the list"]
+    assert said["premeditated ambush"] == ("partial", "Richard Boucher")
+    assert len(said) == 2

@@ -61,7 +61,7 @@ FRAGMENT = (
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
     r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded|"
     # "defended the expulsions as 'a last resort'".
-    r"defended|defends|justified|justifies|"
+    r"defended|defends|justified|justifies|depicted|depicts|portrayed|portrays|"
     # The present tense a radio report or a translated dispatch tells events in ("accuses the
     # opposition of '...'"), and regret ("regrets a 'unilateral' decision").
     r"accuses|denounces|condemns|praises|dismisses|hails|regretted|regrets|deplored|deplores|"

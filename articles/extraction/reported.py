@@ -720,6 +720,12 @@ _INNER_UNNAMED = re.compile(r"([A-Z][^,~]{0,40}?)\s+(?:said|say|says|believe|bel
 _FINITE_SOON = re.compile(rf"\s+(?=(?:[\w'’.-]+\s+){{0,12}}?(?:{_AUXILIARY}|do)\b)")
 # After "that", a verb of doing straight away ("that do not understand"): a relative clause.
 _DOES = re.compile(r"(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|have|can|cannot)\b")
+# An aside in commas straight after "said", then a clause with its own subject and verb.
+_ASIDE_FIRST = re.compile(
+    r",\s+(?=(?:as|in|at|during|after|before|following)\s[^,~]{1,60},\s+"
+    rf"(?:the|a|an|it|he|she|they|we|[A-Z][\w.'’-]*)\b(?:\s+[\w'’.-]+){{0,6}}?\s+"
+    rf"(?:{_AUXILIARY}|[a-z]+ed)\b)"
+)
 # What may come between a verb of saying and its "that": when, where, to whom, how.
 _ADVERBIAL = re.compile(
     r"(?:on|in|at|to|during|after|before|last|this|earlier|later|again|also|yesterday|today|"
@@ -1048,6 +1054,11 @@ def _main_reported(
             ):
                 bare = None  # "warned other capitals against ...": whom, not what
             complement = verb.end() + bare.end() - 1 if bare else None
+            aside = None if bare else _ASIDE_FIRST.match(rest)
+            if aside and name in {"said", "says", "added", "adds"}:
+                # "Mr. Boucher said, as part of a review of Burma policy, the administration has
+                # decided ...": an aside, then the clause (the aside is the speaker's too).
+                complement = verb.end() + aside.end()
         if complement is None:
             continue
         inner = _INNER_REPORT.match(masked, complement, end)

@@ -442,6 +442,14 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
         "per a delegate": 'Talks "b" "c" "d" "e" "f" slipped, per a delegate. ' * (size // 50),
         "saying the plan makes": 'Leaders reject it, saying the plan makes "b" "c" "d" worse. '
         * (size // 59),
+        # A paragraph opening with a long list of two-word places and a year, as a dateline does
+        # (a review found the dateline pattern's backtracking exponential in the list's length).
+        "lists of places": (
+            "Kenya, "
+            + "South Sudan, Sierra Leone, Costa Rica, " * 40
+            + "and Chile signed in 2019.\n\n"
+        )
+        * (size // 1620),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

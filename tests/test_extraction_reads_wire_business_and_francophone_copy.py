@@ -66,7 +66,7 @@ def test_according_to_a_title_then_its_holders_name_is_the_holder():
 
 
 def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister():
-    known = [("Ousmane Sangare", ["Minister of Foreign Affairs, African Integration"])]
+    known = [("Ousmane Sangare", ["Minister of Foreign Affairs and Kessarans Abroad"])]
     body = (
         "Headline\n\nAt the end of the audience, the Head of Kessaran diplomacy declared to the "
         "press that Kessara was ready to talk."
@@ -133,3 +133,110 @@ def test_an_aside_after_said_then_the_clause_and_depicted_as():
     assert said["as part of a review of policy, the administration has decided to expand the list"]
     assert said["premeditated ambush"] == ("partial", "Richard Boucher")
     assert len(said) == 2
+
+
+# --- Misreadings a second review found in the rules above (inputs written by the reviewer) ---
+
+
+def test_a_list_of_places_opening_a_paragraph_is_no_dateline_and_costs_little():
+    places = ", ".join(["South Sudan", "Sierra Leone", "Costa Rica", "New Zealand"] * 8)
+    body = f"Headline\n\nKenya, {places} and Chile signed the 2019 declaration, the UN said."
+    assert [s for _, s, _ in found(body)] == ["UN"]
+
+
+def test_according_to_a_title_then_a_name_with_a_relative_clause_is_about_the_name():
+    kamau = (
+        "Headline\n\nAccording to the prosecutor, Mr. John Kamau, who denies the charges, lured "
+        "the victim to his flat."
+    )
+    assert "John Kamau" not in {s for _, s, _ in found(kamau)}
+    ruto = (
+        "Headline\n\nAccording to a senior official, President William Ruto, who is in Paris, "
+        "will travel to Berlin on Monday."
+    )
+    assert found(ruto) == [
+        (
+            "anonymous",
+            None,
+            "President William Ruto, who is in Paris, will travel to Berlin on Monday",
+        )
+    ]
+
+
+def test_a_ministrys_field_then_a_title_and_a_name_is_the_named_holder():
+    body = (
+        "Headline\n\nMinistry of Agriculture and Food Security Cabinet Secretary Mithika Linturi "
+        "said the fertiliser would arrive in March."
+    )
+    assert [s for _, s, _ in found(body)] == ["Mithika Linturi"]
+
+
+def test_an_age_names_the_person_given_it_never_a_guess_between_two():
+    two = (
+        "Headline\n\nMarcus Rashford was dropped. Manager Erik ten Hag said the decision was about "
+        'discipline. "I\'m disappointed," the 26-year-old told reporters.'
+    )
+    said = {t: s for _, s, t in found(two)}
+    assert "I'm disappointed" not in said or said["I'm disappointed"] is None
+    assert said["the decision was about discipline"] == "Erik ten Hag"
+    given = two.replace("Marcus Rashford was", "Marcus Rashford, 26, was")
+    assert ("direct", "Marcus Rashford", "I'm disappointed") in found(given)
+
+
+def test_a_rival_company_is_another_company():
+    body = (
+        "Headline\n\nBrennholt Shipping said it would sell two tankers. The rival company said it "
+        "had no interest in buying them."
+    )
+    assert [s for _, s, _ in found(body)] == ["Brennholt Shipping", "rival company"]
+
+
+def test_only_a_countrys_head_of_diplomacy_is_a_foreign_minister():
+    known = [("Ousmane Sangare", ["Minister of Foreign Affairs"])]
+    body = "\n\n".join(
+        [
+            "Headline",
+            "The embassy's head of public diplomacy said visas would resume.",
+            "The head of EU diplomacy said the bloc was ready.",
+            "The Ugandan foreign minister said Kampala would not attend.",
+        ]
+    )
+    assert "Ousmane Sangare" not in {s for _, s, _ in found(body, known)}
+
+
+def test_executive_and_officer_name_a_chief_only_before_a_name():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "The Executive Mansion said in a statement that President Boakai would travel.",
+            "A Customs Officer said the cargo had been seized.",
+            "Safaricom Chief Executive Officer Peter Ndegwa said the profits had risen.",
+        ]
+    )
+    said = {t: s for _, s, t in found(body)}
+    assert said["President Boakai would travel"] == "Executive Mansion"
+    assert "the cargo had been seized" in said
+    assert said["the profits had risen"] == "Peter Ndegwa"
+
+
+def test_told_reporters_during_a_visit_she_made_is_no_clause():
+    body = (
+        "Headline\n\nSmith told reporters during the visit she made to Gaza last week it was the "
+        "worst she had seen."
+    )
+    assert not any(t.startswith("she made") for _, _, t in found(body))
+
+
+def test_told_me_before_a_clause_then_that():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Host: Tomas Ferrante, you told me before we started recording that she had "
+            '"overplayed a decent hand".',
+            "The governor told reporters after police said they had found no survivors that the "
+            "search would continue.",
+        ]
+    )
+    said = {t for _, _, t in found(body)}
+    assert "she had overplayed a decent hand" in said
+    assert "the search would continue" in said

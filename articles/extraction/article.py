@@ -138,7 +138,9 @@ _DATELINE = re.compile(
     # (Not "Sarah Jones, 52 - who married in 2015 - said": the year must come before any dash.)
     r"[A-Z][\w.'’ ]{2,30}(?=,[^—–\n-]*\b(?:1[89]|20)\d\d\b))"
     # ("PRAGUE, Czech Republic, Oct. 23, 2007 –": a place of two words, then the date.)
-    r"(?:,\s*[A-Z]?[\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?)*(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?"
+    # (Each piece matched one way only, at most four of them: a list of countries that opens a
+    # paragraph is no dateline, and must not cost exponential work to rule out.)
+    r"(?:,\s*[\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?){0,4}(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?"
     r"\s+[—–-]{1,2}\s+"
     # The story then opens a sentence (not "BMA - the doctors' union - said").
     r"(?=[A-Z0-9\"“‘'«(])"

@@ -43,9 +43,7 @@ TITLES = {
     "Journalist", "Commentator", "Scholar", "Correspondent", "Envoy", "Negotiator", "Coordinator",
     "Assistant", "Under-Secretary-General", "Special", "Premier", "Cllr", "Councillor",
     "Skipper", "Fisherman", "Fisherwoman", "Shopkeeper", "Businessman", "Businesswoman",
-    "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson",
-    # "Chief Executive Margit Olofsson-de Graaf", "Chief Operating Officer Lena Hart".
-    "Executive", "Officer",
+    "Entrepreneur", "Campaigner", "Organiser", "Organizer", "Spokesperson", "Manager", "Coach",
     # "Nepali Times Editor Kunda Dixit", "the Guarambán Vice-Minister of Migration".
     "Editor", "Vice-Minister", "Vice-President", "Deputy-Minister", "Under-Secretary",
     "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
@@ -216,6 +214,8 @@ _COUNTRY_HEADS = {
 _NAME_IN = re.compile(
     r"\b[Tt]he\s+((?!(?:President|Minister|Ambassador)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+in\s+$"
 )
+# What a chief is chief of, written between the title and the name.
+_CHIEF_OF = {"Executive", "Operating", "Financial", "Technology", "Information", "Officer"}
 # Nouns that end a country's name: "the Republic", "the United Kingdom".
 _COUNTRY_ENDS = {"Republic", "Kingdom", "States", "Nations", "Islands", "Emirates"}
 _COUNTRY_INITIALS = re.compile(r"\b(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.|NATO)\s$")
@@ -539,7 +539,8 @@ def find_entities(
                 # and Commerce".
                 r"(?:(?:, [A-Z][\w-]+){0,3},? and (?:[A-Z][\w-]+ (?:Relations|Affairs|"
                 # "Ministry of Foreign Affairs and Diaspora Relations": a field of two words.
-                r"Development|Cooperation|Integration|Trade|Security|Planning)\b|"
+                # (Not "... and Food Security Cabinet Secretary Mithika Linturi": a title next.)
+                r"Development|Cooperation|Integration|Trade|Security|Planning)\b(?![\w-]* [A-Z])|"
                 r"[A-Z][\w-]+(?![\w-]* [A-Z])))?)"
                 # "Ministry of Foreign Affairs of Lusena": whose ministry, named with it.
                 r"(?: of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-]* (?:and|of) [A-Z]))?",
@@ -588,6 +589,9 @@ def find_entities(
             named_until = stop
             continue
         person = words[last_title + 1 :]
+        while last_title >= 0 and len(person) > 2 and person[0] in _CHIEF_OF:
+            # "Chief Executive Margit Olofsson", "Chief Operating Officer Lena Hart".
+            person = person[1:]
         while len(person) > 2 and person[0] in _FIELDS:
             # "Minister of Trade, Industry and Resources Kang Seo-yeon": the title's field.
             person = person[1:]

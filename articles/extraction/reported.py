@@ -553,7 +553,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     # participle after the attribution (its quoted words are the partial quote's); "..., the
     # federation confirmed on Tuesday, making them the first side to ...": what it led to.
     r"(?:,\s+(?:calling(?!\s+(?:for|on|upon)\b)|describing|terming|branding|labell?ing|dubbing|"
-    r"making|leaving|bringing|ending|raising|marking|putting)"
+    # (Not ", making the case that ...", ", leaving open the possibility that ...": a claim.)
+    r"making(?!\s+(?:the\s+case|clear|it\s+clear)\b)|leaving(?!\s+open\b)|bringing|ending|"
+    r"raising|marking|putting)"
     r"\s[^;]{0,300}?)?"
     r"\s*[.!?]?$"
 )
@@ -701,7 +703,11 @@ _TOLD_OBJECT = re.compile(
     r"(?:a|the)\s+(?:[a-z]+\s+)?(?:newspaper|daily|channel|broadcaster|news\s+agency))"
     rf"{TIME},?\s+"
     # "told reporters after meeting today with Czech leaders he's confident": when, first.
-    r"(?:(?:after|before|following|during)\s+(?:[\w'’-]+\s+){1,6}?(?=(?:he|she|it|they|we|I)\b))?"
+    # (Only a participle's clause: not "during the visit she made to Gaza".)
+    r"(?:(?:after|before|following|during)\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?=(?:he|she|it|they|we|I)\b)"
+    # "told me before we started recording that she'd ...": the clause after its "that".
+    r"|(?:after|before|following|during|when|while)\s+(?:[\w'’-]+\s+){1,8}?that\s+)?"
     r"(?=(?:the|a|an|it|he|she|they|we|I|there|there['’]s|his|her|their|its|this|no|none|every|"
     r"all|at\s+least|some|many|several|most|more\s+than|\d[\d,.]*|two|three|four|five|six|"
     r"seven|eight|nine|ten|dozens|hundreds|thousands|both)\b"
@@ -1245,7 +1251,10 @@ _LEADING_ACCORDING = re.compile(
     rf"^According to (?P<spk>[^,~]*?\b(?:{ROLE}|lawyer|attorney|adviser|advisor|aide|analyst|"
     r"economist|official|head|chief)\b[^,~]*,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
     r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|do|dos|van|von|der|den|del|la|le|al|el|bin|ter)\s+)?"
-    r"[A-Z][\w'’.-]+){1,4}(?=,)|[^,~]+),\s*"
+    # (Only when a clause of its own follows the name: "According to the prosecutor, Mr. John
+    # Kamau, who denies the charges, lured ..." is about Kamau, not his words.)
+    r"[A-Z][\w'’.-]+){1,4}(?=,\s+(?!who\b|which\b|the\s+\w+,)(?:the|a|an|more|less|about|"
+    r"some|many|most|at|it|he|she|they|there|\d))|[^,~]+),\s*"
     # (A relative clause on the source is no part of the claim: "According to the report, which
     # was leaked to the BBC, the dam was unsafe".)
     r"(?:(?:which|who)\b[^,~]*,\s*)?"

@@ -126,8 +126,11 @@ def resolve_org(entities: Entities, mention: Mention) -> str:
         ]
         if bodies:
             return _named_earlier(entities, bodies[-1])
-    if mention.name.lower().split()[-1] in _BUSINESS_NOUNS and len(wanted) <= 2:
-        # ("the tanker operator": a qualifier may say what the company does.)
+    if mention.name.lower().split()[-1] in _BUSINESS_NOUNS and wanted <= (
+        _BUSINESS_NOUNS | _TRADES
+    ):
+        # ("the tanker operator": a qualifier may say what the company does; not "the rival
+        # company", "the parent company": another one.)
         # "Halvard Maritime won the concession ... The company said": the one company named
         # (with two, no guess: the editor sees "company").
         companies = {
@@ -222,7 +225,21 @@ _LABEL = re.compile(
     r"(?=:\s)):\s+"
 )
 # "the 31-year-old", "the 22-year-old winger": a person by their age.
-_AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
+_AGED = re.compile(r"(?i:the)\s+(?P<age>\d{1,3})-year-old(?:\s+[a-z]+)?")
+
+
+def _of_age(entities: Entities, masked: str, start: int, age: str) -> str | None:
+    """The person the text gave this age, else the only person it named just before."""
+    people = [m for m in entities.before(start, 60) if m.kind == "person"]
+    for person in reversed(people):
+        if re.match(rf",\s+{age}\b", masked[person.end : person.end + 8]) or re.search(
+            rf"\b{age}-year-old\s+$", masked[max(0, person.start - 20) : person.start]
+        ):
+            return person.name
+    recent = {m.name for m in people if start - m.start < 600}
+    return recent.pop() if len(recent) == 1 else None
+
+
 # An interviewer's address before "your ...": "Dr. Okafor, your institute".
 _VOCATIVE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+(?=your\s)")
 _WHICH_SAID = re.compile(r",\s+which\s+(?:also\s+)?$")
@@ -249,6 +266,12 @@ _SPOKE_AFTER = re.compile(
 # What a company is later called ("the company said", "the firm denied").
 _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
 # What a campaign, a rebel movement or a charity is later called ("the group said").
+# What a company does, said before its noun: "the tanker operator", "the oil company".
+_TRADES = {
+    "shipping", "consulting", "tanker", "oil", "gas", "mining", "energy", "steel", "logistics",
+    "airline", "telecom", "trading", "engineering", "construction", "chemical", "chip",
+    "technology", "tech", "freight", "ferry", "software", "defence", "defense", "arms",
+}  # fmt: skip
 _GROUP_NOUNS = {"group", "organisation", "organization", "charity", "movement", "coalition"}
 # Words of a state's own bodies, which "the group" never means.
 _STATE_WORDS = {
@@ -501,9 +524,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "..., Yusuf Isse Kabakutukade, Monday claimed": when is no part of who.
         end = when.start()
         phrase = masked[start:end].strip(" ,")
-    if _AGED.fullmatch(phrase):
-        # "the 31-year-old told reporters": a sports desk's name for the person it just named.
-        return latest_subject(entities, start)
+    aged = _AGED.fullmatch(phrase)
+    if aged:
+        # "the 31-year-old told reporters": a sports desk's name for the person whose age the
+        # story gave ("Rashford, 26,"), or for the one person it just named; never a guess
+        # between two (the manager quoted about his player).
+        return _of_age(entities, masked, start, aged.group("age"))
     vocative = _VOCATIVE.match(masked, start, end)
     addressed = vocative and resolve_phrase(entities, masked, vocative.end(), end)
     if addressed:

@@ -21,7 +21,8 @@ ROLE = (
     r"emir|sultan|sheikh|shaikh|"
     # "the head of Kessaran diplomacy": a foreign minister, as francophone and Latin American
     # papers call one.
-    r"head\s+of\s+(?:[A-Za-z]+\s+)?diplomacy|"
+    # (A people's adjective only: not "the head of public diplomacy", "the head of EU diplomacy".)
+    r"head\s+of\s+(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|ch|i))\s+diplomacy|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
     r"(?-i:CS)|judge|"
     # "the speaker of parliament", but not a conference's "the speaker said".
@@ -66,7 +67,8 @@ def known_titles(known_people: Iterable) -> list[tuple[str, list[str]]]:
             words = [" ".join(_words(str(t))) for t in titles if str(t).strip()]
             # "minister of foreign affairs" is also a foreign minister, as a text calls one.
             words += [
-                f"{field.split()[0]} {role}"
+                # (What qualified it still does: not "the Ugandan foreign minister".)
+                f"{field.split()[0]} {role} of {field}"
                 for role, _, field in (w.partition(" of ") for w in words)
                 if role in {"minister", "secretary"}
                 and field.split()[:1]
@@ -151,7 +153,7 @@ def titled_phrases(masked: str) -> Iterable[tuple[int, int, list[str], set[str],
         if lower_of and not match.group("of") and core[-1] in {"secretary", "minister"}:
             # "the secretary of defense": the department, printed in lower case.
             qualifiers.add(_stem(lower_of.group(1)))
-        diplomacy = re.fullmatch(r"(?i:head\s+of\s+(?:([a-z]+)\s+)?diplomacy)", match.group("role"))
+        diplomacy = re.fullmatch(r"(?i:head\s+of\s+(\w+)\s+diplomacy)", match.group("role"))
         if diplomacy:
             core = [*former, "foreign", "minister"]
             if diplomacy.group(1) and diplomacy.group(1)[:1].isupper():

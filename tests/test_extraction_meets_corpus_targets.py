@@ -35,19 +35,20 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-fifth set (a01-a10, labelled blind and reviewed by a second
+# The held-out part is the twenty-sixth set (aa01-aa10, labelled blind and reviewed by a second
 # annotator), scored once on 3 December 2026 (session 12), after the rules were tuned on the
-# twenty-fourth set (o). It meets issue 10's targets for direct quotes (0.98, 0.92, 0.94), partial
-# precision, paraphrase and unnamed-source recall and scare quotes; it misses partial recall
-# (0.87), partial speaker accuracy (0.85) and two unnamed claims credited to a name. It must not
-# get worse than measured then. Raise these as it improves; never lower them to pass.
+# twenty-fourth and twenty-fifth sets (o, a). It meets issue 10's targets for partial quotes (0.95,
+# 0.98, 0.93), direct-quote precision and speaker accuracy, paraphrase recall; it misses direct
+# recall (0.86), unnamed-source recall (0.68), six unnamed claims credited to a name and one scare
+# quote reported. It must not get worse than measured then. Raise these as it improves; never
+# lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.98, 0.92, 0.94),
-    "partial": (0.94, 0.87, 0.85),
-    "paraphrase": (0.96, 0.81, 0.83),
-    "anonymous": (1.00, 0.74, 1.00),
+    "direct": (0.95, 0.86, 0.95),
+    "partial": (0.95, 0.98, 0.93),
+    "paraphrase": (0.89, 0.84, 0.95),
+    "anonymous": (0.95, 0.68, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 6, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

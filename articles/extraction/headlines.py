@@ -9,6 +9,7 @@ import re
 from .article import Article, ExtractedQuote
 from .entities import ORG_WORDS, TITLES, surname_key
 from .sources import ANON_RE
+from .speakers import SPOKE_AFTER
 from .titles import holder, titled_phrases
 
 _ROLE_WORDS = (
@@ -155,7 +156,7 @@ def _named_in_body(article: Article, subject: str) -> str:
             and len(m.name.split()) > len(words)
             and m.name.split()[-len(words) :] == words
         ]
-        speaking = [m for m in bodies if _SPEAKS_AFTER.match(article.masked, m.end)]
+        speaking = [m for m in bodies if SPOKE_AFTER.match(article.masked, m.end)]
         if speaking or bodies:
             return (speaking or bodies)[0].name
     for _, _, core, qualifiers, _ in titled_phrases(subject):
@@ -170,13 +171,6 @@ def _named_in_body(article: Article, subject: str) -> str:
     # "ASUO president": whoever held that role on the article's date.
     held = holder([w.lower() for w in words], set(), article.entities.known)
     return held or subject
-
-
-# A body's verb of saying straight after its name ("The Reform Party said on Monday").
-_SPEAKS_AFTER = re.compile(
-    r"\s+(?:on\s+\w+\s+|\w+day\s+)?(?:has\s+|had\s+)?"
-    r"(?:said|says|told|tells|warned|warns|announced|concluded|found|wrote|added|insisted)\b"
-)
 
 
 # A headline that reports a claim without quotation marks: "Cohen Says Balkan Progress

@@ -259,9 +259,12 @@ _A_LETTER = re.compile(r"[^\W\d_]")
 # A body's own figures after its name ("Sarneli government figures").
 _ITS_FIGURES = re.compile(r"\s+(?:figures|data|statistics|estimates|records|count|tally)")
 # A verb of saying straight after a name (", the ministry has just announced.").
-_SPOKE_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:just\s+|also\s+)?(?:said|says|announced|announces|stated|"
-    r"added|confirmed|confirms)\b"
+# A body's verb of saying straight after its name ("..., the Foreign Ministry has just announced",
+# "The Reform Party said on Monday", "The committee concluded").
+SPOKE_AFTER = re.compile(
+    r"\s+(?:on\s+\w+\s+|\w+day\s+)?(?:(?:has|have|had)\s+)?(?:just\s+|also\s+)?"
+    r"(?:said|says|announced|announces|stated|added|confirmed|confirms|told|tells|warned|warns|"
+    r"concluded|found|wrote|insisted)\b"
 )
 # What a company is later called ("the company said", "the firm denied").
 _BUSINESS_NOUNS = {"company", "firm", "group", "operator", "consultancy", "conglomerate", "carrier"}
@@ -853,7 +856,7 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
             m
             for m in entities.before(start, 20)
             if m.kind == "org"
-            and _SPOKE_AFTER.match(masked, m.end)
+            and SPOKE_AFTER.match(masked, m.end)
             and (not earlier or m.start > earlier[-1].start)
         ]
         return resolve_org(entities, earlier[-1]) if earlier else None

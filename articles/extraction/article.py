@@ -12,7 +12,7 @@ from .entities import (
     Entities,
     find_entities,
 )
-from .marks import dash_spans, find_spans, mask, paragraphs, sentences
+from .marks import DATELINE, dash_spans, find_spans, mask, paragraphs, sentences
 from .titles import known_titles
 
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
@@ -126,27 +126,6 @@ def _as_curly_marks(body: str) -> str:
     return marked
 
 
-# A wire story's dateline ("WASHINGTON, Feb. 18, 2018 — ", "KASPAR — ", "Washington, D.C., May 1,
-# 2007 - "): a place in capitals or a place with a date, then a dash. It is no part of a claim.
-_DATELINE = re.compile(
-    # "AL QASR: His Highness ...", as Gulf and South Asian papers print a dateline.
-    r"[A-Z][A-Z.'’ ]{2,30}:\s+(?=[A-Z])|"
-    # "Washington –- ", as US government wire copy prints it.
-    r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
-    r"(?=\s+[—–-]{1,2}\s)|"
-    r"[A-Z][A-Z.'’ ]{2,30}|"
-    # (Not "Sarah Jones, 52 - who married in 2015 - said": the year must come before any dash.)
-    r"[A-Z][\w.'’ ]{2,30}(?=,[^—–\n-]*\b(?:1[89]|20)\d\d\b))"
-    # ("PRAGUE, Czech Republic, Oct. 23, 2007 –": a place of two words, then the date.)
-    # (Each piece matched one way only, at most four of them: a list of countries that opens a
-    # paragraph is no dateline, and must not cost exponential work to rule out.)
-    r"(?:,\s*[\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?){0,4}(?:,\s*\d{4})?(?:\s*\([^()]{1,40}\))?"
-    r"\s+[—–-]{1,2}\s+"
-    # The story then opens a sentence (not "BMA - the doctors' union - said").
-    r"(?=[A-Z0-9\"“‘'«(])"
-)
-
-
 class Article:
     """The body plus the derived views every rule needs."""
 
@@ -220,7 +199,7 @@ class Article:
     def after_dateline(self, start: int, end: int) -> int:
         """Where a sentence's words start: after a wire dateline ("KITAURA, March 14 (Kitaura
         Shimpo) -- ") when the sentence opens its paragraph with one."""
-        dateline = self.paragraph_start(start) == start and _DATELINE.match(self.masked, start, end)
+        dateline = self.paragraph_start(start) == start and DATELINE.match(self.masked, start, end)
         return dateline.end() if dateline else start
 
     def paragraph_before(self, start: int) -> int | None:

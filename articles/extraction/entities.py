@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .given_names import gender_of_given_name
+from .marks import DATELINE
 from .mentions import ANON, Mention
 from .sources import DESCRIBED, GENERIC, anonymous_sources
 from .titles import ROLE, holder, titled_phrases
@@ -1165,17 +1166,10 @@ _INVERTED_SUBJECT = re.compile(
 )
 
 
-# A wire's dateline before the first sentence's subject ("KASTELHOLM, June 3 (Ledger) - ").
-_WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,30},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-    r"(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+"
-)
-
-
 def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention | None:
     """The first non-possessive mention of a sentence, after an opening participle clause."""
     text = masked[start:end]
-    dateline = _WIRE_DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline:
         # "KASTELHOLM, June 3 (Ledger) - Brennholt Shipping expects ...": the subject follows.
         start += dateline.end()

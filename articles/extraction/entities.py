@@ -104,6 +104,16 @@ PLACE_WORDS = {
     "Village",
 }  # fmt: skip
 # The fields a minister's title names, which run into the name after it.
+# Events, which are no person however they are printed: "the Vietnam War".
+_EVENT_WORDS = {
+    "War", "Wars", "Crisis", "Revolution", "Uprising", "Invasion", "Occupation", "Genocide",
+    "Massacre", "Spring", "Doctrine", "Airlift", "Blockade",
+}  # fmt: skip
+# A trade or group in the plural, opening a sentence: "Shipowners", "Traders", "Bankers" (not a
+# surname like "Myers" or "Sanders", which the text gives a first name somewhere).
+_TRADE_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ers|ors|ists|ians|ants|ents)")
+
+
 _FIELDS = {
     "Affairs", "Resources", "Commerce", "Industry", "Trade", "Development", "Cooperation",
     "Security", "Relations", "Unification", "Economy", "Planning", "Justice", "Health",
@@ -398,6 +408,9 @@ def find_entities(
     named_until = -1  # where the latest organisation's name ends ("Union of Civil Engineers")
     place_until = -1  # where the latest place ends ("in San Jose"), for "San Jose, Costa Rica"
     capitals: Counter | None = None  # how often each capitalised word (and pair) is printed
+    second_words: set[str] | None = (
+        None  # capitalised words printed after another ("Richard Myers")
+    )
     for raw_at, (start, end, words, possessive, honorific) in enumerate(raw):
         if start < named_until:
             continue
@@ -609,10 +622,16 @@ def find_entities(
             continue  # "Sri Lankan state media", "South Korean officials": whose, not who
         if possessive and len(words) <= 2 and last_title < 0:
             owner = (end, " ".join(words))  # "Pakistan's", "South Korea's" Defense Ministry
-        if not person or any(w in PLACE_WORDS for w in person):
-            continue
+        if not person or any(w in PLACE_WORDS or w in _EVENT_WORDS for w in person):
+            continue  # "the Vietnam War": no person
         if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
             continue  # "Analysts said": a sentence's capital, not a surname
+        if len(person) == 1 and _TRADE_PLURAL.fullmatch(person[0]):
+            if second_words is None:
+                # Counted once (a text of such words stays linear).
+                second_words = set(re.findall(r"(?=\b[A-Z][\w'’-]* ([A-Z][\w'’-]*))", masked))
+            if person[0] not in second_words:
+                continue  # "Shipowners warned", "Traders said": a trade in the plural
         lead = masked[max(0, start - 40) : start]
         holder = _HOLDER_OF.search(lead)
         if (
@@ -1015,9 +1034,9 @@ def _titled_people(
             apposed.title = apposed.title or printed
             continue
         introduced = [
-            (m.name, [" ".join(titles_words(m.title))])
+            (m.name, [" ".join(titles_words(m.title or _rank_before(masked, m.start)))])
             for m in people[max(0, later - 50) : later]
-            if m.title and m.end < start
+            if (m.title or _rank_before(masked, m.start)) and m.end < start
         ]
         name = holder(core, qualifiers, known)
         if name is None and known:
@@ -1046,6 +1065,15 @@ def _titled_people(
         # Unresolved, the title as printed is the speaker, but no pronoun is taken to mean it.
         found.append(Mention(start, end, "person" if name else "title", name or printed))
     return found
+
+
+_RANK_BEFORE = re.compile(r"\b(?:Adm|Gen|Col|Admiral|General|Colonel)\.?\s+$")
+
+
+def _rank_before(masked: str, start: int) -> str:
+    """A rank printed before a name ("Navy Adm. Mike Mullen"), which a later "the admiral" means."""
+    rank = _RANK_BEFORE.search(masked, max(0, start - 12), start)
+    return rank.group() if rank else ""
 
 
 def _delayed_identification(masked: str, mentions: list[Mention]) -> None:

@@ -133,15 +133,31 @@ def _scan(
             if first in marks and _role(body, p_start, p_start, single) == "open":
                 opened = p_start
             else:
+                if not single and _left_open(body, pending[-1]):
+                    spans.append(Span(tuple(pending)))
                 pending = []
         for found in mark_re.finditer(body, p_start, p_end):
             pos = found.start()
-            index = bisect_right(blocked, (pos, len(body)))
-            if index and blocked[index - 1][0] <= pos < blocked[index - 1][1]:
+            inside = bisect_right(blocked, (pos, len(body)))
+            if inside and blocked[inside - 1][0] <= pos < blocked[inside - 1][1]:
                 continue
             role = _role(body, pos, p_start, single)
             if role == "open" and opened is None:
                 opened = pos
+            elif (
+                role == "close"
+                and opened is None
+                and not single
+                and not pending
+                and pos > p_start + 1
+                and not any(span.start >= p_start for span in spans[-1:])
+                and _OPENING_LEFT_OUT.match(body, p_start, p_end)
+                and body[pos - 1] in ",.?!"
+                and _SAID_AFTER.match(body, pos + 1, p_end)
+            ):
+                # 'We were very troubled by Andijan," he said.': a paragraph of the speaker's
+                # words whose opening mark the copy left out, closed and attributed.
+                spans.append(Span(((p_start, pos),)))
             elif role == "close" and opened is not None and pos > opened + 1:
                 spans.append(Span((*pending, (opened + 1, pos))))
                 pending, opened = [], None
@@ -149,8 +165,26 @@ def _scan(
             # A quotation over several paragraphs has no closing mark until its last one.
             pending = [*pending, (opened + 1, p_end)]
         else:
+            if opened is not None and not single and _left_open(body, (opened + 1, p_end)):
+                spans.append(Span((*pending, (opened + 1, p_end))))
             pending = []
     return spans
+
+
+# A paragraph that opens on a word, not a mark; and an attribution after a closing mark.
+_OPENING_LEFT_OUT = re.compile(r"[A-Z][a-z']*\s")
+_SAID_AFTER = re.compile(
+    r"\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w.'’-]*\s+){1,3})(?:said|says|added|told|stated)\b"
+)
+
+
+def _left_open(body: str, part: tuple[int, int]) -> bool:
+    """Whether a quotation still open at its paragraph's end, with no quotation after it, is one
+    whose closing mark the copy left out ('"I think we are making good progress. More needs to be
+    done.' and a new paragraph of narrative): whole sentences of three words or more, opening on a
+    capital and ending the paragraph on a full stop, question or exclamation mark."""
+    text = body[part[0] : part[1]].rstrip()
+    return text[:1].isupper() and text[-1:] in ".!?" and len(text.split()) >= 3
 
 
 def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:

@@ -38,6 +38,9 @@ _AFTER_SPK_VERB = re.compile(
 _AFTER_VERB_SPK = re.compile(
     r"^\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|replied|continued|insisted|warned|"
     r"explained|stressed|declared|criticised|criticized|emphasi[sz]ed|noted|countered|"
+    # Rarer verbs a wire inverts all the same ('"...," stated Mr. Ba.').
+    r"stated|remarked|observed|recalled|argued|admitted|acknowledged|cautioned|concluded|"
+    r"responded|answered|confirmed|announced|exclaimed|shouted|"
     # The present tense of a Nordic paper's attribution ("? asks Brekke", "explains Dahl").
     r"asks|explains|notes|stresses|insists|warns|replies)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").

@@ -23,6 +23,10 @@ ROLE = (
     # papers call one.
     # (A people's adjective only: not "the head of public diplomacy", "the head of EU diplomacy".)
     r"head\s+of\s+(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|ch|i))\s+diplomacy|"
+    # Ranks a military story refers back by ("the admiral said"; "the general" only before its
+    # verb: not "the General Assembly").
+    r"admiral|colonel|general(?=\s+(?:also\s+|then\s+)?(?:said|says|told|tells|added|noted|"
+    r"stressed|explained|warned|insisted|replied|acknowledged)\b)|"
     r"negotiator|prosecutor|(?:[a-z]+\s+)?director|flagbearer|(?:[a-z]+\s+)?representative|"
     r"(?-i:CS)|judge|"
     # "the speaker of parliament", but not a conference's "the speaker said".
@@ -46,9 +50,14 @@ _CURRENT = {"outgoing", "current", "sitting", "incumbent", "serving", "presiding
 _RANKS = {"deputy", "vice", "acting", "assistant", "under", "junior", "shadow", "former", "interim"}
 
 
+# Ranks as abbreviated before a name ("Navy Adm. Mike Mullen"), as a later "the admiral" says them.
+_RANK_WORDS = {"adm": "admiral", "gen": "general", "col": "colonel"}
+
+
 def _words(text: str) -> list[str]:
     # "U.S. defense secretary": an abbreviation is one word ("us"), as in the printed title.
-    return re.findall(r"[a-z]+", text.lower().replace("-", " ").replace(".", ""))
+    words = re.findall(r"[a-z]+", text.lower().replace("-", " ").replace(".", ""))
+    return [_RANK_WORDS.get(word, word) for word in words]
 
 
 def _stem(word: str) -> str:

@@ -12,7 +12,7 @@ from .entities import (
     Entities,
     find_entities,
 )
-from .marks import DATELINE, dash_spans, find_spans, mask, paragraphs, sentences
+from .marks import DATELINE, dash_spans, find_spans, mask, nickname, paragraphs, sentences
 from .titles import known_titles
 
 KINDS = ("direct", "partial", "paraphrase", "anonymous")
@@ -136,7 +136,8 @@ class Article:
         # central European news print quotations, are read as the curly marks the rules know;
         # the body keeps them, so quoted words stay verbatim.
         marked = _as_curly_marks(body)
-        self.spans = find_spans(marked, paras)
+        # 'Senator Josefina "Pinky" Alcaraz': a nickname inside a name is no quotation.
+        self.spans = [span for span in find_spans(marked, paras) if not nickname(marked, span)]
         self.spans = sorted(
             self.spans + dash_spans(marked, paras, self.spans), key=lambda s: s.start
         )

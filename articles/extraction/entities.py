@@ -104,6 +104,8 @@ PLACE_WORDS = {
     "Village",
 }  # fmt: skip
 # The fields a minister's title names, which run into the name after it.
+# The marks around a nickname inside a name ('Josefina "Pinky" Alcaraz').
+_NICKNAME_MARKS = re.compile(r" [\"“‘']|[\"”’'] ")
 # Events, which are no person however they are printed: "the Vietnam War".
 _EVENT_WORDS = {
     "War", "Wars", "Crisis", "Revolution", "Uprising", "Invasion", "Occupation", "Genocide",
@@ -159,7 +161,7 @@ _VERB_NOT_QUALIFIER = (
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
-    "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
+    "al", "el", "los", "las", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
     "bin", "ibn", "bint", "ter", "ten", "le", "la", "abu", "ben",
     # Irish: Séamus Ó Ceallaigh, Bríd Ní Fhloinn, Declan Mac Giolla Rua.
     "ó", "ní", "nic", "mac", "uí",
@@ -398,6 +400,16 @@ def find_entities(
             raw.append(
                 (tokens[0][1], tokens[-1][1] + len(tokens[-1][0]), words, possessive, honorific)
             )
+            if (
+                len(raw) >= 3
+                and _NICKNAME_MARKS.fullmatch(masked, raw[-3][1], raw[-2][0])
+                and _NICKNAME_MARKS.fullmatch(masked, raw[-2][1], raw[-1][0])
+                and len(raw[-2][2]) <= 2
+                and not raw[-3][3]
+            ):
+                # 'Senator Josefina "Pinky" Alcaraz': one person, named without the nickname.
+                first, _, last = raw[-3:]
+                raw[-3:] = [(first[0], last[1], first[2] + last[2], last[3], first[4] or last[4])]
 
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", masked))
     full_names: dict[str, str] = {}  # surname key: full name
@@ -624,6 +636,8 @@ def find_entities(
             owner = (end, " ".join(words))  # "Pakistan's", "South Korea's" Defense Ministry
         if not person or any(w in PLACE_WORDS or w in _EVENT_WORDS for w in person):
             continue  # "the Vietnam War": no person
+        if re.match(r"-\d", after):
+            continue  # "the Santo Niño-3", "Soyuz-2": a vessel's or a model's name
         if len(person) == 1 and GENERIC.fullmatch(person[0].lower()):
             continue  # "Analysts said": a sentence's capital, not a surname
         if len(person) == 1 and _TRADE_PLURAL.fullmatch(person[0]):
@@ -1246,8 +1260,24 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
             )
         ):
             return named  # "the party leader, Ana Mol, said": the name in apposition
-        return mention
+        sayer = next(
+            (
+                m
+                for m in inside[index + 1 : index + 4]
+                if m.kind == "person"
+                and _CLOSED_BEFORE.search(masked, max(mention.end, m.start - 8), m.start)
+                and _SAYS_AFTER.match(masked, m.end, min(end, m.end + 30))
+            ),
+            None,
+        )
+        # 'The senator "is entitled to his opinion," Castaneda said': who said it.
+        return sayer or mention
     return None
+
+
+# A quotation's closing mark, and a verb of saying after a name.
+_CLOSED_BEFORE = re.compile(r"~[.!?]?[\"”’']\s*,?\s*$")
+_SAYS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|added|adds|told|tells|insisted|argued)\b")
 
 
 _FIELD_BEFORE_NAME = re.compile(

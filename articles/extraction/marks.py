@@ -187,6 +187,22 @@ def _left_open(body: str, part: tuple[int, int]) -> bool:
     return text[:1].isupper() and text[-1:] in ".!?" and len(text.split()) >= 3
 
 
+def nickname(body: str, span: Span) -> bool:
+    """Whether a quotation is a nickname printed inside a name ('Josefina "Pinky" Alcaraz'): one
+    or two capitalised words, between a capitalised word and the next, one space either side."""
+    return bool(
+        len(span.parts) == 1
+        and _NICKNAME.fullmatch(body, span.start, span.end)
+        and _NAME_BEFORE.search(body, max(0, span.open_pos - 30), span.open_pos)
+        and _NAME_AFTER.match(body, span.close_pos + 1)
+    )
+
+
+_NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ $")
+_NAME_AFTER = re.compile(r" [A-Z][\w'’-]+")
+
+
 def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """All quotation spans: double marks first, then single marks outside them."""
     paras = paragraphs(body) if paras is None else paras

@@ -121,7 +121,10 @@ _OCCASION = (
     r"speech|speeches|interview|news\s+conference|press\s+conference|conference|statement|"
     r"remarks|comments|briefing|meeting|visit|rally|address|hearing|post|broadcast|call|session|"
     r"debate|appearance|video|message|letter|op-ed|article|column|tweet|podcast|summit|"
-    r"telephone\s+interview|radio\s+interview|television\s+interview|testimony|sermon|lecture"
+    r"telephone\s+interview|radio\s+interview|television\s+interview|testimony|sermon|lecture|"
+    # Documents it was said in ("said in a report released Wednesday that ...").
+    r"report|notice|filing|submission|communiqu[eé]|declaration|press\s+release|newsletter|"
+    r"e-?mail|memo|note"
 )
 _TRAILING_CIRCUMSTANCE = re.compile(
     # After a comma, or a quotation that ends the clause ('"on the table," without giving').
@@ -134,7 +137,10 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"|(?:(?:later|earlier)\s+)?(?:in|at|during|on|after|before|via|through)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that|same)\s+)*(?:[\w-]+\s+){0,3}?"
     rf"(?:{_OCCASION})\b"
-    r"|when\s+asked\b|if\s+asked\b|asked\s+(?:about|whether|if|why|how)\b"
+    r"|(?:when|if)\s+(?:asked|pressed|questioned)\b|asked\s+(?:about|whether|if|why|how)\b"
+    # "..., as senators from both sides pressed for a tougher response": the scene, not the claim.
+    r"|as\s+(?:[\w-]+\s+){1,8}?(?:pressed|pushed|clamou?red|gathered|watched|looked\s+on|"
+    r"protested|rallied|lobbied)\b"
     # "..., without giving details": how it was said.
     r"|without\s+(?:giving|providing|offering|elaborating|saying|specifying|naming)\b"
     # "..., according to screenshots that circulated widely": how the reporter knows it.
@@ -543,7 +549,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|"
     # "said here today", as American Forces Press Service copy has it.
-    r"from|via|by|outside|inside|shortly|here|following|"
+    r"from|via|by|outside|inside|shortly|here|following|aboard|over|en(?=\s+route\b)|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=\s+\d{1,2}(?:,\s+\d{4})?(?:\s+(?:at|in|on|during|after|while|when|from)\b|"
@@ -776,7 +782,9 @@ _NOT_A_CLAUSE = (
     r"later|earlier|again|also|too|repeatedly|yesterday|today|tonight|once|twice|privately|"
     r"publicly|separately|recently|afterwards|briefly|simply|only|"
     # "said, speaking to ..." is how, but "said lifting the sanctions would cut prices" is what.
-    r"\w+ing\b(?!(?:\s+[\w'’-]+){0,8}?\s+(?:would|will|is|was|has|had|could|can|should|"
+    # (Also after an aside in commas: "says avoiding Tashkent on the trip, the first by ...,
+    # was an obvious decision".)
+    r"\w+ing\b(?!(?:,?\s+[\w'’.-]+){0,24}?,?\s+(?:would|will|is|was|has|had|could|can|should|"
     # '"said counting in several districts "lacked transparency"': the verb in the quote.
     r"must|might|may|does|did|are|were)\b|(?:\s+[\w'’-]+){1,8}?\s+[\"“‘']?~))\b"
 )

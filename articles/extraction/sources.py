@@ -89,7 +89,9 @@ SOURCE_NOUNS = (
 # People in the street quoted without a name ("a retired teacher"), who are unnamed sources too.
 PASSERS_BY = (
     r"teachers?|voters?|residents?|pensioners?|shopkeepers?|farmers?|students?|workers?|"
-    r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men"
+    r"nurses?|drivers?|soldiers?|veterans?|volunteers?|mothers?|fathers?|woman|man|women|men|"
+    r"guards?|policem[ae]n|fisherm[ae]n|vendors?|refugees?|migrants?|doctors?|pilgrims?|truckers?|"
+    r"merchants?|traders?|owners?"
 )
 # Words between the determiner and the noun of an unnamed source are its modifiers: a
 # preposition means the noun is something else's ("a speech to students", "a visit by officials").
@@ -163,7 +165,8 @@ GENERIC = re.compile(
 
 # "A student, who gave her name only as Amaka,": someone known by one name is named.
 _GIVES_A_NAME = re.compile(
-    r",\s+who\b[^,~]{0,60}?\b(?:his|her)\s+(?:(?:first|given)\s+)?name(?:\s+only)?"
+    # (After where they are: "One fisherman on the Fenua'ura wharf, who gave only his first name")
+    r"(?:\s+(?:on|at|in|from|near|outside)\s+[^,~]{1,40})?,\s+who\b[^,~]{0,60}?\b(?:his|her)\s+(?:(?:first|given)\s+)?name(?:\s+only)?"
     r"(?:\s+as)?,?\s+[A-Z]"
 )
 

@@ -492,6 +492,19 @@ def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str 
         )
         if author:
             return author
+        # "Karsania has condemned ..., with the Foreign Ministry describing the text as ... in
+        # a written statement": the sentence's subject is no speaker; the body named last
+        # before the statement issued it.
+        issuer = next(
+            (
+                m
+                for m in reversed(entities.within(sentence, earlier))
+                if m.kind in {"person", "org"} and not m.possessive
+            ),
+            None,
+        )
+        if issuer:
+            return _name_of(entities, issuer)
         before = sentence
     return None
 
@@ -776,6 +789,13 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     ]
     if pronouns:
         return resolve_pronoun(entities, pronouns[-1])
+    definite = _DEFINITE.fullmatch(phrase)
+    if definite and any(
+        m.kind == "anon" and masked[m.start : m.end].lower().split()[-1] == definite[1].lower()
+        for m in entities.before(start, 40)
+    ):
+        # "a boat owner who asked not to be named ... 'the boat owner said'": still unnamed.
+        return ANON
     role = re.fullmatch(
         # "the county official", "the legislator": a plain noun, or one word that says where.
         r"the\s+(?:(?:county|local|provincial|regional|state|city|district)\s+)?"
@@ -894,6 +914,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # printed, as the labels name an organisation.
         return proper.group(1)
     return None
+
+
+# A definite noun phrase of at most three words ("the boat owner").
+_DEFINITE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)")
 
 
 def _last_titled(entities: Entities, before: int, title: str) -> str | None:

@@ -161,7 +161,9 @@ _VERB_NOT_QUALIFIER = (
 )
 # Particles inside names: Omar al-Rashidi, Pieter van der Berg, Marie de Villiers, bin Saeed.
 PARTICLES = {
-    "al", "el", "los", "las", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
+    "al", "el", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
+    # Spanish: Ramon de los Reyes.
+    "los", "las",
     "bin", "ibn", "bint", "ter", "ten", "le", "la", "abu", "ben",
     # Irish: Séamus Ó Ceallaigh, Bríd Ní Fhloinn, Declan Mac Giolla Rua.
     "ó", "ní", "nic", "mac", "uí",

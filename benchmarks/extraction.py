@@ -496,6 +496,8 @@ def main(argv: list[str]) -> int:
             print("\n".join(f"    {line}" for line in report.misses))
         if title == "held-out":
             missed += missed_targets(report, ms)
+            if not report.articles:
+                missed.append("the held-out part is empty: nothing was measured")
         print()
     if missed:
         print("held-out part (or hostile input) misses the targets:")

@@ -64,6 +64,9 @@ COMPANY_WORDS = {
     "Consulting", "Associates", "Ventures", "Motors", "Petroleum", "Mining", "Pharmaceuticals",
     "Telecom", "Lines", "Inc", "Ltd", "plc", "LLC", "GmbH", "Company", "Corporation", "Airlines",
     "Airways", "Group",
+    # Research and advisory firms ("Corvane Energy Research", "Capital Economics").
+    "Research", "Economics", "Analytics", "Advisory", "Securities", "Capital", "Investments",
+    "Insights",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",

@@ -120,6 +120,14 @@ def _quoted_in_body(
     return None
 
 
+# A headline's word for whoever heads a body, and a body's head in apposition after a name.
+_HEADS = {"chief", "boss", "head", "ceo", "chairman", "chairwoman", "chair", "president"}
+_APPOSED_HEAD = re.compile(
+    r",\s+(?:the\s+)?(?:[\w-]+\s+)?(?:chief|head|boss|CEO|chair(?:man|woman)?|president|"
+    r"managing\s+director)\b[^,.;~]{0,80}"
+)
+
+
 def _named_in_body(article: Article, subject: str) -> str:
     """The body's name for a headline's subject: a surname's full name ("Panetta"), a title's
     holder ("Premier"), else the subject as printed ("Taliban", "China")."""
@@ -145,6 +153,14 @@ def _named_in_body(article: Article, subject: str) -> str:
             )
         ):
             return person.name
+    if len(words) >= 2 and words[-1].lower() in _HEADS:
+        # "Strand Tankers chief calls levy '...'": the person the body introduces as the head
+        # of that body ("Pieter van Aalst, chief executive of Osterhaven-based Strand Tankers,").
+        body_name = " ".join(words[:-1])
+        for person in people:
+            apposed = _APPOSED_HEAD.match(article.masked, person.end)
+            if apposed and body_name in apposed.group():
+                return person.name
     if words[-1] in ORG_WORDS:
         # "Committee says ...": the body's full name for it ("the Foreign Affairs Committee"),
         # the one the story has speak if it names two ("The Labour Party won the seat ... The

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 MASK = "~"
 OPENERS_BEFORE = " \t\n([{—–-/"
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "Mr",
     "Mrs",
     "Ms",
@@ -281,7 +281,7 @@ def sentences(masked: str, paras: list[tuple[int, int]] | None = None) -> list[t
             # Only the word before the full stop is looked at: rescanning the sentence from its
             # start for each abbreviation would be quadratic ("Mr. Mr. Mr. ...").
             word = re.search(r"(\w+)$", masked[max(start, stop - 12) : stop])
-            if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            if word and (word.group(1) in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
             found.append((start, p_start + match.start(1)))
             start = p_start + match.end(1)

@@ -15,7 +15,7 @@ from .article import (
     ExtractedQuote,
     speaker_kind,
 )
-from .marks import Span
+from .marks import ABBREVIATIONS, Span
 from .mentions import ANON
 from .sources import IMPERSONAL_SAY, KIN_RE, SOURCE_NOUNS
 from .speakers import latest_subject, resolve_phrase, resolve_subject
@@ -71,6 +71,9 @@ _ACCORDING = re.compile(
     r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=[.!?][\"”’]\s))For ([A-Z][^,~]{1,60}),"
     r"(?:\s+[^,~]{1,100},)?"
 )
+# A fragment that ends a sentence and runs on into another: its last word, then the full stop.
+_RUNS_ON = re.compile(r"\b([a-z][\w'’-]+|[A-Z][a-z][\w'’-]+)\.\s+(?=[A-Z])")
+_PARAGRAPH_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 # A sentence that is only an attribution: "Osei asked.", "asked Osei on Tuesday.".
 _ONLY_AN_ATTRIBUTION = re.compile(
     r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:asked|said|added|wondered|demanded|says|asks)|"
@@ -748,14 +751,38 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         speaker, kind = speaker_kind(speaker, kind)
         if speaker and attribution and re.search(r"\b(?:he|she)\b", attribution):
             confidence -= 0.1  # resolved through a pronoun
-        found.append(
-            ExtractedQuote(
-                text,
-                kind,
-                speaker,
-                attribution,
-                *article.trimmed(first.start, last.end),
-                round(confidence, 2),
-            )
+        pieces = [(kind, first.start, last.end)]
+        goes_on = (
+            kind == "partial"
+            and len(group) == 1
+            and len(first.parts) == 1
+            and text[:1].islower()
+            and text[-1:] in {".", "!", "?"}
+            # The quotation ends the reporter's paragraph too (not 'has "an obligation ... And
+            # we are suggesting ... abroad" from now through early January').
+            and _PARAGRAPH_ENDS.match(article.body, last.close_pos + 1)
+            and _RUNS_ON.search(text)
         )
+        if goes_on and goes_on.group(1) not in ABBREVIATIONS:
+            # 'The U.S. approach, Boucher told reporters, "has been based on ... North Korea.
+            # North Korea's actions ... Agency."': the fragment ends the reporter's sentence,
+            # and the sentences after it are the speaker's own, a direct quote.
+            cut = article.body.find(goes_on.group(), first.start) + len(goes_on.group(1)) + 1
+            after_cut = (
+                cut + len(article.body[cut : last.end]) - len(article.body[cut : last.end].lstrip())
+            )
+            pieces = [("partial", first.start, cut - 1), ("direct", after_cut, last.end)]
+        for piece_kind, piece_start, piece_end in pieces:
+            found.append(
+                ExtractedQuote(
+                    text
+                    if len(pieces) == 1
+                    else " ".join(article.body[piece_start:piece_end].split()),
+                    piece_kind,
+                    speaker,
+                    attribution,
+                    *article.trimmed(piece_start, piece_end),
+                    round(confidence, 2),
+                )
+            )
     return found

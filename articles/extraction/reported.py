@@ -744,7 +744,7 @@ _ADVERBIAL = re.compile(
     r"repeatedly|publicly|privately|reporters|journalists|me|us|him|her|them|[A-Z])\b"
 )
 _VERB_RE = re.compile(
-    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING}|calling(?=\s+(?:on|upon)\s))|(?P<hope>expressed|expresses|voiced|voices)|"
+    rf"\b(?:{SAY}|called|(?P<ing>{REPORTING}|calling(?=\s+(?:on|upon)\s)|urging(?=\s+[\w'’.-]))|(?P<hope>expressed|expresses|voiced|voices)|"
     r"(?P<desc>described|describes|dismissed|dismisses|"
     r"characteri[sz]ed|characteri[sz]es|portrayed|portrays))\b"
 )
@@ -944,11 +944,13 @@ def _main_reported(
             clause = re.split(r",?\s+(?:and|but)\s+", later, maxsplit=1)[0]
             if described and MASK not in clause:
                 complement = verb.end() + 1
-        elif name == "calling":
+        elif name in {"calling", "urging"}:
             # "..., calling on the international community to 'shoulder its ...'": the demand,
             # after a report of the same speaker's (not "was in Nyeri, calling on local elders to
             # drum up support": a visit).
-            demand = re.match(r"\s+(?:on|upon)\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+", rest)
+            # "wrote to the organization urging it to examine ...": the same after a letter.
+            on = r"(?:on|upon)\s+" if name == "calling" else ""
+            demand = re.match(rf"\s+{on}(?:[\w'’.-]+\s+){{1,8}}?(?:not\s+)?to\s+", rest)
             reporting = inherited or ANY_VERB_RE.search(
                 masked, article.sentence_at(verb.start())[0], verb.start()
             )
@@ -1135,7 +1137,7 @@ def _main_reported(
         also = re.search(
             # ('"within weeks, not months," noting that': after a quotation's closing mark too.)
             rf"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later|also|then)\s+)?"
-            rf"(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon))\s",
+            rf"(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon)|urging(?=(?:\s+[\w'’.-]+){{1,8}}?\s+to\s))\s",
             masked[complement:end],
         )
         if also:

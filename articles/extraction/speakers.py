@@ -716,6 +716,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Both the government and Tamil rebels say": a claim that unnamed people share is no
         # one body's.
         return ANON
+    staff = _STAFF_OF.match(phrase)
+    body = staff and next((m for m in inside if m.kind == "org" and not m.possessive), None)
+    if body and masked.find(phrase, start) + staff.end() == body.start:
+        # "Analysts at Corvane Energy Research estimated": the firm's own research speaks.
+        return resolve_org(entities, body)
     unnamed = ANON_RE.search(phrase)
     named_body = (
         # "The Council for Displaced People, an independent monitoring group,": a body whose
@@ -916,6 +921,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     return None
 
 
+# A firm's researchers in the plural, before its name.
+_STAFF_OF = re.compile(
+    r"(?:[Tt]he\s+)?(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]trategists)\s+(?:at|from)\s+"
+    r"(?:the\s+)?"
+)
 # A definite noun phrase of at most three words ("the boat owner").
 _DEFINITE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)")
 

@@ -293,3 +293,28 @@ def test_a_fragment_that_runs_on_into_sentences_of_the_speakers_own():
     assert spoken["has been based on the agreement with the North"] == ("partial", "Rick Bower")
     assert spoken["Its actions are a violation of that agreement."] == ("direct", "Rick Bower")
     assert spoken["useful. But slow"] == ("partial", "Rick Bower")
+
+
+def test_data_from_a_named_firm_is_the_firms_word():
+    body = (
+        "Headline\n\nAround 6m barrels a day moved through the strait last year, according to "
+        "ship-tracking data from Kelvane Analytics."
+    )
+    assert found(body) == [
+        (
+            "paraphrase",
+            "Kelvane Analytics",
+            "Around 6m barrels a day moved through the strait last year",
+        )
+    ]
+
+
+def test_a_relative_clause_with_its_own_unnamed_sayer():
+    body = (
+        "Headline\n\nAssistant Secretary Paul Mendes said concerns go beyond the events in the "
+        "valley, where rights activists say soldiers killed hundreds of protesters."
+    )
+    assert found(body) == [
+        ("paraphrase", "Paul Mendes", "concerns go beyond the events in the valley"),
+        ("anonymous", None, "soldiers killed hundreds of protesters"),
+    ]

@@ -790,6 +790,10 @@ _NOT_A_CLAUSE = (
 )
 
 
+# A relative clause's opening word before its subject.
+_RELATIVE_OPENING = re.compile(r"[\s,]*(?:where|whereas)\s+")
+
+
 # A verdict on a claim named by a noun ("Harsen's claim that ... is false").
 _JUDGED = re.compile(
     r"[\"”’']?\s+(?:is|was|are|were)\s+(?:not\s+|also\s+|only\s+|partly\s+|mostly\s+)?"
@@ -1114,6 +1118,10 @@ def _main_reported(
             # "When Governor Newsom signed the bill, landlords filed suit, saying ...": the
             # participle hangs from the main clause, not from the opening one.
             subject_start = max(subject_start, start + opening.end())
+        relative = _RELATIVE_OPENING.match(masked, subject_start, subject_end)
+        if relative:
+            # "the events in Andijan, where human rights activists say ...": who says it follows.
+            subject_start = relative.end()
         speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
         acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.search(phrase)
         if acted:
@@ -1156,7 +1164,7 @@ def _main_reported(
             if comma == -1 or len(masked[comma : later.start()].split()) > 9:
                 continue
             who = masked[comma + 1 : later.start()]
-            who = re.sub(r"^\s*(?:and|but|while|hours after|after|as)\b", "", who)
+            who = re.sub(r"^\s*(?:and|but|while|hours after|after|as|where)\b", "", who)
             if later.group().endswith("ing") and not who.strip():
                 continue  # "..., adding ...": the same speaker's participle
             other = resolve_phrase(

@@ -716,6 +716,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Both the government and Tamil rebels say": a claim that unnamed people share is no
         # one body's.
         return ANON
+    data_from = _DATA_FROM.match(phrase)
+    source = data_from and next((m for m in inside if m.kind == "org" and not m.possessive), None)
+    if source and masked.find(phrase, start) + data_from.end() == source.start:
+        # "according to ship-tracking data from Kelvane Analytics": the firm's own figures.
+        return resolve_org(entities, source)
     staff = _STAFF_OF.match(phrase)
     body = staff and next((m for m in inside if m.kind == "org" and not m.possessive), None)
     if body and masked.find(phrase, start) + staff.end() == body.start:
@@ -921,6 +926,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     return None
 
 
+# A body's figures, before its name.
+_DATA_FROM = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:data|figures|estimates|statistics)\s+(?:from|by|compiled\s+by)\s+"
+    r"(?:the\s+)?"
+)
 # A firm's researchers in the plural, before its name.
 _STAFF_OF = re.compile(
     r"(?:[Tt]he\s+)?(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]trategists)\s+(?:at|from)\s+"

@@ -24,7 +24,7 @@ from benchmarks.extraction import KINDS, evaluate, load_articles, missed_targets
 # it was scored once), the rest held.)
 TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.99),
-    "partial": (0.99, 0.95, 0.96),
+    "partial": (0.99, 0.96, 0.96),
     "paraphrase": (0.97, 0.90, 0.97),
     "anonymous": (0.95, 0.87, 1.00),
 }
@@ -35,20 +35,20 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-sixth set (aa01-aa10, labelled blind and reviewed by a second
-# annotator), scored once on 3 December 2026 (session 12), after the rules were tuned on the
-# twenty-fourth and twenty-fifth sets (o, a). It meets issue 10's targets for partial quotes (0.95,
-# 0.98, 0.93), direct-quote precision and speaker accuracy, paraphrase recall; it misses direct
-# recall (0.86), unnamed-source recall (0.68), six unnamed claims credited to a name and one scare
-# quote reported. It must not get worse than measured then. Raise these as it improves; never
-# lower them to pass.
+# The held-out part is the twenty-seventh set (ab01-ab10, labelled blind and reviewed by a second
+# annotator), scored once on 4 December 2026 (session 13), after the rules were tuned on the
+# twenty-sixth set (aa). It meets issue 10's targets for direct-quote precision and speaker
+# accuracy, partial-quote precision and speaker accuracy, paraphrase and unnamed-source recall,
+# and credits no unnamed claim to a name and reports no scare quote; it misses direct recall (0.89)
+# and partial recall (0.78). It must not get worse than measured then. Raise these as it improves;
+# never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.95, 0.86, 0.95),
-    "partial": (0.95, 0.98, 0.93),
-    "paraphrase": (0.89, 0.84, 0.95),
-    "anonymous": (0.95, 0.68, 1.00),
+    "direct": (1.00, 0.89, 0.98),
+    "partial": (1.00, 0.78, 0.95),
+    "paraphrase": (0.95, 0.85, 0.92),
+    "anonymous": (0.51, 0.95, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 6, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

@@ -20,7 +20,7 @@ KINDS = ("direct", "partial", "paraphrase", "anonymous")
 SAY = (
     r"said|says|say|added|adds|told|tells|tell|wrote|writes|warned|warns|warn|insisted|insists|"
     # Plural present ("Industry groups warn the levies could ...").
-    r"insist|argue|claim|contend|maintain|predict|"
+    r"insist|argue|claim|contend|maintain|predict|estimate|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|admits|"
     r"acknowledges|concedes|confirms|assured|assures|reassured|informed|informs|"
@@ -54,7 +54,7 @@ REPORTING = (
 FRAGMENT = (
     r"called|calling|call|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
     r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
-    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|"
+    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|classified|"
     # Verbs that introduce a speaker's own words inside the reporter's sentence.
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
     r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"

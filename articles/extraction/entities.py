@@ -88,7 +88,8 @@ ORG_WORDS = {
     "Force", "Division", "Brigade", "Regiment", "Battalion", "Fleet", "Squadron", "Brigades",
     "Battalions",
     # Buildings that stand for their institutions ("The Pentagon says").
-    "Pentagon", "Elysee", "Élysée",
+    "Pentagon", "Elysee", "Élysée", "Itamaraty", "Farnesina", "Quirinale", "Whitehall",
+    "Zhongnanhai", "Bundestag",
     # Newspapers' names.
     "Courier", "Chronicle", "Observer", "Telegraph", "Guardian", "Inquirer", "Dispatch",
     "Bulletin", "Monitor", "Mail", "Express", "Standard",
@@ -529,6 +530,15 @@ def find_entities(
         ):
             continue  # "Army Maj. Gen. Jeffrey Schloesser": a service and a rank, no body
         previous_owner, owner = owner, None
+        if (
+            possessive
+            and len(words) <= 3
+            and all(w in TITLES for w in words)
+            and re.match(r"['’]s\s+[A-Z]", masked[end : end + 5])
+        ):
+            # "The Prime Minister's Office": a title that owns a body names it.
+            owner = (end, " ".join(words))
+            continue
         if (any(w in ORG_WORDS for w in words) or org_noun) and not titled_person:
             name = " ".join(words)
             stop = end
@@ -1095,6 +1105,16 @@ def _rank_before(masked: str, start: int) -> str:
     return rank.group() if rank else ""
 
 
+_TOP_OFFICIAL = re.compile(
+    r"(?i:an?)\s+(?:top|senior|high-ranking)\s+(?:[\w.-]+\s+){0,4}official\b"
+)
+# What keeps an official unnamed on purpose.
+_KEPT_UNNAMED = re.compile(
+    r"\b(?:anonymity|anonymous|anonymously|unnamed|not\s+(?:want\s+)?to\s+be\s+(?:named|identified)|"
+    r"declined\s+to\s+be|not\s+authori[sz]ed|on\s+background|briefed\s+reporters)\b"
+)
+
+
 def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
     """A lede's "A top lawmaker says ..." followed by a paragraph that opens by introducing
     "Senate Majority Leader Mitch McConnell" describes that person before naming him (news
@@ -1102,8 +1122,16 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
     stay unnamed), only in the first two paragraphs, and only for a person introduced with a
     title at the start of the next paragraph and named nowhere before."""
     for mention in mentions:
-        if mention.kind != "anon" or mention.title != DESCRIBED:
+        if mention.kind != "anon":
             continue
+        if mention.title != DESCRIBED:
+            # "said a top U.S. State Department official, who noted ...", on the record (no
+            # anonymity in its sentence): an official described before the next paragraph names
+            # them is described too.
+            stop = masked.find("\n", mention.end)
+            sentence = masked[mention.start : stop if stop != -1 else len(masked)]
+            if not _TOP_OFFICIAL.match(sentence) or _KEPT_UNNAMED.search(sentence):
+                continue
         if masked.count("\n", 0, mention.start) > 2 or not masked[: mention.start].strip():
             continue
         newline = masked.find("\n", mention.end)
@@ -1262,6 +1290,8 @@ def subject_of(entities: Entities, masked: str, start: int, end: int) -> Mention
                     mention.name.split()[-1] in TITLES
                     and _FIELD_BEFORE_NAME.fullmatch(masked, mention.end, named.start)
                 )
+                # "Maritime Affairs and Fisheries Minister Wahyudin said": the title's fields.
+                or _TITLE_AFTER_FIELDS.fullmatch(masked, mention.end, named.start)
             )
         ):
             return named  # "the party leader, Ana Mol, said": the name in apposition
@@ -1285,6 +1315,9 @@ _CLOSED_BEFORE = re.compile(r"~[.!?]?[\"”’']\s*,?\s*$")
 _SAYS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|added|adds|told|tells|insisted|argued)\b")
 
 
+_TITLE_AFTER_FIELDS = re.compile(
+    r"(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+(?:Minister|Secretary|Commissioner|Director)\s+"
+)
 _FIELD_BEFORE_NAME = re.compile(
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})?\s+"
 )

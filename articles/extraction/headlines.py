@@ -218,8 +218,10 @@ _CLAIM_LAST = re.compile(
     r"(?i:says|say|warns)$"
     # "Haiti's elections should move forward, says U.S. official", and a state agency's
     # "Korvassia ready to resume talks — deputy foreign minister".
-    r"|(?P<claim2>\S.*?)(?:,\s+(?i:says|said)|\s+[—–]|\s+-)\s+"
+    r"|(?P<claim2>\S.*?)(?:,\s+(?i:says|said|affirms|insists|warns|states|declares)|\s+[—–]|"
+    r"\s+-)\s+"
     r"(?P<subject2>(?:[\w.'’-]+\s+){0,4}?(?i:official|officials|minister|ministry|spokesman|"
+    r"chancellor|"
     r"spokeswoman|spokesperson|envoy|diplomat|ambassador|president|premier|chief|general|"
     r"commander|secretary|leader|government|army|military|police|sources?))$"
 )

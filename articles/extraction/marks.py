@@ -158,6 +158,23 @@ def _scan(
                 # 'We were very troubled by Andijan," he said.': a paragraph of the speaker's
                 # words whose opening mark the copy left out, closed and attributed.
                 spans.append(Span(((p_start, pos),)))
+            elif (
+                role == "close"
+                and opened is None
+                and body[pos] == "”"
+                and spans
+                and spans[-1].end >= p_start
+                and body[pos - 1] in ".!?"
+            ):
+                # '“We are all watching,” said Thomas-Greenfield. And our hope is ... Nigeria.”':
+                # a second quotation after its attribution, its opening mark left out; it opens
+                # where its sentence does, after the attribution's full stop.
+                after = spans[-1].end + 1
+                starts = list(_NEXT_SENTENCE.finditer(body, after, pos))
+                if starts and _SAYS.search(body, after, starts[-1].start()):
+                    begin = starts[-1].end()
+                    if len(body[begin:pos].split()) >= 3:
+                        spans.append(Span(((begin, pos),)))
             elif role == "close" and opened is not None and pos > opened + 1:
                 spans.append(Span((*pending, (opened + 1, pos))))
                 pending, opened = [], None
@@ -176,6 +193,10 @@ _OPENING_LEFT_OUT = re.compile(r"[A-Z][a-z']*\s")
 _SAID_AFTER = re.compile(
     r"\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w.'’-]*\s+){1,3})(?:said|says|added|told|stated)\b"
 )
+
+
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
+_SAYS = re.compile(r"\b(?:said|says|added|told|stated)\b")
 
 
 def _left_open(body: str, part: tuple[int, int]) -> bool:
@@ -316,7 +337,8 @@ DATELINE = re.compile(
     # "Washington –- ", as US government wire copy prints it.
     r"(?:(?:Washington|London|Paris|Brussels|Geneva|Moscow|Beijing|Tokyo|Kabul|Baghdad)"
     r"(?=\s+[—–-]{1,2}\s)|"
-    r"[A-Z][A-Z.'’ ]{2,30}|"
+    # ("BRASÍLIA, 14 May (Agência Meridiana) –": capitals with accents.)
+    r"[A-Z][A-ZÀ-ÖØ-Þ.'’ ]{2,30}|"
     # (Not "Sarah Jones, 52 - who married in 2015 - said": the year must come before any dash.)
     r"[A-Z][\w.'’ ]{2,30}(?=,[^—–\n-]{0,80}\b(?:1[89]|20)\d\d\b))"
     # ("PRAGUE, Czech Republic, Oct. 23, 2007 –": a place of two words, then the date.)

@@ -51,7 +51,11 @@ def _clean_clause(article: Article, start: int, end: int) -> tuple[int, int]:
 # "The plan, according to Lena Hart, would ...", "The talks, Ivo Strand said, had ...".
 _PARENTHESIS = re.compile(
     r"\s*(?:The|This|That|Its|His|Her|Their)\s[^,~:;]{1,60}?(?P<att>,\s*)"
-    r"(?:say|says|said|according\s+to)\s+(?P<spk>[^,~]{2,80}?),\s+(?=[a-z])"
+    # (Not ", said a senior official, who spoke on condition of anonymity.": who they are.)
+    # ("The trouble, according to Imre Salk, who studies the trade, is that ...": who they are
+    # is no part of the clause.)
+    r"(?:say|says|said|according\s+to)\s+(?P<spk>[^,~]{2,80}?)(?:,\s+who\s[^,~;]{1,120})?,\s+"
+    r"(?=[a-z])(?!who\s[^,~;]*[.!]?\s*$)"
     # "..., says Ana Lund, the foreign minister.": her title, not the sentence going on.
     r"(?!(?:the|a|an)\s[^,~;]{1,80}[.!]?\s*$)"
 )
@@ -586,7 +590,8 @@ _TRAILING_INVERTED = re.compile(
     r"might|must|did|does|do|need|needs|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|don['’]t|"
     r"doesn['’]t|won['’]t|can['’]t)\b)"
     r"(?:the|a|an|[A-Z])[^,~;]{1,80}?(?:,\s+(?:the|a|an)\s[^,~;]{1,80}?)?)"
-    rf"{TIME}\s*[.!]?$"
+    # "..., said a senior official, who spoke on condition of anonymity.": who they are.
+    rf"(?:,\s+who\s[^~;]{{1,160}}?)?{TIME}\s*[.!]?$"
 )
 
 
@@ -790,6 +795,11 @@ _NOT_A_CLAUSE = (
 )
 
 
+# Something added to a list, not words added to a statement.
+_ADDED_TO = re.compile(
+    r"\s+(?:[\w'’.-]+\s+){1,6}?to\s+(?:its|their|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:list|lists|roster|register|blacklist|portfolio|squad|fleet|collection|agenda|tally)\b"
+)
 # A relative clause's opening word before its subject.
 _RELATIVE_OPENING = re.compile(r"[\s,]*(?:where|whereas)\s+")
 
@@ -872,6 +882,8 @@ def _main_reported(
             r"\s+(?:responsibility|credit)\b", rest
         ):
             continue  # "claimed responsibility for the attacks that killed ...": a deed owned
+        if name in {"added", "adds", "add"} and _ADDED_TO.match(rest):
+            continue  # "added Marovia Ocean Lines to its list of sanctioned entities": a deed
         complement = None
         # The nearest "that": "said that A and that B" is one clause, not a skip to the second.
         # "acknowledged, however, that": a sentence adverb in commas comes between.

@@ -368,7 +368,7 @@ _OWNED_TEXT = re.compile(
 # "The statement", "the ministry's letter": a text whose author an earlier sentence named.
 _THE_TEXT = re.compile(
     r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>statement|communiqu\w+|letter|declaration|"
-    r"release|memo|report)(?:,\s+(?:titled|entitled|called)\s+[\"“‘']?~+[\"”’']?)?",
+    r"release|memo|report|post|note)(?:,\s+(?:titled|entitled|called)\s+[\"“‘']?~+[\"”’']?)?",
     re.I,
 )
 
@@ -475,6 +475,9 @@ def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str 
     named = (
         rf"\b(?:a|an|its|their|his|her|[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"
         if noun.lower() == "report"
+        # "the embassy posted a photograph ... 'the post said'": the verb names the post too.
+        else rf"\b{noun}(?:ed)?\b"
+        if noun.lower() == "post"
         else rf"\b{noun}\b"
     )
     before = start

@@ -191,3 +191,25 @@ def test_a_relative_clause_inside_a_parenthetical_attribution_is_left_out():
     assert found(body) == [
         ("paraphrase", "Imre Salk", "The trouble is that neither government has changed its goal")
     ]
+
+
+def test_a_headlines_role_before_its_colon_or_its_verb_is_the_person_the_body_quotes():
+    body = "\n\n".join(
+        [
+            "Port could lose up to 300 jobs after sanctions, director says",
+            "PORT HALVERN, Maine (WHLV) — The director of the port, Dana Whitcombe, says as many "
+            "as 300 jobs could be at risk.",
+        ]
+    )
+    assert said(body)["Port could lose up to 300 jobs after sanctions"] == (
+        "paraphrase",
+        "Dana Whitcombe",
+    )
+
+
+def test_asking_not_to_use_ones_name_is_no_request():
+    body = (
+        "Headline\n\nOne longshoreman, who asked Channel 7 not to use his name because he feared "
+        "losing shifts, said workers had heard rumors for weeks."
+    )
+    assert found(body) == [("anonymous", None, "workers had heard rumors for weeks")]

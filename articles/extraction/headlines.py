@@ -192,7 +192,8 @@ def _named_in_body(article: Article, subject: str) -> str:
 # A headline that reports a claim without quotation marks: "Cohen Says Balkan Progress
 # Encouraging", "Obama Urges Senators to Delay New Iran Sanctions", "Nuclear-armed Iran Is
 # Intolerable, U.S. Official Says".
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}"
+# ("No 10 says": a number may close a name.)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}(?:\s+\d{1,4}(?=\s))?"
 _CLAIM_FIRST = re.compile(
     # Not "Says Goodbye/Yes/No" (idioms), nor "Claims" ("Storm Claims 12 Lives").
     rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|believes|predicts|affirms|asserts)"
@@ -224,6 +225,10 @@ _CLAIM_LAST = re.compile(
     r"chancellor|"
     r"spokeswoman|spokesperson|envoy|diplomat|ambassador|president|premier|chief|general|"
     r"commander|secretary|leader|government|army|military|police|sources?))$"
+    # "Port could lose up to 300 jobs after sanctions, director says": a role before its verb.
+    r"|(?P<claim3>\S.*?),\s+(?P<subject3>(?:[\w.'’-]+\s+){0,3}?(?i:director|official|minister|"
+    r"spokesman|spokeswoman|spokesperson|envoy|diplomat|ambassador|chief|mayor|governor))\s+"
+    r"(?i:says|warns|insists)$"
 )
 # "Myers: U.S. Committed to Full Partnership With Colombia": a name, a colon, what they said.
 _CLAIM_COLON = re.compile(rf"(?P<subject>{_NAME}):\s+(?P<claim>\S.*)")
@@ -275,7 +280,11 @@ def _claim_in(
     body = article.body
     match = _CLAIM_FIRST.fullmatch(body, begin, end) or _CLAIM_LAST.fullmatch(body, begin, end)
     colon = not match and _CLAIM_COLON.fullmatch(body, begin, end)
-    if colon and _colon_names_a_speaker(article, colon["subject"]):
+    if colon and (
+        _colon_names_a_speaker(article, colon["subject"])
+        # "Top US Official: Nigeria Election a 'Bellwether' for Africa": a role speaks.
+        or colon["subject"].split()[-1].capitalize() in _GENERIC_ROLES
+    ):
         match = colon
     if not match and begin:
         # A deck in sentence case: "Assistant secretary says ...", "Foreign ministry warns ...".
@@ -285,7 +294,9 @@ def _claim_in(
             match = None
     if not match:
         return []
-    which = "2" if match.re is _CLAIM_LAST and match["claim2"] else ""
+    which = ""
+    if match.re is _CLAIM_LAST:
+        which = "2" if match["claim2"] else "3" if match["claim3"] else ""
     subject = match["subject" + which]
     claim_start, claim_end = match.span("claim" + which)
     if subject.split()[0] in {"What", "Why", "How", "Who", "When"}:

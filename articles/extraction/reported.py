@@ -29,7 +29,9 @@ _ASKED_TO = re.compile(
     r"\s+(?!(?:by|whether|if|about|why|how|what|who|when|for|me|him|her|not|that)\b)"
     # "asked reporters whether anyone had bothered to read it": a question on the way.
     r"(?:(?!(?:whether|if|why|how|what|who|when)\b)[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+"
-    r"(?!be\s+(?:named|identified|quoted)\b)[a-z]"
+    r"(?!be\s+(?:named|identified|quoted)\b)"
+    # ("asked Channel 7 not to use his name": the terms of an unnamed source, no request.)
+    r"(?!(?:use|print|publish|give|reveal|name)\s+(?:his|her|their)\s+(?:full\s+)?names?\b)[a-z]"
 )
 _URGING = {
     "urged", "urges", "advised", "advises", "encouraged", "encourages", "implored", "implores",

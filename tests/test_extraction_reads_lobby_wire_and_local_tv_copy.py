@@ -213,3 +213,16 @@ def test_asking_not_to_use_ones_name_is_no_request():
         "losing shifts, said workers had heard rumors for weeks."
     )
     assert found(body) == [("anonymous", None, "workers had heard rumors for weeks")]
+
+
+def test_a_headlines_role_before_a_colon_and_a_quoted_fragment():
+    body = "\n\n".join(
+        [
+            "US Senate Leader: Iran Deal 'Hard Sell' in Congress",
+            "Senate Majority Leader Mitch Connell said Sunday that any deal would be difficult "
+            "to pass.",
+        ]
+    )
+    spoken = said(body)
+    assert spoken["Hard Sell"] == ("partial", "Mitch Connell")
+    assert spoken["Iran Deal Hard Sell in Congress"] == ("paraphrase", "Mitch Connell")

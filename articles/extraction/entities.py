@@ -1108,6 +1108,7 @@ def _rank_before(masked: str, start: int) -> str:
 _TOP_OFFICIAL = re.compile(
     r"(?i:an?)\s+(?:top|senior|high-ranking)\s+(?:[\w.-]+\s+){0,4}official\b"
 )
+_GOES_ON_SAYING = re.compile(r"\s+(?:also\s+)?(?:said|says|told|tells|added|adds)\b")
 # What keeps an official unnamed on purpose.
 _KEPT_UNNAMED = re.compile(
     r"\b(?:anonymity|anonymous|anonymously|unnamed|not\s+(?:want\s+)?to\s+be\s+(?:named|identified)|"
@@ -1147,6 +1148,10 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
             first
             and first.title
             and not any(m.name == first.name for m in mentions if m.start < mention.start)
+            # An official only if the person named next goes on speaking ("Assistant Secretary
+            # of State Linda Thomas-Greenfield said ..."), not "Foreign Minister Lena Hart is due
+            # in Vienna": the official may be anyone.
+            and (mention.title == DESCRIBED or _GOES_ON_SAYING.match(masked, first.end))
         ):
             mention.kind, mention.name, mention.title = "person", first.name, ""
 

@@ -65,10 +65,22 @@ def find_headline_quotes(
             colon
             and marks
             and len(_outside_marks(body, colon.start("claim"), colon.end("claim"), marks)) >= 2
-            and _colon_names_a_speaker(article, colon["subject"])
+            and (
+                _colon_names_a_speaker(article, colon["subject"])
+                # "US Senate Leader: Iran Nuclear Deal 'Hard Sell' in Congress": a role the lead
+                # names.
+                or (
+                    colon["subject"].split()[-1].capitalize() in _GENERIC_ROLES
+                    and _role_in_lead(article, colon["subject"].split()[-1])
+                    not in {None, "Officials"}
+                )
+            )
         ):
             subject = colon
     subject_speaker = subject and _named_in_body(article, subject["subject"])
+    role = subject["subject"].split()[-1] if subject else ""
+    if subject and subject_speaker == subject["subject"] and role.capitalize() in _GENERIC_ROLES:
+        subject_speaker = _role_in_lead(article, role) or subject_speaker
     quoted_words = [
         (" ".join(re.findall(r"\w+", q.text.lower())), q)
         for q in body_quotes
@@ -282,8 +294,11 @@ def _claim_in(
     colon = not match and _CLAIM_COLON.fullmatch(body, begin, end)
     if colon and (
         _colon_names_a_speaker(article, colon["subject"])
-        # "Top US Official: Nigeria Election a 'Bellwether' for Africa": a role speaks.
-        or colon["subject"].split()[-1].capitalize() in _GENERIC_ROLES
+        # "Top US Official: Nigeria Election a 'Bellwether' for Africa": a role the lead names.
+        or (
+            colon["subject"].split()[-1].capitalize() in _GENERIC_ROLES
+            and _role_in_lead(article, colon["subject"].split()[-1]) not in {None, "Officials"}
+        )
     ):
         match = colon
     if not match and begin:
@@ -313,28 +328,9 @@ def _claim_in(
     speaker = _named_in_body(article, subject)
     last = subject.split()[-1]
     if speaker == subject and last.capitalize() in _GENERIC_ROLES:
-        # "U.S. Official Says", "General Says": news style names them in the body's first
-        # paragraphs, a title before the name, or else the first full name there.
-        lead = [
-            m
-            for m in article.entities.mentions
-            if m.kind == "person" and " " in m.name and m.start < _LEAD_CHARS
-        ]
-        titled = [m for m in lead if m.title]
-        if last.lower() not in _ANY_TITLE:
-            # "Labour leader says ...", "..., says opposition leader": the first person the lead
-            # gives that very role (not the chancellor a lead names first); an "official" or a
-            # "spokesman" may be any titled person the lead names.
-            titled = lead = [m for m in lead if _titled_as(article, m, last.lower())]
-        unnamed = [
-            m for m in article.entities.mentions if m.kind == "anon" and m.start < _LEAD_CHARS
-        ]
-        first = (titled or lead)[0] if lead else None
-        if last.capitalize() in {"Official", "Officials"} and (unnamed or first is None):
-            # "..., U.S. Official Says" over a body whose official asked not to be named.
-            first = None
-            subject = speaker = "Officials"
-        speaker = first.name if first else speaker
+        speaker = _role_in_lead(article, last)
+        subject = "Officials" if speaker == "Officials" else subject
+        speaker = speaker or subject
     fragment = next(
         (q.speaker for q in headline_quotes if claim_start <= q.start < claim_end), None
     )
@@ -406,6 +402,28 @@ _ABBREVIATED_ROLES = {
     "general": "gen", "colonel": "col", "admiral": "adm", "secretary": "sec", "governor": "gov",
     "senator": "sen", "commander": "cmdr", "lieutenant": "lt", "major": "maj", "captain": "capt",
 }  # fmt: skip
+
+
+def _role_in_lead(article: Article, role: str) -> str | None:
+    """Who a headline's role ("U.S. Official Says", "General Says") is: news style names them in
+    the body's first paragraphs, a title before the name, or else the first full name there;
+    "Officials" when the lead's official is unnamed; None when the lead names no one."""
+    lead = [
+        m
+        for m in article.entities.mentions
+        if m.kind == "person" and " " in m.name and m.start < _LEAD_CHARS
+    ]
+    titled = [m for m in lead if m.title]
+    if role.lower() not in _ANY_TITLE:
+        # "Labour leader says ...", "..., says opposition leader": the first person the lead
+        # gives that very role (not the chancellor a lead names first); an "official" or a
+        # "spokesman" may be any titled person the lead names.
+        titled = lead = [m for m in lead if _titled_as(article, m, role.lower())]
+    unnamed = [m for m in article.entities.mentions if m.kind == "anon" and m.start < _LEAD_CHARS]
+    first = (titled or lead)[0] if lead else None
+    if role.capitalize() in {"Official", "Officials"} and (unnamed or first is None):
+        return "Officials"  # "..., U.S. Official Says" over a body whose official is unnamed
+    return first.name if first else None
 
 
 def _colon_names_a_speaker(article: Article, subject: str) -> bool:

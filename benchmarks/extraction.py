@@ -450,6 +450,11 @@ def hostile_bodies(size: int = HOSTILE_CHARS) -> dict[str, str]:
             + "and Chile signed in 2019.\n\n"
         )
         * (size // 1620),
+        # Letters joined by hyphens or apostrophes with no space, after a trade in the plural (a
+        # review found a title's owner pattern tried at every letter to the run's end: 30 s).
+        "joined letters": "Bankers said the deal was done. "
+        + "A-" * (size // 4)
+        + "A'" * (size // 4),
     }
     return {name: body[:size] for name, body in pieces.items()}
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .given_names import gender_of_given_name
 from .marks import DATELINE
@@ -65,8 +66,7 @@ COMPANY_WORDS = {
     "Telecom", "Lines", "Inc", "Ltd", "plc", "LLC", "GmbH", "Company", "Corporation", "Airlines",
     "Airways", "Group",
     # Research and advisory firms ("Corvane Energy Research", "Capital Economics").
-    "Research", "Economics", "Analytics", "Advisory", "Securities", "Capital", "Investments",
-    "Insights",
+    "Research", "Economics", "Analytics", "Advisory", "Capital", "Investments", "Insights",
 }  # fmt: skip
 ORG_WORDS = {
     "Ministry", "Office", "Embassy", "Government", "Alliance", "Union", "Party", "Institute",
@@ -113,11 +113,12 @@ _NICKNAME_MARKS = re.compile(r" [\"“‘']|[\"”’'] ")
 # Events, which are no person however they are printed: "the Vietnam War".
 _EVENT_WORDS = {
     "War", "Wars", "Crisis", "Revolution", "Uprising", "Invasion", "Occupation", "Genocide",
-    "Massacre", "Spring", "Doctrine", "Airlift", "Blockade",
+    "Massacre", "Doctrine", "Airlift", "Blockade",
 }  # fmt: skip
 # A trade or group in the plural, opening a sentence: "Shipowners", "Traders", "Bankers" (not a
 # surname like "Myers" or "Sanders", which the text gives a first name somewhere).
-_TRADE_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ers|ors|ists|ians|ants|ents)")
+# (Not a news agency's name: "Reuters said".)
+_TRADE_PLURAL = re.compile(r"(?!Reuters\b)[A-Z][a-z]{2,}(?:ers|ors|ists|ians|ants|ents)")
 
 
 _FIELDS = {
@@ -657,8 +658,7 @@ def find_entities(
             continue  # "Analysts said": a sentence's capital, not a surname
         if len(person) == 1 and _TRADE_PLURAL.fullmatch(person[0]):
             if second_words is None:
-                # Counted once (a text of such words stays linear).
-                second_words = set(re.findall(r"(?=\b[A-Z][\w'’-]* ([A-Z][\w'’-]*))", masked))
+                second_words = _surnames_printed(masked, known)
             if person[0] not in second_words:
                 continue  # "Shipowners warned", "Traders said": a trade in the plural
         lead = masked[max(0, start - 40) : start]
@@ -1114,6 +1114,21 @@ _KEPT_UNNAMED = re.compile(
     r"\b(?:anonymity|anonymous|anonymously|unnamed|not\s+(?:want\s+)?to\s+be\s+(?:named|identified)|"
     r"declined\s+to\s+be|not\s+authori[sz]ed|on\s+background|briefed\s+reporters)\b"
 )
+
+
+def _surnames_printed(masked: str, known: list[tuple[str, list[str]]]) -> set[str]:
+    """Capitalised words the text prints after a given name, an initial or an honorific
+    ("Lawrence H. Summers", "Éric Peters", "Mr. Sanders"), and the known people's surnames: so
+    "Summers said" is a person, not a trade in the plural. One pass over the words."""
+    printed = {name.split()[-1] for name, _ in known if name.split()}
+    words = masked.split()
+    for before, word in pairwise(words):
+        opens_a_name = before[:1].isupper() and (
+            before[-1:] not in ".!?:;,\"”’'" or len(before) <= 4  # "H.", "Mr.", "Sen."
+        )
+        if opens_a_name and word[:1].isupper():
+            printed.add(word.strip(".,;:!?\"”’'()"))
+    return printed
 
 
 def _delayed_identification(masked: str, mentions: list[Mention]) -> None:

@@ -168,10 +168,21 @@ def _named_in_body(article: Article, subject: str) -> str:
     if len(words) >= 2 and words[-1].lower() in _HEADS:
         # "Strand Tankers chief calls levy '...'": the person the body introduces as the head
         # of that body ("Pieter van Aalst, chief executive of Osterhaven-based Strand Tankers,").
-        body_name = " ".join(words[:-1])
+        # (The whole body's name after "of" or "at", ending the apposition: not "UN" in "head
+        # of UNICEF", nor "Police" in "president of the Police Federation".)
+        of_body = re.compile(
+            rf"\b(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{re.escape(' '.join(words[:-1]))}$",
+            re.I,
+        )
         for person in people:
             apposed = _APPOSED_HEAD.match(article.masked, person.end)
-            if apposed and body_name in apposed.group():
+            if apposed and (
+                of_body.search(apposed.group().rstrip(" ,;"))
+                # "Ana Ruiz, the police chief,": the body's name before the head word.
+                or re.match(
+                    rf",\s+(?:the\s+)?{re.escape(' '.join(words))}\b", apposed.group(), re.I
+                )
+            ):
                 return person.name
     if words[-1] in ORG_WORDS:
         # "Committee says ...": the body's full name for it ("the Foreign Affairs Committee"),

@@ -205,23 +205,44 @@ def _left_open(body: str, part: tuple[int, int]) -> bool:
     done.' and a new paragraph of narrative): whole sentences of three words or more, opening on a
     capital and ending the paragraph on a full stop, question or exclamation mark."""
     text = body[part[0] : part[1]].rstrip()
-    return text[:1].isupper() and text[-1:] in ".!?" and len(text.split()) >= 3
+    # The mark opens a sentence (not 'who starred in "The Crown, said she was retiring.': a
+    # title's closing mark left out).
+    opening = body[max(0, part[0] - 4) : part[0] - 1]
+    opens_a_sentence = not opening.strip() or re.search(r"[.!?:]\s*$", opening)
+    return bool(
+        opens_a_sentence and text[:1].isupper() and text[-1:] in ".!?" and len(text.split()) >= 3
+    )
 
 
 def nickname(body: str, span: Span) -> bool:
     """Whether a quotation is a nickname printed inside a name ('Josefina "Pinky" Alcaraz'): one
     or two capitalised words, between a capitalised word and the next, one space either side."""
+    before = _NAME_BEFORE.search(body, max(0, span.open_pos - 30), span.open_pos)
+    after = _NAME_AFTER.match(body, span.close_pos + 1)
+    first_line = body.find("\n")
     return bool(
         len(span.parts) == 1
+        # (Not a headline in title case: 'Trump Calls Deal "Terrible" As Talks Stall'.)
+        and span.open_pos > first_line >= 0
         and _NICKNAME.fullmatch(body, span.start, span.end)
-        and _NAME_BEFORE.search(body, max(0, span.open_pos - 30), span.open_pos)
-        and _NAME_AFTER.match(body, span.close_pos + 1)
+        and before
+        and after
+        and before.group().strip() not in _NOT_NAMES
+        and after.group().strip() not in _NOT_NAMES
     )
 
 
 _NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][\w'’-]+")
+# Capitalised words beside marks that are no part of a name ('called Smith "Dangerous" Monday').
+_NOT_NAMES = {
+    "As", "For", "To", "After", "Before", "Despite", "In", "On", "At", "Of", "And", "Or", "But",
+    "The", "A", "An", "With", "From", "By", "Over", "Amid", "Calls", "Says", "Vows", "Warns",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+}  # fmt: skip
 
 
 def find_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:

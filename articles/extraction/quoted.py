@@ -43,6 +43,9 @@ _AFTER_VERB_SPK = re.compile(
     r"responded|answered|confirmed|announced|exclaimed|shouted|"
     # The present tense of a Nordic paper's attribution ("? asks Brekke", "explains Dahl").
     r"asks|explains|notes|stresses|insists|warns|replies)"
+    # (Not a participle after a thing's name: 'The "peace plan," announced Monday by the White
+    # House, was rejected'.)
+    r"(?!\s+(?:by|on|in|at|last|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
     # The speaker, and a name given in apposition ("the ministry's spokeswoman, Irina Volkhova").
     rf"\s+(?P<spk>(?:(?:{'|'.join(_HONORIFICS)})\.\s+)?"
     r"[^,.;~!?]+(?:,\s+(?:Dr\s+|Mr\s+|Ms\s+|Mrs\s+)?[A-Z][^,.;~!?]*)?)"
@@ -73,6 +76,10 @@ _ACCORDING = re.compile(
 )
 # A fragment that ends a sentence and runs on into another: its last word, then the full stop.
 _RUNS_ON = re.compile(r"\b([a-z][\w'’-]+|[A-Z][a-z][\w'’-]+)\.\s+(?=[A-Z])")
+_CHARACTERISED = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|brand(?:ed|s|ing)|labell?(?:ed|ing)|"
+    r"term(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|dismiss(?:ed|es|ing))\b[^~]*$"
+)
 _PARAGRAPH_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 # A sentence that is only an attribution: "Osei asked.", "asked Osei on Tuesday.".
 _ONLY_AN_ATTRIBUTION = re.compile(
@@ -761,6 +768,9 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
             # The quotation ends the reporter's paragraph too (not 'has "an obligation ... And
             # we are suggesting ... abroad" from now through early January').
             and _PARAGRAPH_ENDS.match(article.body, last.close_pos + 1)
+            # (Not a characterisation, a partial however long: 'called the vote "a disgrace.
+            # Shameful."'.)
+            and not _CHARACTERISED.search(before[-80:])
             and _RUNS_ON.search(text)
         )
         if goes_on and goes_on.group(1) not in ABBREVIATIONS:

@@ -145,8 +145,8 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     rf"(?:{_OCCASION})\b"
     r"|(?:when|if)\s+(?:asked|pressed|questioned)\b|asked\s+(?:about|whether|if|why|how)\b"
     # "..., as senators from both sides pressed for a tougher response": the scene, not the claim.
-    r"|as\s+(?:[\w-]+\s+){1,8}?(?:pressed|pushed|clamou?red|gathered|watched|looked\s+on|"
-    r"protested|rallied|lobbied)\b"
+    # (Not "the economy grew, as exports rallied": a cause the speaker gave.)
+    r"|as\s+(?:[\w-]+\s+){1,8}?(?:pressed|clamou?red|gathered|looked\s+on|protested|lobbied)\b"
     # "..., without giving details": how it was said.
     r"|without\s+(?:giving|providing|offering|elaborating|saying|specifying|naming)\b"
     # "..., according to screenshots that circulated widely": how the reporter knows it.
@@ -555,7 +555,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|"
     # "said here today", as American Forces Press Service copy has it.
-    r"from|via|by|outside|inside|shortly|here|following|aboard|over|en(?=\s+route\b)|"
+    r"from|via|by|outside|inside|shortly|here|following|aboard|over(?=\s+(?:the\s+)?(?:weekend|phone|telephone|radio|dinner|lunch))|"
+    r"en(?=\s+route\b)|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?=\s+\d{1,2}(?:,\s+\d{4})?(?:\s+(?:at|in|on|during|after|while|when|from)\b|"
@@ -791,7 +792,10 @@ _NOT_A_CLAUSE = (
     # "said, speaking to ..." is how, but "said lifting the sanctions would cut prices" is what.
     # (Also after an aside in commas: "says avoiding Tashkent on the trip, the first by ...,
     # was an obvious decision".)
-    r"\w+ing\b(?!(?:,?\s+[\w'’.-]+){0,24}?,?\s+(?:would|will|is|was|has|had|could|can|should|"
+    # (Not a relative clause's verb inside the aside: "said speaking in Paris, where the summit
+    # was held, that ...".)
+    r"\w+ing\b(?!(?:(?:\s+[\w'’-]+){0,8}?|[^,~]{1,80},\s+(?!(?:where|which|who|whom|whose|when)\b)"
+    r"[^,~]{1,80},)\s+(?:would|will|is|was|has|had|could|can|should|"
     # '"said counting in several districts "lacked transparency"': the verb in the quote.
     r"must|might|may|does|did|are|were)\b|(?:\s+[\w'’-]+){1,8}?\s+[\"“‘']?~))\b"
 )
@@ -802,6 +806,8 @@ _ADDED_TO = re.compile(
     r"\s+(?:[\w'’.-]+\s+){1,6}?to\s+(?:its|their|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:list|lists|roster|register|blacklist|portfolio|squad|fleet|collection|agenda|tally)\b"
 )
+# A letter's verb before "urging": "wrote to ...", "sent a letter to ...".
+_WROTE = re.compile(r"\s+(?:also\s+)?(?:wrote|writes|sent|sends)\b")
 # A relative clause's opening word before its subject.
 _RELATIVE_OPENING = re.compile(r"[\s,]*(?:where|whereas)\s+")
 
@@ -1136,6 +1142,14 @@ def _main_reported(
         if relative:
             # "the events in Andijan, where human rights activists say ...": who says it follows.
             subject_start = relative.end()
+        if name == "urging":
+            # "Forty senators wrote to President Ana Ruiz urging her to veto ...": the writers,
+            # not whom they wrote to; and only after a letter ("said the plan would fail, urging
+            # lawmakers to reject it" is one clause, its own words).
+            letter = _WROTE.search(masked, subject_start, subject_end)
+            if not letter:
+                continue
+            subject_end = letter.start()
         speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
         acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.search(phrase)
         if acted:
@@ -1159,7 +1173,7 @@ def _main_reported(
         also = re.search(
             # ('"within weeks, not months," noting that': after a quotation's closing mark too.)
             rf"(?:,|(?<=~)[\"”’'],?)\s+(?:(?:later|also|then)\s+)?"
-            rf"(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon)|urging(?=(?:\s+[\w'’.-]+){{1,8}}?\s+to\s))\s",
+            rf"(?:(?:{REPORTING})\s+that|calling\s+(?:on|upon))\s",
             masked[complement:end],
         )
         if also:

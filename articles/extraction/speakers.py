@@ -506,7 +506,9 @@ def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str 
             ),
             None,
         )
-        if issuer:
+        # (Only that body's participle: not "no comment from the Foreign Ministry on the
+        # statement by Hamas", nor "After Ana Ruiz spoke, the opposition issued a statement".)
+        if issuer and _ISSUER_PARTICIPLE.match(masked, issuer.end, earlier):
             return _name_of(entities, issuer)
         before = sentence
     return None
@@ -929,6 +931,10 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     return None
 
 
+# "with the Foreign Ministry describing the text as ... in a written statement".
+_ISSUER_PARTICIPLE = re.compile(
+    r"\s+(?:also\s+)?[a-z]+ing\b[^.;]{0,200}?\bin\s+an?\s+(?:[\w-]+\s+)?$"
+)
 # A body's figures, before its name.
 _DATA_FROM = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:data|figures|estimates|statistics)\s+(?:from|by|compiled\s+by)\s+"

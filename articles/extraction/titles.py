@@ -34,11 +34,12 @@ ROLE = (
 )
 TITLED = re.compile(
     # "its foreign minister", "Orland, whose defense minister": a country's, named just before.
-    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]+)['’]s|[Tt]he|[Ii]ts|[Tt]heir|whose)\s+"
-    r"(?P<mods>(?:(?:[A-Z]\.){2,}\s+|[A-Za-z-]+\s+){0,2}?)"
+    # (Each word bounded: a run of "A-A-A-..." must not be tried at every letter to its end.)
+    r"\b(?:(?:[Tt]he\s+)?(?P<owner>[A-Za-z][\w-]{1,40})['’]s|[Tt]he|[Ii]ts|[Tt]heir|whose)\s+"
+    r"(?P<mods>(?:(?:[A-Z]\.){2,}\s+|[A-Za-z-]{1,40}\s+){0,2}?)"
     rf"(?P<role>{ROLE})\b(?!['’]s|-)"
     # "the leader of the National Bloc": the whole name, whose first word qualifies the title.
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)*)?"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w-]{1,40})(?:\s+[A-Z][\w-]{1,40}){0,6})?"
 )
 # Words that say the title is not the current holder's, so no one is credited by it.
 _NOT_CURRENT = {"former", "late", "ex", "previous", "incoming", "new", "next", "future"}

@@ -35,20 +35,20 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-seventh set (ab01-ab10, labelled blind and reviewed by a second
+# The held-out part is the twenty-eighth set (ac01-ac10, labelled blind and reviewed by a second
 # annotator), scored once on 4 December 2026 (session 13), after the rules were tuned on the
-# twenty-sixth set (aa). It meets issue 10's targets for direct-quote precision and speaker
-# accuracy, partial-quote precision and speaker accuracy, paraphrase and unnamed-source recall,
-# and credits no unnamed claim to a name and reports no scare quote; it misses direct recall (0.89)
-# and partial recall (0.78). It must not get worse than measured then. Raise these as it improves;
-# never lower them to pass.
+# twenty-sixth and twenty-seventh sets (aa, ab). It meets every precision, recall and speaker
+# target of issue 10 (direct 0.98, 0.98, 0.93; partial 0.98, 0.96, 0.91; paraphrase recall 0.87;
+# unnamed-source recall 0.79); it misses two: two unnamed claims credited to a name and one scare
+# quote reported. It must not get worse than measured then. Raise these as it improves; never
+# lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.89, 0.98),
-    "partial": (1.00, 0.78, 0.95),
-    "paraphrase": (0.95, 0.85, 0.92),
-    "anonymous": (0.51, 0.95, 1.00),
+    "direct": (0.98, 0.98, 0.93),
+    "partial": (0.98, 0.96, 0.91),
+    "paraphrase": (0.96, 0.87, 0.88),
+    "anonymous": (0.92, 0.79, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 1}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

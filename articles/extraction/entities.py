@@ -52,6 +52,8 @@ TITLES = {
     "Rear-Admiral", "Vice-Admiral",
     # Members of parliament ("Mokera Town MP Hon. Peter Kiprono Lagat").
     "MP", "MEP", "MLA", "Hon", "Honourable", "Honorable", "Member",
+    # A Knesset member ("Opposition MK Noa Erez").
+    "MK",
     # South Asian and West African honorifics ("Shri Harivansh Kotwal", "Smt. Rukmini Devi").
     "Shri", "Sri", "Smt", "Shrimati", "Kumari", "Alhaji", "Alhaja", "Hajia",
     # Urdu honorifics a Pakistani paper keeps ("Maulana Inayatullah Qasmi", "Begum Shahnaz Akhtar").
@@ -99,6 +101,8 @@ ORG_WORDS = {
 PLACE_WORDS = {
     "City", "Republic", "States", "Kingdom", "Nations", "Street", "Square", "Province", "Sea",
     "River", "East", "West", "North", "South", "Middle", "Northern", "Southern", "Eastern",
+    # Continents and regions: "Latin America is a key region".
+    "America", "Americas", "Africa", "Asia", "Europe", "Caribbean", "Balkans",
     "Western", "Central", "United", "National", "Green", "Civic", "New", "Old", "Great",
     "Independent", "Senior", "Social", "Democratic", "Federal", "International", "World",
     "Port", "Fort", "Mount", "Lake", "Cape", "Bay",

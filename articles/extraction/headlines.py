@@ -267,6 +267,7 @@ _SUBJECTS_OWN_VERB = re.compile(
 _GENERIC_ROLES = {
     "Official", "General", "Minister", "Diplomat", "Envoy", "Leader", "Spokesman", "Spokeswoman",
     "Commander", "Chief", "Ambassador", "Secretary", "Admiral", "Expert", "Analyst",
+    "Spokesperson",
 }  # fmt: skip
 # Roles that any titled person in the lead may fill ("U.S. Official Says").
 _ANY_TITLE = {"official", "officials", "spokesman", "spokeswoman", "spokesperson"}

@@ -110,6 +110,9 @@ _CLAUSE_BREAK = re.compile(
 _SCARE_BEFORE = re.compile(
     # "the government's line of 'strategic patience'": a policy's name.
     r"\b(?:line|policy|doctrine|strategy|principle|concept|notion|tactic|approach)\s+of\s*$|"
+    # "the crowd broke into a chant of 'Bring it home!'", "chanting 'No war'": a crowd's words.
+    r"\b(?:(?:a|the|into)\s+(?:[\w-]+\s+)?(?:chants?|refrain)\s+of|chant(?:ed|ing|s)?|"
+    r"(?:signs?|placards?|banners?)\s+(?:reading|that\s+read|saying))\s*:?\s*$|"
     # "known in Sarnel as the 'Qadim corridor'": what a place or thing is called.
     r"(?:so-called|(?:known|referred\s+to)(?:\s+(?:in|to|by|among)\s+[^,~]{1,30}?)?\s+as"
     r"(?:\s+the)?|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:term|phrase|word|"

@@ -373,6 +373,19 @@ def _reported_clause(
             article.printed(start + match.start("spk"), start + match.end()),
             0.65,
         )
+        demand = _URGING_AFTER.search(s, match.start())
+        if demand:
+            # "..., spokesperson Liang Wenhao said Monday, urging the Ostravian side to 'correct
+            # its wrong practice' without delay": what the speaker urged, as "urged X to" gives.
+            _emit(
+                article,
+                out,
+                start + demand.end(),
+                start + len(s.rstrip(" .")),
+                speaker,
+                article.printed(start + match.start("spk"), start + demand.end()),
+                0.6,
+            )
         return
     match = re.match(
         r"^(?P<a>[^,~]{3,80}),\s*(?P<spk>[^,~]{1,40}?)\s+(?P<verb>said|says|added|"
@@ -566,6 +579,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     # participle after the attribution (its quoted words are the partial quote's); "..., the
     # federation confirmed on Tuesday, making them the first side to ...": what it led to.
     r"(?:,\s+(?:calling(?!\s+(?:for|on|upon)\b)|describing|terming|branding|labell?ing|dubbing|"
+    # ("..., spokesperson Liang Wenhao said Monday, urging the Ostravian side to ...": a demand.)
+    r"urging|"
     # (Not ", making the case that ...", ", leaving open the possibility that ...": a claim.)
     r"making(?!\s+(?:the\s+case|clear|it\s+clear)\b)|leaving(?!\s+open\b)|bringing|ending|"
     r"raising|marking|putting)"
@@ -808,6 +823,11 @@ _ADDED_TO = re.compile(
 )
 # A letter's verb before "urging": "wrote to ...", "sent a letter to ...".
 _WROTE = re.compile(r"\s+(?:also\s+)?(?:wrote|writes|sent|sends)\b")
+_AND_A_SUBJECT = re.compile(
+    r"(?:,|(?<=~)[\"”’'],?)\s+(?:and|but|while)\s+(?=(?:an?|the|one|two|[A-Z])\b)"
+)
+_URGING_AFTER = re.compile(r",\s+urging\s+(?:[\w'’.-]+\s+){1,8}?(?:not\s+)?to\s+")
+_SAID_THEN = re.compile(r"(?:^|,)\s+([^,~]{3,120}?)\s+(?:said|says|added)\b[^,~]{0,40},?\s*$")
 # A relative clause's opening word before its subject.
 _RELATIVE_OPENING = re.compile(r"[\s,]*(?:where|whereas)\s+")
 
@@ -1147,9 +1167,15 @@ def _main_reported(
             # not whom they wrote to; and only after a letter ("said the plan would fail, urging
             # lawmakers to reject it" is one clause, its own words).
             letter = _WROTE.search(masked, subject_start, subject_end)
-            if not letter:
+            said_first = _SAID_THEN.search(masked, subject_start, subject_end)
+            if letter:
+                subject_end = letter.start()
+            elif said_first:
+                # "..., spokesperson Liang Wenhao said Monday, urging the Ostravian side to ...":
+                # the demand after a trailing attribution, the same speaker's.
+                subject_start, subject_end = said_first.span(1)
+            else:
                 continue
-            subject_end = letter.start()
         speaker = resolve_phrase(article.entities, masked, subject_start, subject_end)
         acted = verb.group("ing") and speaker is None and _SUBJECT_ACTED.search(phrase)
         if acted:
@@ -1195,6 +1221,15 @@ def _main_reported(
             who = re.sub(r"^\s*(?:and|but|while|hours after|after|as|where)\b", "", who)
             if later.group().endswith("ing") and not who.strip():
                 continue  # "..., adding ...": the same speaker's participle
+            if not who.strip():
+                # "said the ad twists his words, and a Halvorsen aide, who spoke on condition of
+                # anonymity, said ...": the second speaker's phrase opens at "and".
+                joined = list(_AND_A_SUBJECT.finditer(masked, complement, comma))
+                if joined and resolve_phrase(
+                    article.entities, masked, joined[-1].end(), later.start()
+                ):
+                    clause_end = joined[-1].start()
+                    break
             other = resolve_phrase(
                 article.entities, masked, later.start() - len(who), later.start()
             )

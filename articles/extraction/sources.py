@@ -122,7 +122,10 @@ _ANON_SPEAKER = re.compile(
     # Whose they are: "A spokesman for its navy said", "A lawyer for the family told".
     r"|\s+(?:for|of|with|from)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     r"(?:(?:(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)\s+){0,3}?[A-Za-z][\w-]*)?"
-    r"(?:,\s+(?:who|whose|speaking|asking|requesting)\b[^,~]{0,120},)?\s+(?:also\s+|later\s+)?"
+    r"(?:,\s+(?:who|whose|speaking|asking|requesting)\b[^,~]{0,120},"
+    # "one minister who attended the meeting told the channel": a relative clause, no commas.
+    r"|\s+who\s+(?:[a-z]+ed|was|were|had|has)\b[^,~.]{0,60}?(?=\s+(?:said|told)\b))?"
+    r"\s+(?:also\s+|later\s+)?"
     r"(?:said|says|told|tells|added|noted|stressed|declared|confirmed|acknowledged|conceded|"
     r"claimed|announced|wrote|admitted|replied|responded|suggested|maintained|asked|"
     r"warned|insisted|argued|explained|complained|recalled|remembered|shouted|sighed)\b)"

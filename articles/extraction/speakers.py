@@ -675,7 +675,12 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Sources close to the prime minister, Henrik Aalto-Brenn, say", "Marstrand's allies".
         return ANON
     bracketed = [m for m in inside if m.kind == "person" and masked[m.start - 1 : m.start] == "("]
-    if bracketed and re.fullmatch(r"\)\s*,?\s*", masked[bracketed[-1].end : end]):
+    if (
+        bracketed
+        and re.fullmatch(r"\)\s*,?\s*", masked[bracketed[-1].end : end])
+        # (Not "MK Yehuda Azoulay (Tkuma Leumit) told": a person, then the party in brackets.)
+        and not any(m.kind == "person" and m.end < bracketed[-1].start - 1 for m in inside)
+    ):
         return bracketed[-1].name  # "The spokesman for the Rally (Kin-Kiey Mulumba) reported"
     if (
         first
@@ -925,6 +930,24 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         ]
         if named:
             return named[0]  # "Halloran", before the article gives "Viktor Halloran"
+        given_first = {
+            m.name
+            for m in entities.mentions
+            if m.kind == "person"
+            and m.start < start
+            and 2 <= len(m.name.split()) <= 3
+            and m.name.split()[0] == proper.group(1)
+        }
+        if len(given_first) == 1:
+            # "Foreign Ministry spokesperson Liang Wenhao ... Liang pointed out": a name printed
+            # family name first, as Chinese, Korean and Hungarian names are (unless the word
+            # stood on its own before the name was given: "Israel ... Israel Katz").
+            (full,) = given_first
+            first_seen = masked.find(full)
+            if first_seen > 0 and not re.search(
+                rf"\b{re.escape(proper.group(1))}\b", masked[:first_seen]
+            ):
+                return full
         # "The United States insists", "Pyongyang has offered": a country or body named as
         # printed, as the labels name an organisation.
         return proper.group(1)

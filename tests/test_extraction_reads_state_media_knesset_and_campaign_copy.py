@@ -99,3 +99,22 @@ def test_a_crowds_chant_is_no_quotation():
         'into a chant of "Bring it home!"\n\nProtesters chanted "No war" outside.'
     )
     assert found(body) == [("direct", "Rick Halvorsen", "Every dollar counts")]
+
+
+def test_told_a_programme_in_marks_that_and_says_a_claim_and_pledges_to():
+    body = "\n\n".join(
+        [
+            "Headline",
+            'Envoy Marion Tate told "Capitol Sunday" that there was a window for a deal.',
+            'Former governor Frank Delucca says Corvela is "the hinge of the whole region" and pledges to '
+            '"listen first" in his dealings with its government.',
+            'Spokesman Devin Park declined to discuss "internal deliberations".',
+            'The pledges would be judged by "deliveries, not declarations," Tate said.',
+        ]
+    )
+    spoken = said(body)
+    assert spoken["there was a window for a deal"] == ("paraphrase", "Marion Tate")
+    assert spoken["Corvela is the hinge of the whole region"] == ("paraphrase", "Frank Delucca")
+    assert spoken["listen first"] == ("partial", "Frank Delucca")
+    assert spoken["internal deliberations"] == ("partial", "Devin Park")
+    assert spoken["deliveries, not declarations"] == ("partial", "Marion Tate")

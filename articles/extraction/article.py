@@ -26,7 +26,7 @@ SAY = (
     r"acknowledges|concedes|confirms|assured|assures|reassured|informed|informs|"
     r"emphasi[sz]ed|emphasi[sz]es|maintained|maintains|suggested|complained|confirmed|responded|"
     r"cautioned|predicted|predicts|repeated|reiterated|pointed out|points? out|reported|believes|"
-    r"promised|pledged|vowed|urged|specified|specifies|"
+    r"promised|pledged|vowed|urged|specified|specifies|(?:pledges|vows|promises)(?=\s+to\s)|"
     r"posted|tweeted|asked|asserted|asserts|contended|contends|alleged|alleges|allege|testified|"
     r"countered|retorted|disclosed|revealed|underlined|underscored|affirmed|reaffirmed|boasted|"
     r"charged|offered|threatened|considers|believe|suggest|suggests|"
@@ -57,6 +57,8 @@ FRAGMENT = (
     r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|classified|"
     # Verbs that introduce a speaker's own words inside the reporter's sentence.
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
+    # "declined to discuss 'internal deliberations'": what they would not talk about.
+    r"declined to discuss|refused to discuss|declined to comment on|"
     r"expressed|expresses|cited|cites|welcomed|welcomes|thanked|thanks|criticized|criticised|"
     r"criticizes|criticises|lauded|rejected|rejects|vilified|vilifies|derided|derides|ridiculed|"
     r"mocked|lambasted|slammed|blasted|commended|commends|congratulated|applauded|"

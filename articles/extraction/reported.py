@@ -924,6 +924,9 @@ def _main_reported(
             r"(?:,\s[^,~.]{1,60},)?)\s)??that(?=,\s[^,~.]{1,30},\s)?,?\s",
             rest,
         )
+        if that is None and name in {"told", "tells"}:
+            # 'She told "Capitol Sunday" that there was ...': a programme's name in marks.
+            that = re.match(r"^\s(?P<skip>[\"“]~{1,60}[\"”])\sthat,?\s", rest)
         told = name in {"told", "tells", "tell"} and (
             _TOLD_OBJECT.match(rest) or _TOLD_A_BODY.match(rest)
         )

@@ -106,8 +106,8 @@ def test_told_a_programme_in_marks_that_and_says_a_claim_and_pledges_to():
         [
             "Headline",
             'Envoy Marion Tate told "Capitol Sunday" that there was a window for a deal.',
-            'Former governor Frank Delucca says Corvela is "the hinge of the whole region" and pledges to '
-            '"listen first" in his dealings with its government.',
+            'Former governor Frank Delucca says Corvela is "the hinge of the whole region" and '
+            'pledges to "listen first" in his dealings with its government.',
             'Spokesman Devin Park declined to discuss "internal deliberations".',
             'The pledges would be judged by "deliveries, not declarations," Tate said.',
         ]

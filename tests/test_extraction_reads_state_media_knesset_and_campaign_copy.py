@@ -118,3 +118,28 @@ def test_told_a_programme_in_marks_that_and_says_a_claim_and_pledges_to():
     assert spoken["listen first"] == ("partial", "Frank Delucca")
     assert spoken["internal deliberations"] == ("partial", "Devin Park")
     assert spoken["deliveries, not declarations"] == ("partial", "Marion Tate")
+
+
+def test_groups_as_a_sentences_subject_after_however_are_unnamed():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "However, the rebels say they will hold their positions.",
+            "The demonstrators say they are upset over corruption.",
+        ]
+    )
+    assert said(body) == {
+        "they will hold their positions": ("anonymous", None),
+        "they are upset over corruption": ("anonymous", None),
+    }
+
+
+def test_told_a_networks_programme_that():
+    body = (
+        'Headline\n\nLebanese Prime Minister Fouad Siniora told CNN\'s "Late Edition" program '
+        "that the dispute can be traced to the Shebaa Farms."
+    )
+    assert said(body)["the dispute can be traced to the Shebaa Farms"] == (
+        "paraphrase",
+        "Fouad Siniora",
+    )

@@ -926,7 +926,12 @@ def _main_reported(
         )
         if that is None and name in {"told", "tells"}:
             # 'She told "Capitol Sunday" that there was ...': a programme's name in marks.
-            that = re.match(r"^\s(?P<skip>[\"“]~{1,60}[\"”])\sthat,?\s", rest)
+            that = re.match(
+                # ('told CNN's "Late Edition" program that ...')
+                r"^\s(?P<skip>(?:[A-Z][\w.]*['’]s\s+)?[\"“]~{1,60}[\"”]"
+                r"(?:\s+(?:program|programme|show))?)\sthat,?\s",
+                rest,
+            )
         told = name in {"told", "tells", "tell"} and (
             _TOLD_OBJECT.match(rest) or _TOLD_A_BODY.match(rest)
         )

@@ -431,7 +431,7 @@ _NOT_A_SPEAKER = re.compile(
     r"Speaking|In|On|At|For|From|With|By|To|Of)\b"
 )
 # "the Congo rebels": a group (a lower-case plural), not "the United States".
-_LOWER_GROUP = re.compile(r"the\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
+_LOWER_GROUP = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+)?[a-z][\w-]*[^s\W]s")
 _CLOSE_TO = re.compile(
     # Not "Friends of the Earth", a body's name.
     r"(?:[A-Z][\w-]*\s+)?(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Dd]iplomats|[Aa]ides|[Aa]llies|"
@@ -668,7 +668,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     # An opening "In Fenmouth," is scene-setting, not part of who spoke; nor is a conjunction
     # ("But traders in Port Aurel say").
     tail = re.sub(r"^[^,]*,\s*", "", phrase) if re.match(r"(?:In|At|On)\b", phrase) else phrase
-    tail = re.sub(r"^(?:But|And|Yet|So|Still|Now|Instead)\s+(?:also\s+)?", "", tail)
+    tail = re.sub(
+        r"^(?:(?:But|And|Yet|So|Still|Now|Instead)\s+|(?:However|Meanwhile),\s+)(?:also\s+)?",
+        "",
+        tail,
+    )
     inside = entities.within(start, end)
     first = next((m for m in inside if m.kind != "pronoun" and not m.possessive), None)
     if _CLOSE_TO.match(phrase) or _HIS_PEOPLE.fullmatch(phrase):

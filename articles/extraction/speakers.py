@@ -730,15 +730,11 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
         # "Both the government and Tamil rebels say": a claim that unnamed people share is no
         # one body's.
         return ANON
-    data_from = _DATA_FROM.match(phrase)
-    source = data_from and next((m for m in inside if m.kind == "org" and not m.possessive), None)
-    if source and masked.find(phrase, start) + data_from.end() == source.start:
-        # "according to ship-tracking data from Kelvane Analytics": the firm's own figures.
-        return resolve_org(entities, source)
-    staff = _STAFF_OF.match(phrase)
-    body = staff and next((m for m in inside if m.kind == "org" and not m.possessive), None)
-    if body and masked.find(phrase, start) + staff.end() == body.start:
-        # "Analysts at Corvane Energy Research estimated": the firm's own research speaks.
+    # "according to ship-tracking data from Kelvane Analytics", "Analysts at Corvane Energy
+    # Research estimated": the body's own figures and research speak for it.
+    its_own = _DATA_FROM.match(phrase) or _STAFF_OF.match(phrase)
+    body = its_own and next((m for m in inside if m.kind == "org" and not m.possessive), None)
+    if body and masked.find(phrase, start) + its_own.end() == body.start:
         return resolve_org(entities, body)
     unnamed = ANON_RE.search(phrase)
     named_body = (

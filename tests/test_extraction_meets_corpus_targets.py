@@ -26,7 +26,7 @@ TUNING_FLOORS = {
     "direct": (1.00, 0.98, 0.99),
     "partial": (0.99, 0.96, 0.96),
     "paraphrase": (0.97, 0.90, 0.97),
-    "anonymous": (0.95, 0.87, 1.00),
+    "anonymous": (0.95, 0.88, 1.00),
 }
 
 
@@ -35,20 +35,20 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-eighth set (ac01-ac10, labelled blind and reviewed by a second
+# The held-out part is the twenty-ninth set (ad01-ad10, labelled blind and reviewed by a second
 # annotator), scored once on 4 December 2026 (session 13), after the rules were tuned on the
-# twenty-sixth and twenty-seventh sets (aa, ab). It meets every precision, recall and speaker
-# target of issue 10 (direct 0.98, 0.98, 0.93; partial 0.98, 0.96, 0.91; paraphrase recall 0.87;
-# unnamed-source recall 0.79); it misses two: two unnamed claims credited to a name and one scare
-# quote reported. It must not get worse than measured then. Raise these as it improves; never
-# lower them to pass.
+# twenty-sixth to twenty-eighth sets (aa, ab, ac). It meets issue 10's targets for direct quotes
+# (1.00, 0.94, 0.91), partial precision and recall (0.90, 1.00), paraphrase and unnamed-source
+# recall (0.89, 0.93); it misses partial speaker accuracy (0.87), one unnamed claim credited to a
+# name and two scare quotes reported. It must not get worse than measured then. Raise these as it
+# improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (0.98, 0.98, 0.93),
-    "partial": (0.98, 0.96, 0.91),
-    "paraphrase": (0.96, 0.87, 0.88),
-    "anonymous": (0.92, 0.79, 1.00),
+    "direct": (1.00, 0.94, 0.91),
+    "partial": (0.90, 1.00, 0.87),
+    "paraphrase": (1.00, 0.89, 0.92),
+    "anonymous": (0.96, 0.93, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 2, "scare quotes reported": 1}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 2}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

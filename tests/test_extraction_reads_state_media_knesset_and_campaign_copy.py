@@ -143,3 +143,16 @@ def test_told_a_networks_programme_that():
         "paraphrase",
         "Fouad Siniora",
     )
+
+
+def test_a_capitalised_name_before_a_platform_is_no_quotation_but_an_epithet_before_a_plan_is():
+    body = "\n\n".join(
+        [
+            "Headline",
+            'The Ministry urged exporters to register through the "Tasdeer" electronic platform.',
+            'Minister Ana Ruiz called it a "fair and balanced" plan.',
+        ]
+    )
+    spoken = said(body)
+    assert "Tasdeer" not in spoken
+    assert spoken["fair and balanced"] == ("partial", "Ana Ruiz")

@@ -131,6 +131,12 @@ _SCARE_AFTER = re.compile(
     # 'the "smart defense" approach': a named way of doing things.
     r"approach|framework|paradigm|agenda)s?\b"
 )
+# 'the "Tasdeer" electronic platform', 'the "Safe Seas" app': a capitalised name of a system or a
+# tool (not 'a "fair and balanced" plan', the speaker's words).
+_NAMED_THING_AFTER = re.compile(
+    r"\s*(?:(?:electronic|online|digital|mobile|national|federal|new)\s+)?(?:platform|portal|app|"
+    r"website|database|register|registry|hotline|index|fund|project|operation|corridor)s?\b"
+)
 # A colon after these introduces printed words, not spoken ones: a headline, a slogan, a chant.
 # A question's topic ('asked about the "grain crisis"') is the asker's words, not the speaker's.
 _ASKED_ABOUT = re.compile(
@@ -676,6 +682,10 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                 _SCARE_BEFORE.search(near)
                 or _ASKED_ABOUT.search(near)
                 or _SCARE_AFTER.match(article.body, last.close_pos + 1)
+                or (
+                    text[:1].isupper()
+                    and _NAMED_THING_AFTER.match(article.body, last.close_pos + 1)
+                )
             ):
                 continue  # 'his "Aldoria first" slogan': a slogan, not a quotation
             if re.search(

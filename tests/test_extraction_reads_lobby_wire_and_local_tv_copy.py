@@ -106,12 +106,9 @@ def test_adding_a_company_to_a_list_is_no_saying_but_adding_that_is():
     assert found(body) == [("paraphrase", "Ana Ruiz", "the list would grow")]
 
 
-def test_classified_as_quotes_a_characterisation():
-    body = (
-        "Headline\n\nThe opposition senator Everaldo Queiroz (PLN) classified the position of the "
-        "ministry as «selective indignation»."
-    )
-    assert found(body) == [("partial", "Everaldo Queiroz", "selective indignation")]
+def test_classified_as_is_a_designation_not_a_quotation():
+    body = 'Headline\n\nOfficials classified the documents as "top secret".'
+    assert found(body) == []
 
 
 def test_a_ministrys_fields_before_a_one_name_minister_make_him_the_subject():
@@ -141,18 +138,17 @@ def test_a_second_quotation_after_its_attribution_whose_opening_mark_was_left_ou
     )
 
 
-def test_a_top_official_on_the_record_named_in_the_next_paragraph_is_that_person():
+def test_a_top_official_in_a_lede_stays_unnamed_whoever_speaks_next():
+    # (A review found that naming such an official after the next paragraph's speaker misreads
+    # the commonest wire lede; the one set that labelled it so, ab02, is left missed.)
     body = "\n\n".join(
         [
-            "Top US Official: Election a 'Bellwether' for Africa",
-            'The election is "a bellwether for the continent," said a top U.S. State Department '
-            "official, who noted that observers would be sent.",
-            "Assistant Secretary of State Linda Greenwood said the vote would go ahead.",
+            "Headline",
+            "The strikes will continue, a senior Pentagon official said on Monday.",
+            "Defense Secretary Lloyd Austin said the United States would defend its troops.",
         ]
     )
-    spoken = said(body)
-    assert spoken["a bellwether for the continent"] == ("partial", "Linda Greenwood")
-    assert spoken["Bellwether"] == ("partial", "Linda Greenwood")
+    assert said(body)["The strikes will continue"] == ("anonymous", None)
 
 
 def test_a_top_official_who_spoke_anonymously_stays_unnamed():
@@ -226,3 +222,75 @@ def test_a_headlines_role_before_a_colon_and_a_quoted_fragment():
     spoken = said(body)
     assert spoken["Hard Sell"] == ("partial", "Mitch Connell")
     assert spoken["Iran Deal Hard Sell in Congress"] == ("paraphrase", "Mitch Connell")
+
+
+# Misreadings a second review of these rules found (session 13), each read right now.
+
+
+def test_the_noun_estimate_is_no_verb_of_saying():
+    body = "\n\n".join(
+        [
+            "Headline",
+            "Ana Ruiz's estimate that 300 people died was too low, Tom Lee said.",
+            "The UN estimate that 2 million people have fled is conservative.",
+        ]
+    )
+    assert found(body) == [
+        ("paraphrase", "Tom Lee", "Ana Ruiz's estimate that 300 people died was too low")
+    ]
+
+
+def test_a_headlines_role_the_lead_does_not_name_gives_no_claim():
+    assert found("Budget will pass, director says\n\nLawmakers met on Monday.") == []
+    body = (
+        "Schools to reopen next week, governor says\n\nGov. Ana Ruiz said on Monday that schools "
+        "would reopen next week."
+    )
+    assert said(body)["Schools to reopen next week"] == ("paraphrase", "Ana Ruiz")
+
+
+def test_said_over_a_medium_is_how_but_over_a_number_is_what():
+    body = (
+        "Headline\n\nThe deal was off, Tom Lee said over a video link. We are close, Tom Lee said "
+        "over coffee."
+    )
+    assert [t for _, _, t in found(body)] == ["The deal was off", "We are close"]
+
+
+def test_she_added_a_clause_that_ends_at_a_squad_is_still_a_clause():
+    body = (
+        "Headline\n\nCoach Ana Ruiz said the deal was done. She added the players would return to "
+        "the squad next week."
+    )
+    assert said(body)["the players would return to the squad next week"] == (
+        "paraphrase",
+        "Ana Ruiz",
+    )
+
+
+def test_who_warned_that_after_an_inverted_attribution_is_a_claim_of_its_own():
+    body = "Headline\n\nPrices will rise, said Tom Lee, who warned that wages would not keep pace."
+    assert said(body)["wages would not keep pace"] == ("paraphrase", "Tom Lee")
+
+
+def test_a_closing_mark_after_another_persons_attribution_is_not_the_last_speakers():
+    body = '"We will win," Mayor Tom Lee said. Ana Ruiz said the plan was a political stunt.”'
+    assert all(speaker != "Tom Lee" or text == "We will win" for _, speaker, text in found(body))
+
+
+def test_a_note_found_and_a_person_posted_somewhere_are_no_authors():
+    body = "\n\n".join(
+        [
+            "Headline",
+            'Police found a note at the scene, Chief Tom Lee said. "I am sorry," the note said.',
+            'Ana Ruiz was posted to Kabul in 2009. "The mission failed," the post said.',
+        ]
+    )
+    spoken = said(body)
+    assert spoken.get("I am sorry", (None, None))[1] != "Police"
+    assert spoken.get("The mission failed", (None, None))[1] != "Ana Ruiz"
+
+
+def test_a_numbered_article_or_resolution_in_a_headline_is_no_speaker():
+    body = "Article 5 says an attack on one is an attack on all\n\nThe treaty was signed in 1949."
+    assert found(body) == []

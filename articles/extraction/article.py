@@ -20,7 +20,9 @@ KINDS = ("direct", "partial", "paraphrase", "anonymous")
 SAY = (
     r"said|says|say|added|adds|told|tells|tell|wrote|writes|warned|warns|warn|insisted|insists|"
     # Plural present ("Industry groups warn the levies could ...").
-    r"insist|argue|claim|contend|maintain|predict|estimate|"
+    r"insist|argue|claim|contend|maintain|predict|"
+    # ("Aid agencies estimate that ...", not "the UN estimate that ...", "Ruiz's estimate that".)
+    r"(?<=s )(?<!['’]s )estimate|"
     r"argued|argues|noted|notes|stressed|stresses|explained|explains|declared|replied|recalled|"
     r"admitted|acknowledged|conceded|claimed|claims|stated|announced|observed|remarked|admits|"
     r"acknowledges|concedes|confirms|assured|assures|reassured|informed|informs|"
@@ -54,7 +56,7 @@ REPORTING = (
 FRAGMENT = (
     r"called|calling|call|described|describing|dubbed|labell?ed|branded|accused|accusing|saying|"
     r"writing|telling|adding|denounced|condemned|praised|dismissed|dismissing|hailed|"
-    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|classified|"
+    r"characteri[sz]ed|termed|calls|describes|dubs|labels|brands|put it|puts it|"
     # Verbs that introduce a speaker's own words inside the reporter's sentence.
     r"pointed to|points to|spoke of|speaks of|spoke about|talked of|talked about|referred to|"
     # "declined to discuss 'internal deliberations'": what they would not talk about.

@@ -1109,15 +1109,10 @@ def _rank_before(masked: str, start: int) -> str:
     return rank.group() if rank else ""
 
 
-_TOP_OFFICIAL = re.compile(
-    r"(?i:an?)\s+(?:top|senior|high-ranking)\s+(?:[\w.-]+\s+){0,4}official\b"
-)
-_GOES_ON_SAYING = re.compile(r"\s+(?:also\s+)?(?:said|says|told|tells|added|adds)\b")
-# What keeps an official unnamed on purpose.
-_KEPT_UNNAMED = re.compile(
-    r"\b(?:anonymity|anonymous|anonymously|unnamed|not\s+(?:want\s+)?to\s+be\s+(?:named|identified)|"
-    r"declined\s+to\s+be|not\s+authori[sz]ed|on\s+background|briefed\s+reporters)\b"
-)
+_HONORIFICS_BEFORE = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Adm", "Col", "Capt", "Lt",
+    "Maj", "Sgt", "Rev", "Hon",
+}  # fmt: skip
 
 
 def _surnames_printed(masked: str, known: list[tuple[str, list[str]]]) -> set[str]:
@@ -1128,7 +1123,9 @@ def _surnames_printed(masked: str, known: list[tuple[str, list[str]]]) -> set[st
     words = masked.split()
     for before, word in pairwise(words):
         opens_a_name = before[:1].isupper() and (
-            before[-1:] not in ".!?:;,\"”’'" or len(before) <= 4  # "H.", "Mr.", "Sen."
+            before[-1:] not in ".!?:;,\"”’'"
+            or bool(re.fullmatch(r"[A-Z]\.", before))  # "Lawrence H. Summers"
+            or before.rstrip(".") in _HONORIFICS_BEFORE  # "Mr. Sanders", not "the U.S. Investors"
         )
         if opens_a_name and word[:1].isupper():
             printed.add(word.strip(".,;:!?\"”’'()"))
@@ -1142,16 +1139,8 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
     stay unnamed), only in the first two paragraphs, and only for a person introduced with a
     title at the start of the next paragraph and named nowhere before."""
     for mention in mentions:
-        if mention.kind != "anon":
+        if mention.kind != "anon" or mention.title != DESCRIBED:
             continue
-        if mention.title != DESCRIBED:
-            # "said a top U.S. State Department official, who noted ...", on the record (no
-            # anonymity in its sentence): an official described before the next paragraph names
-            # them is described too.
-            stop = masked.find("\n", mention.end)
-            sentence = masked[mention.start : stop if stop != -1 else len(masked)]
-            if not _TOP_OFFICIAL.match(sentence) or _KEPT_UNNAMED.search(sentence):
-                continue
         if masked.count("\n", 0, mention.start) > 2 or not masked[: mention.start].strip():
             continue
         newline = masked.find("\n", mention.end)
@@ -1167,10 +1156,6 @@ def _delayed_identification(masked: str, mentions: list[Mention]) -> None:
             first
             and first.title
             and not any(m.name == first.name for m in mentions if m.start < mention.start)
-            # An official only if the person named next goes on speaking ("Assistant Secretary
-            # of State Linda Thomas-Greenfield said ..."), not "Foreign Minister Lena Hart is due
-            # in Vienna": the official may be anyone.
-            and (mention.title == DESCRIBED or _GOES_ON_SAYING.match(masked, first.end))
         ):
             mention.kind, mention.name, mention.title = "person", first.name, ""
 

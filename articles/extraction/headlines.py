@@ -216,7 +216,7 @@ def _named_in_body(article: Article, subject: str) -> str:
 # Encouraging", "Obama Urges Senators to Delay New Iran Sanctions", "Nuclear-armed Iran Is
 # Intolerable, U.S. Official Says".
 # ("No 10 says": a number may close a name.)
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}(?:\s+\d{1,4}(?=\s))?"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3}(?:(?<=\bNo)\s+\d{1,4}(?=\s))?"
 _CLAIM_FIRST = re.compile(
     # Not "Says Goodbye/Yes/No" (idioms), nor "Claims" ("Storm Claims 12 Lives").
     rf"(?P<subject>{_NAME})\s+(?:(?i:says|say|warns|insists|believes|predicts|affirms|asserts)"
@@ -343,6 +343,12 @@ def _claim_in(
         speaker = _role_in_lead(article, last)
         subject = "Officials" if speaker == "Officials" else subject
         speaker = speaker or subject
+    elif speaker == subject and which == "3":
+        # "..., director says": the person the lead gives that role, or no claim at all (not a
+        # speaker called "director").
+        speaker = _role_in_lead(article, last)
+        if speaker in {None, "Officials"}:
+            return []
     fragment = next(
         (q.speaker for q in headline_quotes if claim_start <= q.start < claim_end), None
     )

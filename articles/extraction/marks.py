@@ -173,7 +173,9 @@ def _scan(
                 starts = list(_NEXT_SENTENCE.finditer(body, after, pos))
                 if starts and _SAYS.search(body, after, starts[-1].start()):
                     begin = starts[-1].end()
-                    if len(body[begin:pos].split()) >= 3:
+                    # (Not a sentence with its own attribution: 'Ana Ruiz said the plan was a
+                    # stunt."', a fragment's opening mark left out.)
+                    if len(body[begin:pos].split()) >= 3 and not _SAYS.search(body, begin, pos):
                         spans.append(Span(((begin, pos),)))
             elif role == "close" and opened is not None and pos > opened + 1:
                 spans.append(Span((*pending, (opened + 1, pos))))
@@ -196,7 +198,7 @@ _SAID_AFTER = re.compile(
 
 
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
-_SAYS = re.compile(r"\b(?:said|says|added|told|stated)\b")
+_SAYS = re.compile(r"\b(?:said|says|added|told|tells|stated|called|described|warned)\b")
 
 
 def _left_open(body: str, part: tuple[int, int]) -> bool:

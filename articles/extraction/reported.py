@@ -568,7 +568,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|during|after|before|later|earlier|afterwards|"
     r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|to|as|when|while|with|"
     # "said here today", as American Forces Press Service copy has it.
-    r"from|via|by|outside|inside|shortly|here|following|aboard|over(?=\s+(?:the\s+)?(?:weekend|phone|telephone|radio|dinner|lunch))|"
+    r"from|via|by|outside|inside|shortly|here|following|aboard|over(?!\s+\d)|"
     r"en(?=\s+route\b)|"
     # "told reporters June 21", as US government wire copy dates a remark.
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -609,7 +609,7 @@ _TRAILING_INVERTED = re.compile(
     r"doesn['’]t|won['’]t|can['’]t)\b)"
     r"(?:the|a|an|[A-Z])[^,~;]{1,80}?(?:,\s+(?:the|a|an)\s[^,~;]{1,80}?)?)"
     # "..., said a senior official, who spoke on condition of anonymity.": who they are.
-    rf"(?:,\s+who\s[^~;]{{1,160}}?)?{TIME}\s*[.!]?$"
+    rf"(?:,\s+who\s(?!(?:also\s+)?(?:{SAY})\b)[^~;]{{1,160}}?)?{TIME}\s*[.!]?$"
 )
 
 
@@ -818,7 +818,8 @@ _NOT_A_CLAUSE = (
 
 # Something added to a list, not words added to a statement.
 _ADDED_TO = re.compile(
-    r"\s+(?:[\w'’.-]+\s+){1,6}?to\s+(?:its|their|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"\s+(?:(?!(?:would|will|was|were|is|are|had|has|have|could|should|must|may|might|"
+    r"can)\b)[\w'’.-]+\s+){1,6}?to\s+(?:its|their|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:list|lists|roster|register|blacklist|portfolio|squad|fleet|collection|agenda|tally)\b"
 )
 # A letter's verb before "urging": "wrote to ...", "sent a letter to ...".

@@ -475,9 +475,13 @@ def _text_author(entities: Entities, masked: str, start: int, noun: str) -> str 
     named = (
         rf"\b(?:a|an|its|their|his|her|[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"
         if noun.lower() == "report"
-        # "the embassy posted a photograph ... 'the post said'": the verb names the post too.
-        else rf"\b{noun}(?:ed)?\b"
+        # "the embassy posted a photograph ... 'the post said'": the verb names the post too
+        # (not "posted to Kabul", "posted bail").
+        else r"\b(?:post\b|posted\s+(?:a|an|on|online)\b)"
         if noun.lower() == "post"
+        # A note the body wrote or issued ("released a note"), not one found at the scene.
+        else r"\b(?:released|issued|sent|published|wrote|in)\s+an?\s+(?:[\w-]+\s+)?note\b"
+        if noun.lower() == "note"
         else rf"\b{noun}\b"
     )
     before = start

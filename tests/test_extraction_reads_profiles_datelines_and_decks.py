@@ -291,8 +291,9 @@ def test_a_roles_claim_around_a_fragment_is_whoever_the_body_quotes():
 
 def test_urges_before_what_is_urged():
     body = "The United States on Friday called for an investigation of the killings."
+    # (The body's name for the country: "US" is "The United States" the story goes on to name.)
     assert headline_items("US Urges Credible, Transparent Probe of Violence", body) == [
-        ("paraphrase", "US", "Credible, Transparent Probe of Violence")
+        ("paraphrase", "United States", "Credible, Transparent Probe of Violence")
     ]
 
 

@@ -538,7 +538,11 @@ def find_entities(
         if (
             possessive
             and len(words) <= 3
-            and all(w in TITLES for w in words)
+            # ("The Maldaran President's Office": a country's people's adjective first.)
+            and all(
+                w in TITLES for w in (words[1:] if _DEMONYM_WORD.fullmatch(words[0]) else words)
+            )
+            and words[-1] in TITLES
             and re.match(r"['’]s\s+[A-Z]", masked[end : end + 5])
         ):
             # "The Prime Minister's Office": a title that owns a body names it.
@@ -1109,6 +1113,7 @@ def _rank_before(masked: str, start: int) -> str:
     return rank.group() if rank else ""
 
 
+_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)")
 _HONORIFICS_BEFORE = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Adm", "Col", "Capt", "Lt",
     "Maj", "Sgt", "Rev", "Hon",

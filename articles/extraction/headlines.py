@@ -144,6 +144,18 @@ def _named_in_body(article: Article, subject: str) -> str:
     """The body's name for a headline's subject: a surname's full name ("Panetta"), a title's
     holder ("Premier"), else the subject as printed ("Taliban", "China")."""
     words = subject.split()
+    if re.fullmatch(r"[A-Z]{2,6}", subject):
+        # "MEA Calls ...": the body spells out what the letters stand for ("the Ministry of
+        # External Affairs (MEA)").
+        spelt = re.search(
+            rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}?[A-Z][\w'’-]*)"
+            rf"\s+\({re.escape(subject)}\)",
+            article.body[article.skip_until :],
+        )
+        if spelt:
+            return re.sub(r"^The\s+", "", spelt.group(1))
+    if subject in {"U.S.", "US"} and "United States" in article.body:
+        return "United States"  # "U.S. Urges ...", a body that says "The United States"
     people = [m for m in article.entities.mentions if m.kind == "person"]
     key = surname_key(words[-1])
     for person in people:

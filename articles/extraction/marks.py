@@ -313,6 +313,9 @@ def mask(body: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+_ON_X = re.compile(r"\b(?:on|via)\s+X$")
+
+
 def sentences(masked: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of sentences, found on the masked text so quoted full stops do not split.
 
@@ -325,7 +328,12 @@ def sentences(masked: str, paras: list[tuple[int, int]] | None = None) -> list[t
             # Only the word before the full stop is looked at: rescanning the sentence from its
             # start for each abbreviation would be quadratic ("Mr. Mr. Mr. ...").
             word = re.search(r"(\w+)$", masked[max(start, stop - 12) : stop])
-            if word and (word.group(1) in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            if (
+                word
+                and (word.group(1) in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1)))
+                # ("posted photos on X. ...": the platform ends the sentence, no initial.)
+                and not _ON_X.search(masked, max(start, stop - 12), stop)
+            ):
                 continue
             found.append((start, p_start + match.start(1)))
             start = p_start + match.end(1)

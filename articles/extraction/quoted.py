@@ -110,6 +110,8 @@ _CLAUSE_BREAK = re.compile(
 _SCARE_BEFORE = re.compile(
     # "the government's line of 'strategic patience'": a policy's name.
     r"\b(?:line|policy|doctrine|strategy|principle|concept|notion|tactic|approach)\s+of\s*$|"
+    # 'dismissed talk of an "energy truce"': talk going round, not anyone's words.
+    r"\btalk\s+of\s+(?:an?|the)\s*$|"
     # "the crowd broke into a chant of 'Bring it home!'", "chanting 'No war'": a crowd's words.
     r"\b(?:(?:a|the|into)\s+(?:[\w-]+\s+)?(?:chants?|refrain)\s+of|chant(?:ed|ing|s)?|"
     r"(?:signs?|placards?|banners?)\s+(?:reading|that\s+read|saying))\s*:?\s*$|"
@@ -524,6 +526,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
     found: list[ExtractedQuote] = []
     previous_speaker: tuple[int, str | None] | None = None  # (paragraph start, speaker)
     opened: list[int] = []  # where the quotations so far open
+    terms: set[str] = set()  # words the text already put in marks as a term or a name
     for group in _joined(article):
         first, last = group[0], group[-1]
         opened.append(first.open_pos)
@@ -590,6 +593,7 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
         if stripped.endswith(":") and _PRINTED_BEFORE.search(stripped):
             continue
         if _PRINTED_SAYS.search(before[-80:]) or _NAMED_AS.search(before[-40:]):
+            terms.add(text.lower())  # 'a so-called "parallel government"': a term from now on
             continue
         rest = article.masked[last.close_pos + 1 : sent_end]
         if not stripped and after is None and len(re.findall(r"[A-Za-z]+", rest)) >= 3:
@@ -686,7 +690,11 @@ def find_quoted(article: Article) -> list[ExtractedQuote]:
                     text[:1].isupper()
                     and _NAMED_THING_AFTER.match(article.body, last.close_pos + 1)
                 )
+                # 'a so-called "parallel government" ... the announcement of a "parallel
+                # government"': a term the text marked as one, printed again.
+                or text.lower() in terms
             ):
+                terms.add(text.lower())
                 continue  # 'his "Aldoria first" slogan': a slogan, not a quotation
             if re.search(
                 r"\b(?:described|describes|describing|saw|sees|regards|regarded)\s+"

@@ -912,6 +912,16 @@ def resolve_phrase(entities: Entities, masked: str, start: int, end: int) -> str
     ):
         # "In March you said ...": an interviewer's question to whoever answers it.
         return "You"
+    national = _NATIONAL_MEMBER.fullmatch(tail)
+    if national:
+        # "said the Greek MEP", after "Nikos Karamanlidis (The Left, Greece)": the member the
+        # text gave that country.
+        stem = _COUNTRY_STEMS.get(national[1], national[1][:4])
+        for m in reversed(entities.before(start, 60)):
+            if m.kind == "person" and _PARTY_AND_COUNTRY.match(masked, m.end):
+                where = _PARTY_AND_COUNTRY.match(masked, m.end).group()
+                if re.search(rf"\b(?:{re.escape(stem)}|{national[1]}\b)", where):
+                    return m.name
     styled = re.fullmatch(
         r"(?:[Hh]is|[Hh]er)\s+(?:Royal\s+)?(Highness|Excellency|Majesty|Eminence)", tail
     )
@@ -972,6 +982,18 @@ _STAFF_OF = re.compile(
     r"(?:[Tt]he\s+)?(?:[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]trategists)\s+(?:at|from)\s+"
     r"(?:the\s+)?"
 )
+# "the Polish MEP": a member by their country, which the text gave in brackets after the name
+# ("Tomasz Wierzbicki (EPP, Poland)") or in apposition ("Ana Ruiz, a Spanish MEP,").
+_NATIONAL_MEMBER = re.compile(
+    r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?:MEP|MP|MK|lawmaker|legislator|deputy|senator|delegate)"
+)
+_PARTY_AND_COUNTRY = re.compile(r"\s*(?:\([^()~]{1,60}\)|,\s+(?:a|an|the)\s+[^,~]{1,60},)")
+# Countries whose demonym does not begin as the name does.
+_COUNTRY_STEMS = {
+    "Polish": "Pol", "French": "Fran", "Spanish": "Spai", "Dutch": "Neth", "Danish": "Den",
+    "Irish": "Irel", "Finnish": "Finl", "Swiss": "Switz", "Welsh": "Wal", "Scottish": "Scot",
+    "Polish-born": "Pol",
+}  # fmt: skip
 # A definite noun phrase of at most three words ("the boat owner").
 _DEFINITE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)")
 

@@ -35,20 +35,19 @@ def tuning():
     return evaluate(("tuning",))
 
 
-# The held-out part is the twenty-ninth set (ad01-ad10, labelled blind and reviewed by a second
+# The held-out part is the thirtieth set (ae01-ae10, labelled blind and reviewed by a second
 # annotator), scored once on 4 December 2026 (session 13), after the rules were tuned on the
-# twenty-sixth to twenty-eighth sets (aa, ab, ac). It meets issue 10's targets for direct quotes
-# (1.00, 0.94, 0.91), partial precision and recall (0.90, 1.00), paraphrase and unnamed-source
-# recall (0.89, 0.93); it misses partial speaker accuracy (0.87), one unnamed claim credited to a
-# name and two scare quotes reported. It must not get worse than measured then. Raise these as it
-# improves; never lower them to pass.
+# twenty-sixth to twenty-ninth sets (aa, ab, ac, ad). It meets every target of issue 10 (direct
+# 0.98, 0.94, 0.98; partial 0.93, 0.95, 0.95; paraphrase recall 0.92; unnamed-source recall 0.92;
+# no unnamed claim credited to a name; no scare quote reported). It must not get worse than
+# measured then. Raise these as it improves; never lower them to pass.
 HELD_OUT_FLOORS = {
-    "direct": (1.00, 0.94, 0.91),
-    "partial": (0.90, 1.00, 0.87),
-    "paraphrase": (1.00, 0.89, 0.92),
-    "anonymous": (0.96, 0.93, 1.00),
+    "direct": (0.98, 0.94, 0.98),
+    "partial": (0.93, 0.95, 0.95),
+    "paraphrase": (0.97, 0.92, 0.99),
+    "anonymous": (0.92, 0.92, 1.00),
 }
-HELD_OUT_AT_MOST = {"unnamed sources credited": 1, "scare quotes reported": 2}
+HELD_OUT_AT_MOST = {"unnamed sources credited": 0, "scare quotes reported": 0}
 
 
 def test_the_held_out_part_does_not_get_worse_while_it_misses_targets():

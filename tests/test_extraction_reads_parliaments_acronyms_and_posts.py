@@ -81,3 +81,12 @@ def test_a_term_the_text_marked_as_one_is_no_quotation_when_printed_again():
         ]
     )
     assert found(body) == [("partial", "Hisham Raafat", "a dangerous step")]
+
+
+def test_a_clause_that_opens_with_a_connective_then_a_mark_points_past_the_mark():
+    body = (
+        'Headline\n\nAlso, "a significant number of fighters were shot down," Commander Ana Vid '
+        "told state television on Sunday, AFP reported."
+    )
+    for quote in extract_quotes(body):
+        assert body[quote.start : quote.end].startswith(quote.text.split()[0])

@@ -100,6 +100,8 @@ def _emit(
         a, b = _clean_clause(article, a, b)
         if article.sentence_at(a)[0] == a:
             a += len(_CONNECTIVE.match(article.body, a, b)[0])  # "Furthermore, it would ..."
+            while a < b and a in article.opens:
+                a += 1  # 'Also, "a significant number ..."': the clause starts inside the marks
         marks = _marks_within(article, a, b)
         words = [w for w in article.masked[a:b].split() if w.strip(MASK + "\"'“”‘’.,;:!?")]
         fragment = MASK in article.masked[a:b]
